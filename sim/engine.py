@@ -1,0 +1,408 @@
+"""A run of a scenario on a ``transitions`` state machine, emitting plain events.
+
+Nodes are states; each choice is a trigger whose transitions (its routes, then
+its default target) are guarded by conditions. Effects are applied once per
+event in ``prepare_event`` (routes see the new values); availability is judged
+on the values from before the choice. One machine per loaded scenario serves
+many runs. A run's state is plain data: :meth:`Run.snapshot` / :meth:`Run.restore`.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from transitions import Machine
+
+from . import expr
+from .scenario import Choice, Route, Scenario, ScenarioNode
+from .text import DEFAULT_LANG
+
+SNAPSHOT_FORMAT = "sovsim-run-1"
+MAX_AUTO_STEPS = 1000
+
+
+class RunError(Exception):
+    """A choice or restore that cannot be carried out; the message says why."""
+
+
+@dataclass(slots=True)
+class Step:
+    """One decision: where it was made, what was chosen, and what it did."""
+
+    node: str
+    choice: str
+    target: str
+    entered: list[str]
+    changes: dict[str, list[Any]]
+    scores: dict[str, int]
+    time: str
+
+    def to_data(self) -> dict[str, Any]:
+        return {"node": self.node, "choice": self.choice, "target": self.target,
+                "entered": list(self.entered), "changes": self.changes,
+                "scores": self.scores, "time": self.time}
+
+    @classmethod
+    def from_data(cls, d: dict[str, Any]) -> Step:
+        return cls(str(d["node"]), str(d["choice"]), str(d["target"]),
+                   [str(x) for x in d.get("entered", [d["target"]])],
+                   {str(k): list(v) for k, v in dict(d.get("changes", {})).items()},
+                   {str(k): int(v) for k, v in dict(d.get("scores", {})).items()},
+                   str(d.get("time", "")))
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceView:
+    """A choice as the player sees it now."""
+
+    id: str
+    number: int
+    text: str
+    enabled: bool
+    reason: str | None
+    choice: Choice
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A plain event: ``kind`` is node_entered, choice_made, run_finished or undone."""
+
+    kind: str
+    node: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+# --- semantics shared by the machine and by analysis ---------------------------
+
+def choice_available(choice: Choice, values: dict[str, Any], visits: Callable[[str], int]) -> bool:
+    return choice.condition is None or bool(expr.evaluate(choice.condition, values, visits))
+
+
+def apply_effects(scenario: Scenario, choice: Choice, values: dict[str, Any],
+                  visits: Callable[[str], int]) -> dict[str, list[Any]]:
+    """Apply a choice's effects to ``values`` in order; return {var: [old, new]}."""
+    changes: dict[str, list[Any]] = {}
+    for eff in choice.effects:
+        var = scenario.variables[eff.target]
+        old = values[eff.target]
+        new = var.clamp(expr.apply_effect(eff, values, visits))
+        values[eff.target] = new
+        if eff.target in changes:
+            changes[eff.target][1] = new
+        else:
+            changes[eff.target] = [old, new]
+    return {k: v for k, v in changes.items() if v[0] != v[1]}
+
+
+def route_target(routes: list[Route], default: str, values: dict[str, Any],
+                 visits: Callable[[str], int]) -> str:
+    for r in routes:
+        if expr.evaluate(r.condition, values, visits):
+            return r.target
+    return default
+
+
+# --- the machine -----------------------------------------------------------------
+
+class _RunModel:
+    """What transitions drives: the state of one run (the machine sets ``state``)."""
+
+    state: str
+
+    def __init__(self, run: Run) -> None:
+        self.run = run
+
+
+_MACHINES: weakref.WeakKeyDictionary[Scenario, Machine] = weakref.WeakKeyDictionary()
+
+
+def _trigger(node_id: str, choice_id: str) -> str:
+    return f"{node_id}\x1f{choice_id}"
+
+
+def machine_for(scenario: Scenario) -> Machine:
+    """The one machine of a loaded scenario (built on first use)."""
+    m = _MACHINES.get(scenario)
+    if m is not None:
+        return m
+    m = Machine(model=None, states=list(scenario.nodes), initial=scenario.start,
+                auto_transitions=False, send_event=True, ignore_invalid_triggers=False,
+                prepare_event=_prepare, finalize_event=_finalize)
+    for node in scenario.nodes.values():
+        for c in node.choices:
+            _add_choice(m, node, c)
+        if node.next is not None:
+            for r in node.next_routes:
+                m.add_transition(_trigger(node.id, ""), node.id, r.target,
+                                 conditions=[_route_condition(r)], after=_arrived)
+            m.add_transition(_trigger(node.id, ""), node.id, node.next, after=_arrived)
+    _MACHINES[scenario] = m
+    return m
+
+
+def _add_choice(m: Machine, node: ScenarioNode, c: Choice) -> None:
+    trig = _trigger(node.id, c.id)
+    avail = _available_before(c)
+    for r in c.routes:
+        m.add_transition(trig, node.id, r.target, conditions=[avail, _route_condition(r)],
+                         after=_arrived)
+    m.add_transition(trig, node.id, c.target, conditions=[avail], after=_arrived)
+
+
+def _available_before(c: Choice) -> Callable[[Any], bool]:
+    def check(ev: Any) -> bool:
+        run: Run = ev.model.run
+        return choice_available(c, run._before, run.visits_of)
+    return check
+
+
+def _route_condition(r: Route) -> Callable[[Any], bool]:
+    def check(ev: Any) -> bool:
+        run: Run = ev.model.run
+        return bool(expr.evaluate(r.condition, run.values, run.visits_of))
+    return check
+
+
+def _prepare(ev: Any) -> None:
+    run: Run = ev.model.run
+    run._before = dict(run.values)
+    choice: Choice | None = ev.kwargs.get("choice")
+    run._changes = apply_effects(run.scenario, choice, run.values, run.visits_of) if choice else {}
+
+
+def _arrived(ev: Any) -> None:
+    run: Run = ev.model.run
+    dest = ev.transition.dest
+    run.visits[dest] = run.visits.get(dest, 0) + 1
+    run._entered.append(dest)
+
+
+def _finalize(ev: Any) -> None:
+    if not ev.result:  # no transition fired: undo the effects
+        run: Run = ev.model.run
+        run.values.clear()
+        run.values.update(run._before)
+
+
+# --- a run -----------------------------------------------------------------------
+
+class Run:
+    """One play-through of a scenario."""
+
+    def __init__(self, scenario: Scenario, *, start: str | None = None,
+                 values: dict[str, Any] | None = None) -> None:
+        self.scenario = scenario
+        self.values: dict[str, Any] = scenario.initial_values()
+        self._start_values = dict(values or {})
+        self.values.update(self._start_values)
+        self.visits: dict[str, int] = {}
+        self.history: list[Step] = []
+        self.opening: list[str] = []
+        self.listeners: list[Callable[[Event], None]] = []
+        self._before: dict[str, Any] = {}
+        self._changes: dict[str, list[Any]] = {}
+        self._entered: list[str] = []
+        self.start_node = start or scenario.start
+        if self.start_node not in scenario.nodes:
+            raise RunError(f"there is no node {self.start_node!r} in {scenario.id!r}")
+        self.machine = machine_for(scenario)
+        self._model = _RunModel(self)
+        self.machine.add_model(self._model, initial=self.start_node)
+        self._weak = weakref.finalize(self, self.machine.remove_model, self._model)
+        self.visits[self.start_node] = 1
+        self._entered = [self.start_node]
+        self._follow_auto()
+        self.opening = self._entered
+
+    # -- reading ---------------------------------------------------------------------
+    @property
+    def node_id(self) -> str:
+        return self._model.state
+
+    @property
+    def node(self) -> ScenarioNode:
+        return self.scenario.nodes[self.node_id]
+
+    @property
+    def finished(self) -> bool:
+        return self.node.ending is not None
+
+    @property
+    def ending(self) -> ScenarioNode | None:
+        return self.node if self.finished else None
+
+    def visits_of(self, node_id: str) -> int:
+        return self.visits.get(node_id, 0)
+
+    def lines(self, lang: str = DEFAULT_LANG, node_id: str | None = None) -> list[tuple[str | None, str]]:
+        """(speaker name or None for narration, text) of a node, in ``lang``."""
+        node = self.scenario.nodes[node_id or self.node_id]
+        out = []
+        for ln in node.lines:
+            speaker = self.scenario.characters[ln.speaker].name.get(lang) if ln.speaker else None
+            out.append((speaker, ln.text.get(lang)))
+        return out
+
+    def choices(self, lang: str = DEFAULT_LANG) -> list[ChoiceView]:
+        """The choices on offer now: hidden ones left out, disabled ones flagged."""
+        out: list[ChoiceView] = []
+        for c in self.node.choices:
+            ok = choice_available(c, self.values, self.visits_of)
+            if not ok and c.unavailable == "hide":
+                continue
+            reason = c.reason.get(lang) if (not ok and c.reason) else None
+            out.append(ChoiceView(c.id, len(out) + 1, c.text.get(lang), ok, reason, c))
+        return out
+
+    def scores(self) -> dict[str, int]:
+        total: dict[str, int] = {}
+        for step in self.history:
+            for dim, v in step.scores.items():
+                total[dim] = total.get(dim, 0) + v
+        return total
+
+    def path(self) -> list[str]:
+        """Every node entered, in order."""
+        out = list(self.opening)
+        for step in self.history:
+            out += step.entered
+        return out
+
+    # -- acting ------------------------------------------------------------------------
+    def subscribe(self, listener: Callable[[Event], None]) -> None:
+        self.listeners.append(listener)
+
+    def _emit(self, kind: str, node: str, **data: Any) -> None:
+        ev = Event(kind, node, data)
+        for listener in list(self.listeners):
+            listener(ev)
+
+    def choose(self, choice_id: str) -> Step:
+        """Make a choice by id; raise :class:`RunError` if it is not on offer."""
+        if self.finished:
+            raise RunError("the run has ended; no more choices")
+        node = self.node
+        choice = node.choice(choice_id)
+        if choice is None:
+            known = ", ".join(c.id for c in node.choices)
+            raise RunError(f"node {node.id!r} has no choice {choice_id!r} (it has: {known})")
+        if not choice_available(choice, self.values, self.visits_of):
+            raise RunError(f"choice {choice_id!r} is not available now")
+        self._entered = []
+        try:
+            fired = self._model.trigger(_trigger(node.id, choice.id), choice=choice)
+        except expr.EvalError as err:
+            self.values.update(self._before)
+            raise RunError(f"the scenario could not carry out {choice_id!r}: {err}") from None
+        if not fired:
+            raise RunError(f"choice {choice_id!r} is not available now")
+        changes = self._changes
+        self._follow_auto()
+        step = Step(node.id, choice.id, self.node_id, self._entered, changes,
+                    dict(choice.scores), now())
+        self.history.append(step)
+        self._emit("choice_made", node.id, choice=choice.id, target=step.target,
+                   changes=changes, scores=step.scores)
+        for nid in step.entered:
+            self._emit("node_entered", nid)
+        if self.finished:
+            self._emit("run_finished", self.node_id, outcome=self.node.ending.outcome)  # type: ignore[union-attr]
+        return step
+
+    def _follow_auto(self) -> None:
+        for _ in range(MAX_AUTO_STEPS):
+            node = self.node
+            if node.next is None:
+                return
+            self._model.trigger(_trigger(node.id, ""))
+        raise RunError(f"more than {MAX_AUTO_STEPS} automatic steps in a row from "
+                       f"{self.node_id!r}: the 'next:' links form an endless loop")
+
+    def undo(self) -> Step:
+        """Take back the last choice (replays the run without it)."""
+        if not self.history:
+            raise RunError("nothing to undo")
+        last = self.history[-1]
+        replay = Run(self.scenario, start=self.start_node, values=self._start_values)
+        for step in self.history[:-1]:
+            replay.choose(step.choice)
+        self._adopt(replay)
+        self.history = self.history[:-1]  # keep original timestamps
+        self._emit("undone", last.node, choice=last.choice)
+        return last
+
+    def _adopt(self, other: Run) -> None:
+        self.values = other.values
+        self.visits = other.visits
+        self.machine.set_state(other.node_id, model=self._model)
+
+    # -- saving ------------------------------------------------------------------------
+    def snapshot(self) -> dict[str, Any]:
+        """The whole run as plain JSON-able data."""
+        return {
+            "format": SNAPSHOT_FORMAT, "scenario": self.scenario.id,
+            "version": self.scenario.version, "content_hash": self.scenario.content_hash,
+            "start": self.start_node, "start_values": dict(self._start_values),
+            "node": self.node_id, "values": dict(self.values),
+            "visits": dict(self.visits), "opening": list(self.opening),
+            "history": [s.to_data() for s in self.history],
+        }
+
+    @classmethod
+    def restore(cls, scenario: Scenario, data: Any) -> Run:
+        """A run identical to the one saved; :class:`RunError` says why when impossible."""
+        if not isinstance(data, dict) or data.get("format") != SNAPSHOT_FORMAT:
+            raise RunError("this is not a saved sovsim run")
+        if data.get("scenario") != scenario.id:
+            raise RunError(f"the saved run belongs to scenario {data.get('scenario')!r}, "
+                           f"not {scenario.id!r}")
+        nodes = scenario.nodes
+        try:
+            history = [Step.from_data(s) for s in data["history"]]
+            node_id = str(data["node"])
+            start = str(data.get("start", scenario.start))
+            start_values = dict(data.get("start_values", {}))
+            opening = [str(x) for x in data.get("opening", [start])]
+            values = dict(data["values"])
+            visits = {str(k): int(v) for k, v in dict(data["visits"]).items()}
+        except (KeyError, TypeError, ValueError, AttributeError):
+            raise RunError("the saved run is damaged (fields missing or of the wrong kind)") from None
+        missing = [n for n in [node_id, start, *opening] if n not in nodes]
+        for s in history:
+            missing += [n for n in [s.node, s.target, *s.entered] if n not in nodes]
+            if s.node in nodes and nodes[s.node].choice(s.choice) is None:
+                raise RunError(f"the scenario has changed since this run was saved: node "
+                               f"{s.node!r} no longer has choice {s.choice!r}")
+        if missing:
+            raise RunError(f"the scenario has changed since this run was saved: node "
+                           f"{missing[0]!r} no longer exists")
+        run = cls(scenario, start=start)
+        run._start_values = {k: v for k, v in start_values.items()
+                             if k in scenario.variables
+                             and _same_type(scenario.variables[k].type, v)}
+        run.machine.set_state(node_id, model=run._model)
+        run.values = scenario.initial_values()
+        for name, value in values.items():
+            var = scenario.variables.get(name)
+            if var is not None and _same_type(var.type, value):
+                run.values[name] = var.clamp(value)
+        run.visits = visits
+        run.opening = opening
+        run.history = history
+        return run
+
+
+def _same_type(vtype: str, value: Any) -> bool:
+    if vtype == "bool":
+        return isinstance(value, bool)
+    if vtype == "number":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    return isinstance(value, str)

@@ -1,0 +1,459 @@
+"""The expression language of conditions, effects and routes.
+
+A small, whitelisted language: numbers, ``true``/``false``, quoted strings,
+variable names, ``visits("node")``, comparisons, ``and``/``or``/``not``,
+``+ - * /`` and parentheses. Effects are ``name = expr``, ``name += expr`` or
+``name -= expr``. Source text is parsed once into nested tuples (JSON-able),
+checked against the declared variables, and evaluated without ``eval``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+MAX_LENGTH = 500
+MAX_DEPTH = 60
+
+Node = tuple[Any, ...]
+Value = int | float | bool | str
+
+
+class ExprError(Exception):
+    """A problem in an expression; ``column`` is 1-based within the expression text."""
+
+    def __init__(self, message: str, column: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.column = column
+
+
+class EvalError(Exception):
+    """A run-time problem (such as division by zero) while evaluating."""
+
+
+_TOKEN = re.compile(
+    r"""
+    (?P<ws>\s+)
+  | (?P<num>\d+(?:\.\d+)?)
+  | (?P<str>"[^"\\\n]*"|'[^'\\\n]*')
+  | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
+  | (?P<op>==|!=|<=|>=|\+=|-=|[<>+\-*/()=,])
+  """,
+    re.VERBOSE,
+)
+
+_FORBIDDEN_WORDS = {
+    "lambda": "lambdas are not part of the expression language",
+    "for": "comprehensions and loops are not part of the expression language",
+    "in": "'in' is not supported; compare with == instead",
+    "is": "'is' is not supported; use == or !=",
+    "if": "inline 'if' is not supported; use a route or a condition instead",
+    "else": "inline 'else' is not supported; use a route or a condition instead",
+    "import": "'import' is not part of the expression language",
+    "None": "there is no None; use false, 0 or \"\"",
+    "null": "there is no null; use false, 0 or \"\"",
+    "True": "write true in lower case",
+    "False": "write false in lower case",
+}
+_BAD_CHARS = {
+    ".": "attribute access ('.') is not allowed",
+    "[": "indexing ('[') is not allowed",
+    "]": "indexing (']') is not allowed",
+    "{": "'{' is not allowed",
+    "}": "'}' is not allowed",
+    "&": "use 'and' instead of '&'",
+    "|": "use 'or' instead of '|'",
+    "!": "use 'not' or '!=' instead of '!'",
+    "%": "'%' is not supported",
+    "^": "'^' is not supported",
+    ";": "only one expression is allowed (';' found)",
+    ":": "':' is not allowed",
+    "@": "'@' is not allowed",
+    "`": "'`' is not allowed",
+    "~": "'~' is not allowed",
+    "\\": "'\\' is not allowed",
+    '"': "unterminated string: close it with a matching quote",
+    "'": "unterminated string: close it with a matching quote",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str
+    text: str
+    col: int  # 1-based
+
+
+def tokenize(src: str) -> list[Token]:
+    if len(src) > MAX_LENGTH:
+        raise ExprError(f"expression is longer than {MAX_LENGTH} characters", MAX_LENGTH + 1)
+    tokens: list[Token] = []
+    pos = 0
+    while pos < len(src):
+        m = _TOKEN.match(src, pos)
+        if not m:
+            ch = src[pos]
+            msg = _BAD_CHARS.get(ch, f"unexpected character {ch!r}")
+            raise ExprError(msg, pos + 1)
+        kind = m.lastgroup or ""
+        text = m.group()
+        if kind == "name" and text in _FORBIDDEN_WORDS:
+            raise ExprError(_FORBIDDEN_WORDS[text], pos + 1)
+        if kind == "name" and text.startswith("__"):
+            raise ExprError(f"names starting with '__' are not allowed ({text!r})", pos + 1)
+        if kind == "num" and m.end() < len(src) and src[m.end()] == ".":
+            raise ExprError("attribute access ('.') is not allowed", m.end() + 1)
+        if kind != "ws":
+            tokens.append(Token(kind, text, pos + 1))
+        pos = m.end()
+    tokens.append(Token("end", "", len(src) + 1))
+    return tokens
+
+
+_BINARY = {"or": 1, "and": 2, "==": 4, "!=": 4, "<": 4, "<=": 4, ">": 4, ">=": 4,
+           "+": 5, "-": 5, "*": 6, "/": 6}
+_KEYWORD_OPS = {"and", "or"}
+
+
+class _Parser:
+    def __init__(self, src: str) -> None:
+        self.tokens = tokenize(src)
+        self.i = 0
+        self.depth = 0
+
+    @property
+    def tok(self) -> Token:
+        return self.tokens[self.i]
+
+    def advance(self) -> Token:
+        tok = self.tokens[self.i]
+        self.i += 1
+        return tok
+
+    def expect(self, text: str) -> Token:
+        if self.tok.text != text:
+            found = self.tok.text or "the end"
+            raise ExprError(f"expected {text!r} but found {found!r}", self.tok.col)
+        return self.advance()
+
+    def _binop(self) -> str | None:
+        t = self.tok
+        if t.kind == "op" and t.text in _BINARY:
+            return t.text
+        if t.kind == "name" and t.text in _KEYWORD_OPS:
+            return t.text
+        return None
+
+    def expression(self, min_prec: int = 0) -> Node:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ExprError(f"expression nests deeper than {MAX_DEPTH} levels", self.tok.col)
+        left = self.unary()
+        while (op := self._binop()) is not None and _BINARY[op] > min_prec:
+            col = self.advance().col
+            prec = _BINARY[op]
+            # comparisons do not chain: a < b < c is an error
+            right = self.expression(prec)
+            if prec == 4 and self._binop() in ("==", "!=", "<", "<=", ">", ">="):
+                raise ExprError("comparisons cannot be chained; join them with 'and'", self.tok.col)
+            if op in ("and", "or"):
+                left = (op, left, right, col)
+            elif prec == 4:
+                left = ("cmp", op, left, right, col)
+            else:
+                left = ("arith", op, left, right, col)
+        self.depth -= 1
+        return left
+
+    def unary(self) -> Node:
+        t = self.tok
+        if t.kind == "name" and t.text == "not":
+            self.advance()
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise ExprError(f"expression nests deeper than {MAX_DEPTH} levels", t.col)
+            operand = self.expression(3)
+            self.depth -= 1
+            return ("not", operand, t.col)
+        if t.kind == "op" and t.text == "-":
+            self.advance()
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise ExprError(f"expression nests deeper than {MAX_DEPTH} levels", t.col)
+            operand = self.unary()
+            self.depth -= 1
+            return ("neg", operand, t.col)
+        return self.atom()
+
+    def atom(self) -> Node:
+        t = self.advance()
+        if t.kind == "num":
+            return ("lit", float(t.text) if "." in t.text else int(t.text), t.col)
+        if t.kind == "str":
+            return ("lit", t.text[1:-1], t.col)
+        if t.kind == "op" and t.text == "(":
+            inner = self.expression()
+            self.expect(")")
+            return inner
+        if t.kind == "name":
+            if t.text in ("true", "false"):
+                return ("lit", t.text == "true", t.col)
+            if t.text in ("and", "or", "not"):
+                raise ExprError(f"{t.text!r} needs a value before it", t.col)
+            if self.tok.text == "(":
+                if t.text != "visits":
+                    raise ExprError(
+                        f"{t.text!r} is not a function here; the only function is visits(\"node_id\")",
+                        t.col,
+                    )
+                self.advance()
+                arg = self.advance()
+                if arg.kind != "str":
+                    raise ExprError('visits() takes one quoted node id, e.g. visits("start")', arg.col)
+                self.expect(")")
+                return ("visits", arg.text[1:-1], t.col)
+            return ("var", t.text, t.col)
+        if t.kind == "end":
+            raise ExprError("the expression ends too early", t.col)
+        raise ExprError(f"unexpected {t.text!r}", t.col)
+
+
+def parse(src: str) -> Node:
+    """Parse a condition or value expression."""
+    if not isinstance(src, str):
+        raise ExprError("an expression must be text")
+    if not src.strip():
+        raise ExprError("the expression is empty")
+    p = _Parser(src)
+    node = p.expression()
+    if p.tok.kind != "end":
+        t = p.tok
+        if t.text == "=":
+            raise ExprError("use '==' to compare ('=' assigns, and only in effects)", t.col)
+        raise ExprError(f"unexpected {t.text!r} after the end of the expression", t.col)
+    return node
+
+
+@dataclass(frozen=True, slots=True)
+class Effect:
+    """``target op value``; ``op`` is one of ``=``, ``+=``, ``-=``."""
+
+    target: str
+    op: str
+    value: Node
+    source: str
+
+    def to_data(self) -> list[Any]:
+        return [self.target, self.op, to_data(self.value), self.source]
+
+    @classmethod
+    def from_data(cls, data: list[Any]) -> Effect:
+        return cls(data[0], data[1], from_data(data[2]), data[3])
+
+
+def parse_effect(src: str) -> Effect:
+    """Parse an effect such as ``trust += 1``."""
+    if not isinstance(src, str):
+        raise ExprError("an effect must be text such as \"trust += 1\"")
+    if not src.strip():
+        raise ExprError("the effect is empty")
+    tokens = tokenize(src)
+    if tokens[0].kind != "name":
+        raise ExprError("an effect starts with a variable name, e.g. \"trust += 1\"", tokens[0].col)
+    name = tokens[0]
+    if name.text in ("true", "false", "visits", "and", "or", "not") or name.text in _FORBIDDEN_WORDS:
+        raise ExprError(f"{name.text!r} cannot be assigned to", name.col)
+    op = tokens[1]
+    if op.text not in ("=", "+=", "-="):
+        if op.text == "==":
+            raise ExprError("an effect assigns with '=', '+=' or '-=' ('==' compares)", op.col)
+        raise ExprError("expected '=', '+=' or '-=' after the variable name", op.col)
+    value_src = src[op.col - 1 + len(op.text):]
+    try:
+        value = parse(value_src)
+    except ExprError as err:
+        raise ExprError(err.message, err.column + op.col - 1 + len(op.text)) from None
+    value = _shift(value, op.col - 1 + len(op.text))
+    return Effect(name.text, op.text, value, src)
+
+
+def _shift(node: Node, offset: int) -> Node:
+    """Move every column in ``node`` by ``offset`` (for sub-expressions)."""
+    kind = node[0]
+    if kind in ("lit", "var", "visits"):
+        return (kind, node[1], node[2] + offset)
+    if kind in ("not", "neg"):
+        return (kind, _shift(node[1], offset), node[2] + offset)
+    if kind in ("and", "or"):
+        return (kind, _shift(node[1], offset), _shift(node[2], offset), node[3] + offset)
+    return (kind, node[1], _shift(node[2], offset), _shift(node[3], offset), node[4] + offset)
+
+
+# --- static checking ------------------------------------------------------
+
+TYPE_NAMES = {"number": "a number", "bool": "true/false", "text": "text"}
+
+
+def _type_of_literal(v: Value) -> str:
+    if isinstance(v, bool):
+        return "bool"
+    if isinstance(v, int | float):
+        return "number"
+    return "text"
+
+
+def check(node: Node, variables: Mapping[str, str], nodes: Any = None) -> str:
+    """Check names and types; return the expression's type. ``variables`` maps name -> type."""
+    kind = node[0]
+    if kind == "lit":
+        return _type_of_literal(node[1])
+    if kind == "var":
+        if node[1] not in variables:
+            raise ExprError(_unknown_name(node[1], variables), node[2])
+        return variables[node[1]]
+    if kind == "visits":
+        if nodes is not None and node[1] not in nodes:
+            raise ExprError(f"visits(): no node with id {node[1]!r}", node[2])
+        return "number"
+    if kind == "not":
+        if check(node[1], variables, nodes) != "bool":
+            raise ExprError("'not' needs a true/false value", node[2])
+        return "bool"
+    if kind == "neg":
+        if check(node[1], variables, nodes) != "number":
+            raise ExprError("'-' needs a number", node[2])
+        return "number"
+    if kind in ("and", "or"):
+        for side in (node[1], node[2]):
+            if check(side, variables, nodes) != "bool":
+                raise ExprError(f"'{kind}' joins true/false values (conditions)", node[3])
+        return "bool"
+    op, left, right, col = node[1], node[2], node[3], node[4]
+    lt, rt = check(left, variables, nodes), check(right, variables, nodes)
+    if kind == "cmp":
+        if lt != rt:
+            raise ExprError(f"cannot compare {TYPE_NAMES[lt]} with {TYPE_NAMES[rt]}", col)
+        if op not in ("==", "!=") and lt == "bool":
+            raise ExprError(f"'{op}' compares numbers or text, not true/false", col)
+        return "bool"
+    if op == "+" and lt == rt == "text":
+        return "text"
+    if lt != "number" or rt != "number":
+        raise ExprError(f"'{op}' needs numbers on both sides", col)
+    return "number"
+
+
+def check_effect(effect: Effect, variables: Mapping[str, str], nodes: Any = None) -> None:
+    if effect.target not in variables:
+        raise ExprError(_unknown_name(effect.target, variables), 1)
+    want = variables[effect.target]
+    got = check(effect.value, variables, nodes)
+    if effect.op in ("+=", "-=") and want != "number" and not (want == "text" and effect.op == "+="):
+        raise ExprError(f"'{effect.op}' works on numbers; {effect.target!r} is {TYPE_NAMES[want]}",
+                        len(effect.target) + 2)
+    if got != want:
+        raise ExprError(
+            f"{effect.target!r} holds {TYPE_NAMES[want]} but the value is {TYPE_NAMES[got]}",
+            effect.value[-1],
+        )
+
+
+def _unknown_name(name: str, variables: Mapping[str, str]) -> str:
+    from difflib import get_close_matches
+
+    msg = f"unknown variable {name!r}"
+    close = get_close_matches(name, list(variables), n=1)
+    if close:
+        return msg + f"; did you mean {close[0]!r}?"
+    if variables:
+        return msg + "; declare it under 'variables:'"
+    return msg + "; this scenario declares no variables (add it under 'variables:')"
+
+
+# --- evaluation -----------------------------------------------------------
+
+def evaluate(node: Node, env: Mapping[str, Value], visits: Callable[[str], int]) -> Value:
+    kind = node[0]
+    if kind == "lit":
+        return node[1]
+    if kind == "var":
+        return env[node[1]]
+    if kind == "visits":
+        return visits(node[1])
+    if kind == "not":
+        return not evaluate(node[1], env, visits)
+    if kind == "neg":
+        return -evaluate(node[1], env, visits)  # type: ignore[operator]
+    if kind == "and":
+        return bool(evaluate(node[1], env, visits)) and bool(evaluate(node[2], env, visits))
+    if kind == "or":
+        return bool(evaluate(node[1], env, visits)) or bool(evaluate(node[2], env, visits))
+    op = node[1]
+    a = evaluate(node[2], env, visits)
+    b = evaluate(node[3], env, visits)
+    if kind == "cmp":
+        return _COMPARE[op](a, b)
+    if op == "/":
+        if b == 0:
+            raise EvalError("division by zero")
+        return a / b  # type: ignore[operator]
+    result = _ARITH[op](a, b)
+    if isinstance(result, int) and not isinstance(result, bool) and abs(result) > 10**15:
+        raise EvalError("number too large (over 10^15)")
+    return result
+
+
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    "==": lambda a, b: a == b, "!=": lambda a, b: a != b, "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b, ">": lambda a, b: a > b, ">=": lambda a, b: a >= b,
+}
+_ARITH: dict[str, Callable[[Any, Any], Any]] = {
+    "+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b,
+}
+
+
+def apply_effect(effect: Effect, env: Mapping[str, Value], visits: Callable[[str], int]) -> Value:
+    """The new value of ``effect.target`` (not yet clamped or stored)."""
+    value = evaluate(effect.value, env, visits)
+    if effect.op == "=":
+        return value
+    old = env[effect.target]
+    new = old + value if effect.op == "+=" else old - value  # type: ignore[operator]
+    if isinstance(new, int) and not isinstance(new, bool) and abs(new) > 10**15:
+        raise EvalError("number too large (over 10^15)")
+    return new
+
+
+def names_in(node: Node) -> set[str]:
+    """Variable names an expression reads."""
+    kind = node[0]
+    if kind == "var":
+        return {node[1]}
+    if kind in ("lit", "visits"):
+        return set()
+    if kind in ("not", "neg"):
+        return names_in(node[1])
+    if kind in ("and", "or"):
+        return names_in(node[1]) | names_in(node[2])
+    return names_in(node[2]) | names_in(node[3])
+
+
+def to_data(node: Node) -> list[Any]:
+    """A JSON-able form of a parsed expression (for the compiled cache)."""
+    return [to_data(x) if isinstance(x, tuple) else x for x in node]
+
+
+def from_data(data: Any) -> Node:
+    """Rebuild a parsed expression from :func:`to_data`; rejects anything malformed."""
+    if not isinstance(data, list) or not data or data[0] not in _ARITY:
+        raise ValueError("malformed expression data")
+    if len(data) != _ARITY[data[0]]:
+        raise ValueError("malformed expression data")
+    return tuple(from_data(x) if isinstance(x, list) else x for x in data)
+
+
+_ARITY = {"lit": 3, "var": 3, "visits": 3, "not": 3, "neg": 3, "and": 4, "or": 4,
+          "cmp": 5, "arith": 5}

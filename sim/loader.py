@@ -1,0 +1,597 @@
+"""Scenario files to the typed model: every problem reported with file, line and column."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Collection
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import expr
+from .errors import ContentError, ScenarioError
+from .scenario import (
+    CHANNELS,
+    DIFFICULTIES,
+    OUTCOMES,
+    VAR_TYPES,
+    Character,
+    Choice,
+    Ending,
+    Line,
+    Pos,
+    Route,
+    Scenario,
+    ScenarioNode,
+    Variable,
+)
+from .text import KNOWN_LANGS, Text
+from .yamlsafe import Problems, did_you_mean, kind_name, load_tree, mapping, pos, scalar
+
+LOADER_VERSION = 1
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$")
+VAR_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,59}$")
+MAX_CHOICES = 50
+MAX_NODES = 100_000
+
+TOP_KEYS = {"id", "version", "languages", "title", "summary", "role", "dossier", "themes",
+            "difficulty", "minutes", "setting", "channel", "characters", "variables", "start",
+            "nodes", "format"}
+TOP_REQUIRED = ("id", "version", "title", "summary", "role", "start", "nodes")
+NODE_KEYS = {"lines", "thought", "trainer_notes", "discussion", "choices", "next", "routes",
+             "ending"}
+CHOICE_KEYS = {"id", "text", "if", "unavailable", "reason", "effects", "scores", "feedback",
+               "target", "routes"}
+VAR_KEYS = {"type", "initial", "min", "max", "gauge", "label"}
+LINE_KEYS = {"speaker", "text"}
+ENDING_KEYS = {"outcome", "title", "text"}
+ROUTE_KEYS = {"if", "target"}
+CHAR_KEYS = {"name", "description"}
+
+
+def _p(node: yaml.Node) -> Pos:
+    line, col = pos(node)
+    return Pos(line, col)
+
+
+class _Builder:
+    def __init__(self, problems: Problems, dimensions: Collection[str] | None) -> None:
+        self.pb = problems
+        self.dimensions = dimensions
+        self.langs: list[str] = ["nl", "en"]
+        # expressions to check once variables and nodes are known: (kind, parsed, node, src)
+        self.pending: list[tuple[str, Any, yaml.Node, str]] = []
+        self.refs: list[tuple[str, yaml.Node, str]] = []  # (target id, yaml node, what)
+
+    # -- scalars -----------------------------------------------------------
+    def text(self, node: yaml.Node, what: str) -> Text | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
+            return Text.of(node.value)
+        if isinstance(node, yaml.ScalarNode) and node.tag.endswith((":int", ":float", ":bool")):
+            return Text.of(node.value)
+        if isinstance(node, yaml.MappingNode):
+            items = mapping(node, self.pb, what, allowed=KNOWN_LANGS)
+            if items is None:
+                return None
+            values: dict[str, str] = {}
+            for lang, (_, v) in items.items():
+                if not (isinstance(v, yaml.ScalarNode) and v.tag.endswith(":str")):
+                    self.pb.add(v, f"the {lang!r} text of {what} should be text, not {kind_name(v)}")
+                    continue
+                values[lang] = v.value
+            for lang in self.langs:
+                if lang not in values and lang not in items:
+                    self.pb.add(node, f"{what} has no {lang!r} text; add '{lang}: ...' "
+                                      "(every declared language needs it)")
+            return Text.of(values)
+        self.pb.add(node, f"{what} should be text, or a mapping with 'nl:' and 'en:' "
+                          f"texts, not {kind_name(node)}")
+        return None
+
+    def ident(self, node: yaml.Node, what: str, pattern: re.Pattern[str] = ID_RE) -> str | None:
+        if not isinstance(node, yaml.ScalarNode) or node.tag.endswith(":null"):
+            self.pb.add(node, f"{what} should be an id (letters, digits, '-' or '_')")
+            return None
+        value = str(node.value)
+        if not pattern.match(value):
+            rule = ("starts with a letter and has only letters, digits and '_'"
+                    if pattern is VAR_RE else "has only letters, digits, '-' and '_' (max 80)")
+            self.pb.add(node, f"{what} {value!r} is not a valid id: use one that {rule}")
+            return None
+        return value
+
+    def number(self, node: yaml.Node, what: str, whole: bool = False) -> float | int | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag.endswith((":int", ":float")):
+            try:
+                value = scalar(node)
+            except ValueError:
+                self.pb.add(node, f"{what} is not a usable number (too large or not finite)")
+                return None
+            if whole and not isinstance(value, int):
+                self.pb.add(node, f"{what} should be a whole number")
+                return None
+            if abs(value) > 10**12:
+                self.pb.add(node, f"{what} is too large (at most 10^12)")
+                return None
+            return value
+        self.pb.add(node, f"{what} should be a {'whole ' if whole else ''}number, "
+                          f"not {kind_name(node)}")
+        return None
+
+    def expression(self, node: yaml.Node, what: str) -> tuple[Any, str] | None:
+        if not (isinstance(node, yaml.ScalarNode) and node.tag.endswith((":str", ":bool"))):
+            self.pb.add(node, f"{what} should be an expression in quotes, such as "
+                              f"\"trust >= 3\", not {kind_name(node)}")
+            return None
+        src = str(node.value) if node.tag.endswith(":str") else node.value.lower()
+        try:
+            parsed = expr.parse(src)
+        except expr.ExprError as err:
+            self._expr_error(node, src, err, what)
+            return None
+        self.pending.append(("cond", parsed, node, src))
+        return parsed, src
+
+    def _expr_error(self, node: yaml.Node, src: str, err: expr.ExprError, what: str) -> None:
+        line, col = pos(node)
+        if node.style in ('"', "'"):
+            col += 1
+        self.pb.add((line, col + err.column - 1), f"{what}: {err.message} (in {src!r})")
+
+    # -- structure -----------------------------------------------------------
+    def build(self, root: yaml.Node, path: str) -> Scenario | None:
+        if not isinstance(root, yaml.MappingNode):
+            self.pb.add(root, "a scenario file must be a mapping that starts with 'id:', "
+                              f"'title:' and so on; this file holds {kind_name(root)}")
+            return None
+        top = mapping(root, self.pb, "the scenario", TOP_KEYS, TOP_REQUIRED)
+        if top is None:
+            return None
+
+        def get(key: str) -> yaml.Node | None:
+            return top[key][1] if key in top else None
+
+        if (n := get("languages")) is not None:
+            if isinstance(n, yaml.SequenceNode) and n.value:
+                langs = []
+                for item in n.value:
+                    v = str(item.value) if isinstance(item, yaml.ScalarNode) else ""
+                    if v not in KNOWN_LANGS:
+                        self.pb.add(item, f"unknown language {v!r}; use "
+                                          f"{' or '.join(KNOWN_LANGS)}")
+                    elif v in langs:
+                        self.pb.add(item, f"language {v!r} is listed twice")
+                    else:
+                        langs.append(v)
+                self.langs = langs or ["nl"]
+            else:
+                self.pb.add(n, "languages should be a list such as [nl, en]")
+        sid = self.ident(get("id"), "the scenario id") if get("id") is not None else None
+        version = self.number(get("version"), "version", whole=True) if get("version") else None
+        texts: dict[str, Text | None] = {}
+        for key in ("title", "summary", "role", "dossier", "setting"):
+            node = get(key)
+            texts[key] = self.text(node, key) if node is not None else None
+        themes: list[str] = []
+        if (n := get("themes")) is not None:
+            if isinstance(n, yaml.SequenceNode):
+                for item in n.value:
+                    if isinstance(item, yaml.ScalarNode) and item.tag.endswith(":str"):
+                        themes.append(item.value)
+                    else:
+                        self.pb.add(item, "each theme should be a word")
+            else:
+                self.pb.add(n, "themes should be a list such as [brp, balie]")
+        difficulty = 1
+        if (n := get("difficulty")) is not None:
+            d = self.number(n, "difficulty", whole=True)
+            if d is not None and d not in DIFFICULTIES:
+                self.pb.add(n, "difficulty should be 1 (basis), 2 (gevorderd) or 3 (expert)")
+            elif d is not None:
+                difficulty = int(d)
+        minutes = 10
+        if (n := get("minutes")) is not None:
+            m = self.number(n, "minutes", whole=True)
+            if m is not None and not 1 <= m <= 600:
+                self.pb.add(n, "minutes should be between 1 and 600")
+            elif m is not None:
+                minutes = int(m)
+        channel = "face_to_face"
+        if (n := get("channel")) is not None:
+            v = str(n.value) if isinstance(n, yaml.ScalarNode) else ""
+            if v not in CHANNELS:
+                self.pb.add(n, f"channel should be one of {', '.join(CHANNELS)}"
+                               + did_you_mean(v, CHANNELS))
+            else:
+                channel = v
+        characters = self.characters(get("characters"))
+        variables = self.variables(get("variables"))
+        nodes = self.nodes(get("nodes"), characters)
+        start = None
+        if (n := get("start")) is not None:
+            start = self.ident(n, "start")
+            if start is not None:
+                self.refs.append((start, n, "start"))
+        self.resolve(nodes, variables)
+        if self.pb.has_errors or sid is None or start is None or version is None:
+            return None
+        return Scenario(
+            id=sid, version=int(version), languages=self.langs,
+            title=texts["title"] or Text.of(sid), summary=texts["summary"] or Text.of(""),
+            role=texts["role"] or Text.of(""), dossier=texts["dossier"] or Text.of(""),
+            setting=texts["setting"], start=start, nodes=nodes, characters=characters,
+            variables=variables, themes=themes, difficulty=difficulty, minutes=minutes,
+            channel=channel, path=path,
+        )
+
+    def characters(self, node: yaml.Node | None) -> dict[str, Character]:
+        out: dict[str, Character] = {}
+        if node is None:
+            return out
+        items = mapping(node, self.pb, "characters")
+        for key, (knode, value) in (items or {}).items():
+            cid = self.ident(knode, "a character id")
+            fields = mapping(value, self.pb, f"character {key!r}", CHAR_KEYS, ("name",))
+            if cid is None or fields is None:
+                continue
+            name = self.text(fields["name"][1], f"the name of {key!r}") if "name" in fields else None
+            desc = (self.text(fields["description"][1], f"the description of {key!r}")
+                    if "description" in fields else Text.of(""))
+            out[cid] = Character(cid, name or Text.of(cid), desc or Text.of(""), _p(knode))
+        return out
+
+    def variables(self, node: yaml.Node | None) -> dict[str, Variable]:
+        out: dict[str, Variable] = {}
+        if node is None:
+            return out
+        items = mapping(node, self.pb, "variables")
+        for key, (knode, value) in (items or {}).items():
+            vid = self.ident(knode, "a variable name", VAR_RE)
+            if vid in ("true", "false", "and", "or", "not", "visits"):
+                self.pb.add(knode, f"{vid!r} is a word of the expression language; "
+                                   "choose another variable name")
+                continue
+            fields = mapping(value, self.pb, f"variable {key!r}", VAR_KEYS, ("type", "initial"))
+            if vid is None or fields is None or "type" not in fields:
+                continue
+            tnode = fields["type"][1]
+            vtype = str(tnode.value) if isinstance(tnode, yaml.ScalarNode) else ""
+            if vtype not in VAR_TYPES:
+                self.pb.add(tnode, f"type should be number, bool or text{did_you_mean(vtype, VAR_TYPES)}")
+                continue
+            var = Variable(vid, vtype, None, pos=_p(knode))
+            if "initial" in fields:
+                inode = fields["initial"][1]
+                var.initial = self._initial(inode, vtype, key)
+            for bound in ("min", "max"):
+                if bound in fields:
+                    if vtype != "number":
+                        self.pb.add(fields[bound][0], f"{bound} only applies to number variables")
+                    else:
+                        setattr(var, bound, self.number(fields[bound][1], f"{bound} of {key!r}"))
+            if var.min is not None and var.max is not None and var.min > var.max:
+                self.pb.add(fields["min"][1], f"min of {key!r} is larger than its max")
+            elif isinstance(var.initial, int | float) and not isinstance(var.initial, bool) and (
+                (var.min is not None and var.initial < var.min)
+                or (var.max is not None and var.initial > var.max)
+            ):
+                self.pb.add(fields["initial"][1], f"the initial value of {key!r} lies outside "
+                                                  "its min and max")
+            if "gauge" in fields:
+                g = fields["gauge"][1]
+                if not (isinstance(g, yaml.ScalarNode) and g.tag.endswith(":bool")):
+                    self.pb.add(g, "gauge should be true or false")
+                else:
+                    var.gauge = bool(scalar(g))
+                    if var.gauge and vtype != "number":
+                        self.pb.add(g, "only number variables can be shown as a gauge")
+            if "label" in fields:
+                var.label = self.text(fields["label"][1], f"the label of {key!r}")
+            elif var.gauge:
+                self.pb.add(knode, f"variable {key!r} is shown as a gauge, so it needs a "
+                                   "'label:' (e.g. {nl: Vertrouwen, en: Trust})")
+            out[vid] = var
+        return out
+
+    def _initial(self, node: yaml.Node, vtype: str, key: str) -> Any:
+        if vtype == "number":
+            return self.number(node, f"the initial value of {key!r}")
+        if vtype == "bool":
+            if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":bool"):
+                return scalar(node)
+            self.pb.add(node, f"the initial value of {key!r} should be true or false")
+            return False
+        if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
+            return node.value
+        self.pb.add(node, f"the initial value of {key!r} should be text (in quotes)")
+        return ""
+
+    def nodes(self, node: yaml.Node | None, chars: dict[str, Character]) -> dict[str, ScenarioNode]:
+        out: dict[str, ScenarioNode] = {}
+        if node is None:
+            return out
+        items = mapping(node, self.pb, "nodes")
+        if items is None:
+            return out
+        if not items:
+            self.pb.add(node, "the scenario has no nodes")
+        if len(items) > MAX_NODES:
+            self.pb.add(node, f"the scenario has {len(items):,} nodes; the limit is {MAX_NODES:,}")
+            return out
+        for _key, (knode, value) in items.items():
+            nid = self.ident(knode, "a node id")
+            if nid is None:
+                continue
+            built = self.node(nid, knode, value, chars)
+            if built is not None:
+                out[nid] = built
+        return out
+
+    def node(self, nid: str, knode: yaml.Node, value: yaml.Node,
+             chars: dict[str, Character]) -> ScenarioNode | None:
+        what = f"node {nid!r}"
+        fields = mapping(value, self.pb, what, NODE_KEYS)
+        if fields is None:
+            return None
+        sn = ScenarioNode(nid, pos=_p(knode))
+        if "lines" in fields:
+            sn.lines = self.lines(fields["lines"][1], what, chars)
+        for key in ("thought", "trainer_notes", "discussion"):
+            if key in fields:
+                setattr(sn, key, self.text(fields[key][1], f"{key} of {what}"))
+        exits = [k for k in ("choices", "next", "ending") if k in fields]
+        if not exits:
+            self.pb.add(knode, f"{what} has no way out: give it 'choices:', 'next:' "
+                               "or 'ending:'")
+        elif len(exits) > 1:
+            self.pb.add(fields[exits[1]][0], f"{what} has both {exits[0]!r} and {exits[1]!r}; "
+                                             "a node has exactly one of choices, next or ending")
+        if "routes" in fields and "next" not in fields:
+            self.pb.add(fields["routes"][0], f"'routes' on {what} only work with 'next:'; "
+                                             "for choices, put routes under the choice")
+        if "choices" in fields:
+            sn.choices = self.choices(fields["choices"][1], what)
+        if "next" in fields:
+            sn.next = self.ident(fields["next"][1], f"next of {what}")
+            if sn.next is not None:
+                self.refs.append((sn.next, fields["next"][1], f"next of {what}"))
+            if "routes" in fields:
+                sn.next_routes = self.routes(fields["routes"][1], what)
+        if "ending" in fields:
+            sn.ending = self.ending(fields["ending"][1], what)
+        return sn
+
+    def lines(self, node: yaml.Node, what: str, chars: dict[str, Character]) -> list[Line]:
+        if not isinstance(node, yaml.SequenceNode):
+            self.pb.add(node, f"lines of {what} should be a list of '- text: ...' items")
+            return []
+        out = []
+        for item in node.value:
+            if isinstance(item, yaml.ScalarNode) and item.tag.endswith(":str"):
+                out.append(Line(Text.of(item.value), None, _p(item)))
+                continue
+            fields = mapping(item, self.pb, f"a line of {what}", LINE_KEYS, ("text",))
+            if fields is None or "text" not in fields:
+                continue
+            text = self.text(fields["text"][1], f"a line of {what}")
+            speaker = None
+            if "speaker" in fields:
+                snode = fields["speaker"][1]
+                speaker = self.ident(snode, "speaker")
+                if speaker is not None and speaker not in chars:
+                    self.pb.add(snode, f"unknown speaker {speaker!r}{did_you_mean(speaker, chars)}"
+                                       + ("" if did_you_mean(speaker, chars) else
+                                          "; declare it under 'characters:'"))
+            if text is not None:
+                out.append(Line(text, speaker, _p(item)))
+        return out
+
+    def choices(self, node: yaml.Node, what: str) -> list[Choice]:
+        if not isinstance(node, yaml.SequenceNode):
+            self.pb.add(node, f"choices of {what} should be a list of '- id: ...' items")
+            return []
+        if not node.value:
+            self.pb.add(node, f"{what} has an empty list of choices; add at least one choice "
+                              "or make it an ending")
+        if len(node.value) > MAX_CHOICES:
+            self.pb.add(node, f"{what} has {len(node.value):,} choices; the limit is {MAX_CHOICES}")
+            return []
+        out: list[Choice] = []
+        seen: dict[str, int] = {}
+        for item in node.value:
+            c = self.choice(item, what)
+            if c is None:
+                continue
+            if c.id in seen:
+                self.pb.add(item, f"choice id {c.id!r} appears twice in {what} (first on line "
+                                  f"{seen[c.id]}); choice ids must be unique within a node")
+                continue
+            seen[c.id] = c.pos.line
+            out.append(c)
+        return out
+
+    def choice(self, item: yaml.Node, what: str) -> Choice | None:
+        fields = mapping(item, self.pb, f"a choice of {what}", CHOICE_KEYS, ("id", "text", "target"))
+        if fields is None or not {"id", "text", "target"} <= fields.keys():
+            return None
+        cid = self.ident(fields["id"][1], "a choice id")
+        cwhat = f"choice {cid!r} of {what}"
+        text = self.text(fields["text"][1], f"the text of {cwhat}")
+        target = self.ident(fields["target"][1], f"target of {cwhat}")
+        if cid is None or text is None or target is None:
+            return None
+        self.refs.append((target, fields["target"][1], f"target of {cwhat}"))
+        c = Choice(cid, text, target, pos=_p(item))
+        if "if" in fields:
+            parsed = self.expression(fields["if"][1], f"'if' of {cwhat}")
+            if parsed:
+                c.condition, c.condition_src = parsed
+        if "unavailable" in fields:
+            u = fields["unavailable"][1]
+            v = str(u.value) if isinstance(u, yaml.ScalarNode) else ""
+            if v not in ("hide", "disable"):
+                self.pb.add(u, "unavailable should be 'hide' or 'disable'")
+            else:
+                c.unavailable = v
+                if v == "disable" and "reason" not in fields:
+                    self.pb.add(u, f"{cwhat} is shown disabled, so it needs a 'reason:' "
+                                   "saying why it is not available")
+            if "if" not in fields:
+                self.pb.add(u, f"'unavailable' on {cwhat} has no effect without an 'if:'")
+        if "reason" in fields:
+            c.reason = self.text(fields["reason"][1], f"the reason of {cwhat}")
+        if "feedback" in fields:
+            c.feedback = self.text(fields["feedback"][1], f"the feedback of {cwhat}")
+        if "effects" in fields:
+            c.effects = self.effects(fields["effects"][1], cwhat)
+        if "scores" in fields:
+            c.scores = self.scores(fields["scores"][1], cwhat)
+        if "routes" in fields:
+            c.routes = self.routes(fields["routes"][1], cwhat)
+        return c
+
+    def effects(self, node: yaml.Node, what: str) -> list[expr.Effect]:
+        items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        out = []
+        for item in items:
+            if not (isinstance(item, yaml.ScalarNode) and item.tag.endswith(":str")):
+                self.pb.add(item, f"an effect of {what} should be text such as \"trust += 1\", "
+                                  f"not {kind_name(item)}")
+                continue
+            try:
+                eff = expr.parse_effect(item.value)
+            except expr.ExprError as err:
+                self._expr_error(item, item.value, err, f"effect of {what}")
+                continue
+            self.pending.append(("effect", eff, item, item.value))
+            out.append(eff)
+        return out
+
+    def scores(self, node: yaml.Node, what: str) -> dict[str, int]:
+        items = mapping(node, self.pb, f"scores of {what}")
+        out: dict[str, int] = {}
+        for dim, (knode, vnode) in (items or {}).items():
+            if self.dimensions is not None and dim not in self.dimensions:
+                self.pb.add(knode, f"unknown rubric dimension {dim!r}"
+                                   f"{did_you_mean(dim, self.dimensions)}"
+                                   + ("" if did_you_mean(dim, self.dimensions) else
+                                      f"; the rubric has: {', '.join(self.dimensions)}"))
+                continue
+            value = self.number(vnode, f"the score for {dim!r}", whole=True)
+            if value is not None:
+                if abs(value) > 100:
+                    self.pb.add(vnode, f"the score for {dim!r} should lie between -100 and 100 "
+                                       "(usually -2 to +2)")
+                    continue
+                out[dim] = int(value)
+        return out
+
+    def routes(self, node: yaml.Node, what: str) -> list[Route]:
+        if not isinstance(node, yaml.SequenceNode):
+            self.pb.add(node, f"routes of {what} should be a list of '- if: ...' / 'target: ...' items")
+            return []
+        out = []
+        for item in node.value:
+            fields = mapping(item, self.pb, f"a route of {what}", ROUTE_KEYS, ("if", "target"))
+            if fields is None or not {"if", "target"} <= fields.keys():
+                continue
+            parsed = self.expression(fields["if"][1], f"route of {what}")
+            target = self.ident(fields["target"][1], f"route target of {what}")
+            if target is not None:
+                self.refs.append((target, fields["target"][1], f"route target of {what}"))
+            if parsed and target:
+                out.append(Route(parsed[0], parsed[1], target, _p(item)))
+        return out
+
+    def ending(self, node: yaml.Node, what: str) -> Ending | None:
+        fields = mapping(node, self.pb, f"the ending of {what}", ENDING_KEYS,
+                         ("outcome", "title", "text"))
+        if fields is None or not {"outcome", "title", "text"} <= fields.keys():
+            return None
+        onode = fields["outcome"][1]
+        outcome = str(onode.value) if isinstance(onode, yaml.ScalarNode) else ""
+        if outcome not in OUTCOMES:
+            self.pb.add(onode, f"outcome should be one of {', '.join(OUTCOMES)}"
+                               + did_you_mean(outcome, OUTCOMES))
+        title = self.text(fields["title"][1], f"the ending title of {what}")
+        text = self.text(fields["text"][1], f"the ending text of {what}")
+        if title is None or text is None:
+            return None
+        return Ending(outcome, title, text, _p(node))
+
+    # -- cross-references -------------------------------------------------------
+    def resolve(self, nodes: dict[str, ScenarioNode], variables: dict[str, Variable]) -> None:
+        for target, ynode, what in self.refs:
+            if target not in nodes:
+                hint = did_you_mean(target, nodes)
+                self.pb.add(ynode, f"{what} refers to node {target!r}, which does not exist"
+                                   + (hint or "; add that node or fix the id"))
+        types = {v.id: v.type for v in variables.values()}
+        for kind, parsed, ynode, src in self.pending:
+            try:
+                if kind == "cond":
+                    if expr.check(parsed, types, nodes) != "bool":
+                        raise expr.ExprError("a condition must be true or false, e.g. \"trust >= 3\"")
+                else:
+                    expr.check_effect(parsed, types, nodes)
+            except expr.ExprError as err:
+                self._expr_error(ynode, src, err, "condition" if kind == "cond" else "effect")
+
+
+def content_hash(data: bytes, dimensions: Collection[str] | None) -> str:
+    h = hashlib.sha256(data)
+    h.update(f"\0loader={LOADER_VERSION}\0dims={','.join(sorted(dimensions or []))}".encode())
+    return h.hexdigest()
+
+
+def parse_scenario(path: Path, data: bytes | None, dimensions: Collection[str] | None,
+                   problems: Problems) -> Scenario | None:
+    """Parse without the cache: problems go into ``problems``."""
+    root = load_tree(path, problems, data)
+    if root is None:
+        return None
+    return _Builder(problems, dimensions).build(root, str(path))
+
+
+def load_scenario(path: str | Path, dimensions: Collection[str] | None = None,
+                  use_cache: bool = True) -> Scenario:
+    """Load and validate a scenario file; raise :class:`ContentError` listing every problem.
+
+    ``dimensions`` are the rubric dimension ids scores may use (None: any).
+    A compiled copy is cached by content hash, so an unchanged file loads fast.
+    """
+    from . import cache
+
+    path = Path(path)
+    problems = Problems(str(path))
+    from .yamlsafe import read_bytes
+
+    data = read_bytes(path, problems)
+    if data is None:
+        raise ContentError(problems.sorted())
+    digest = content_hash(data, dimensions)
+    if use_cache:
+        cached = cache.get(digest)
+        if cached is not None:
+            cached.path = str(path)
+            return cached
+    scenario = parse_scenario(path, data, dimensions, problems)
+    if scenario is None or problems.has_errors:
+        if not problems.items:
+            problems.add(None, "the scenario could not be read")
+        raise ContentError(problems.sorted())
+    scenario.content_hash = digest
+    if use_cache:
+        cache.put(digest, scenario)
+    return scenario
+
+
+def validate_file(path: str | Path, dimensions: Collection[str] | None = None) -> list[ScenarioError]:
+    """Every problem in a scenario file (empty when clean); never raises for content."""
+    try:
+        load_scenario(path, dimensions, use_cache=False)
+    except ContentError as err:
+        return err.problems
+    return []
