@@ -1,0 +1,47 @@
+"""Shared pieces of the command line: exit codes, usage errors, finding files."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Wrong command-line use: a short message, exit 2."""
+
+
+def bundled_dir() -> Path:
+    """The folder of the scenarios that ship with sovsim."""
+    import scenarios
+
+    return Path(scenarios.__file__).parent
+
+
+def scenario_files(paths: Iterable[str]) -> list[Path]:
+    """Files named, and *.yaml / *.yml files below folders named."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out += sorted(f for f in p.rglob("*") if f.suffix in (".yaml", ".yml") and f.is_file())
+        elif p.exists():
+            out.append(p)
+        else:
+            raise UsageError(f"no such file or folder: {p}")
+    return out
+
+
+def load_rubric_or_exit(path: str | None) -> Any:
+    """The rubric in use; its problems printed and exit 1 when it is broken."""
+    from scoring.rubric import load_rubric
+    from sim.errors import ContentError
+
+    try:
+        return load_rubric(path)
+    except ContentError as err:
+        for p in err.problems:
+            print(p.format(), file=sys.stderr)
+        raise SystemExit(1) from None

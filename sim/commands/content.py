@@ -1,0 +1,66 @@
+"""``sovsim validate`` and ``sovsim schema``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..clitools import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    UsageError,
+    bundled_dir,
+    load_rubric_or_exit,
+    scenario_files,
+)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from ..loader import validate_file
+
+    rubric = load_rubric_or_exit(args.rubric)
+    files = scenario_files(args.paths or [str(bundled_dir())])
+    if not files:
+        raise UsageError("no .yaml files found in the paths given")
+    errors = warnings = 0
+    for f in files:
+        for p in validate_file(f, rubric.dimension_ids()):
+            print(p.format())
+            if p.severity == "error":
+                errors += 1
+            else:
+                warnings += 1
+    failed = errors or (args.strict and warnings)
+    plural = "s" if len(files) != 1 else ""
+    summary = f"{len(files)} file{plural} checked: " + (
+        f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+        if errors or warnings else "no problems")
+    sys.stdout.flush()
+    print(summary, file=sys.stderr)
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from ..schema import scenario_schema
+
+    rubric = load_rubric_or_exit(args.rubric)
+    text = json.dumps(scenario_schema(rubric.dimension_ids()), indent=2, ensure_ascii=False)
+    if args.output:
+        Path(args.output).write_text(text + "\n", encoding="utf-8")
+    else:
+        print(text)
+    return EXIT_OK
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("validate", help="check scenario files; problems as file:line:col")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="files or folders (default: the bundled scenarios)")
+    p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("schema", help="print a JSON Schema of the scenario format (for editors)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.set_defaults(func=cmd_schema)
