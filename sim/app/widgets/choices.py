@@ -1,0 +1,28 @@
+"""The choices on offer, numbered: keys 1-9, arrows and Enter, or the mouse."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ...engine import ChoiceView
+from ...textsafe import clean
+
+
+class ChoiceList(OptionList):
+    """An OptionList whose options are a node's choices; disabled ones show why."""
+
+    def set_choices(self, views: list[ChoiceView], unavailable: str) -> None:
+        options = []
+        for v in views:
+            prompt = Text()
+            prompt.append(f"{v.number}. ", style="bold")
+            prompt.append(clean(v.text))
+            if not v.enabled:
+                why = clean(v.reason) if v.reason else ""
+                prompt.append(f"\n   ({unavailable}{': ' + why if why else ''})", style="italic")
+            options.append(Option(prompt, id=v.id, disabled=not v.enabled))
+        self.set_options(options)
+        first = next((i for i, v in enumerate(views) if v.enabled), None)
+        self.highlighted = first
