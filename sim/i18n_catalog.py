@@ -194,6 +194,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "play.progress": ("Keuze {n} van {total}", "Choice {n} of {total}"),
     "play.progress_open": ("Keuze {n}", "Choice {n}"),
     "play.progress_done": ("Afgelopen na {n} keuzes", "Ended after {n} choices"),
+    "play.gauges": ("Hoe de ander erbij staat", "How the other person is doing"),
+    "play.progress_head": ("Voortgang", "Progress"),
     "play.not_saving": ("niet opgeslagen", "not saved"),
     "play.no_such_choice": ("Er is geen keuze {n}; kies 1–{count}.",
                             "There is no choice {n}; choose 1–{count}."),

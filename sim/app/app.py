@@ -46,6 +46,8 @@ class Options:
     mode: str | None = None
     start: str | None = None             # start node (authors)
     values: dict[str, Any] = field(default_factory=dict)
+    blink: bool = True                   # text cursors blink (off for snapshots)
+    animations: bool = True              # off for snapshots
 
 
 class SovsimApp(App[int]):
@@ -80,6 +82,8 @@ class SovsimApp(App[int]):
         self._rubric: Any = None
         self._library: list[Entry] | None = None
         self._summaries: dict[str, Any] = {}
+        if not self.options.animations:
+            self.animation_level = "none"
         translate_bindings(self, self.lang)
         self._translate_palette_binding()
 
@@ -172,7 +176,8 @@ class SovsimApp(App[int]):
     def library(self, refresh: bool = False) -> list[Entry]:
         """The scenarios on offer (from the metadata index; changed files are re-read)."""
         if self._library is None or refresh:
-            self._library = scan(self.scenario_dirs(), self.dimensions())
+            entries = scan(self.scenario_dirs(), self.dimensions())
+            self._library = sorted(entries, key=lambda e: (e.broken, e.difficulty, e.id))
         return self._library
 
     def load(self, path: str | Path) -> Scenario:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from textual.screen import ModalScreen, Screen
+from textual.widgets import Input
 
 from ..localise import translate_bindings
 
@@ -51,9 +52,18 @@ class BaseScreen(Localised, Screen[Any]):
         self._localise()
         self.refresh_titles()
         self.refresh_bindings()
+        _no_blink(self)
 
 
 class BaseModal(Localised, ModalScreen[Any]):
     def on_mount(self) -> None:
         self._localise()
         self.refresh_bindings()
+        _no_blink(self)
+
+
+def _no_blink(screen: Screen[Any]) -> None:
+    """Steady text cursors when the app asks for them (snapshots)."""
+    if not screen.app.options.blink:  # type: ignore[attr-defined]
+        for widget in screen.query(Input):
+            widget.cursor_blink = False

@@ -71,7 +71,9 @@ class PlayScreen(BaseScreen):
                              classes="side-head")
                 yield Static(Text(self.t(f"mode.{self.pt.mode}.short")), classes="side-text")
                 if coach and has_gauges(self.pt.run):
+                    yield Static(Text(self.t("play.gauges"), style="bold"), classes="side-head")
                     yield Gauges(id="side-gauges")
+                yield Static(Text(self.t("play.progress_head"), style="bold"), classes="side-head")
                 yield Static(id="side-progress")
         yield Footer(compact=True)
 
@@ -115,8 +117,9 @@ class PlayScreen(BaseScreen):
             return text, ["you"], None
         if e.kind == "coach":
             return self._coach_text(e), ["coach"], self.t("play.coach")
-        text = Text(e.title or "", style="bold")
-        text.append("\n" + e.text, style="")
+        text = Text()
+        text.append(e.title or "", style="bold")
+        text.append("\n" + e.text)
         return text, ["ending", f"outcome-{e.outcome}"], self.t("play.ending")
 
     def _coach_text(self, e: transcript.Entry) -> Text:
@@ -294,7 +297,9 @@ class PlayScreen(BaseScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":
-            return self.pt.mode == "coach"
+            if self.pt.mode != "coach":
+                return False
+            return True if self.pt.can_undo else None
         return True
 
     def action_undo(self) -> None:
