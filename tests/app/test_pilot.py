@@ -38,6 +38,7 @@ async def start_stempas(pilot, mode_keys: tuple[str, ...] = ("enter",)) -> None:
 @aio
 async def test_full_play_through_with_keys_only(data_dir: Path) -> None:
     from sim.app.screens.debrief import DebriefScreen
+
     from sim.app.screens.play import PlayScreen
 
     app = make_app(data_dir)
