@@ -401,3 +401,18 @@ async def test_markup_and_escapes_in_scenario_text_are_shown_literally(data_dir:
         shown = texts(app.screen)
         assert "[bold red]Ruud[/] legt zijn stempas op de balie" in shown
         assert "\x1b" not in shown and "\x07" not in shown
+
+
+@aio
+async def test_a_disabled_choice_shows_why(data_dir: Path) -> None:
+    app = make_app(data_dir, lang="en", play=STEMPAS, start="reactie")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        shown = texts(app.screen)
+        assert "(not possible: You have not recorded anything yet.)" in shown
+        await pilot.press("3")
+        await pilot.pause()
+        assert app.screen.pt.run.node_id == "reactie"
+        notes = [str(n.message) for n in app._notifications]
+        assert "That choice is not possible now: You have not recorded anything yet." in notes

@@ -1,0 +1,88 @@
+"""Plain mode through a subprocess, as a screen-reader user or an author would run it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.clirun import sovsim
+
+from .conftest import BROKEN, STEMPAS
+
+
+def env(tmp_path: Path) -> dict[str, str]:
+    return {"SOVSIM_DATA_DIR": str(tmp_path / "data"), "SOVSIM_CACHE_DIR": str(tmp_path / "c")}
+
+
+def test_interactive_numbers_help_and_quit(tmp_path: Path) -> None:
+    r = sovsim("--lang", "en", "play", str(STEMPAS), "--plain", input="?\n9\nx\n1\nq\n",
+               env=env(tmp_path))
+    assert r.returncode == 0, r.stderr
+    out = r.stdout
+    assert out.startswith("The returned polling card\nYour role: Civil affairs clerk · Coach mode")
+    assert "Ruud: I'm handing this in." in out
+    assert "  1. I can't sign this" in out and "  3. Fine, I'll sign for receipt" in out
+    assert "A number: choose that answer." in out           # ?
+    assert "There is no choice 9; choose 1–3." in out       # 9
+    assert "Type a number, or ? for help." in out           # x
+    assert "You: I can't sign this" in out                  # 1
+    assert "Coach: +2 Lawful procedure, +2 Clear language, +1 Staying on the matter" in out
+    assert "What Ruud was thinking: “If she signs, I have it in black and white.”" in out
+    assert "  3. I hear you. Shall I give you the receipt" in out
+    assert "Stopped. Your progress is saved" in out         # q
+    assert "\x1b" not in out and r.stderr == ""
+
+
+def test_end_of_input_stops_and_progress_resumes(tmp_path: Path) -> None:
+    r = sovsim("play", str(STEMPAS), "--plain", input="2\n", env=env(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert "Gestopt. Je voortgang is bewaard" in r.stdout
+    r = sovsim("play", str(STEMPAS), "--plain", input="j\nu\nq\n", env=env(tmp_path))
+    assert "Je was nog bezig met dit scenario (Coachmodus, 1 keuze(s) gemaakt)" in r.stdout
+    assert "Jij: Maar u bent toch gewoon een persoon?" in r.stdout  # the history is shown again
+    assert "Je laatste keuze is teruggenomen." in r.stdout
+
+
+def test_assessment_mode_shows_no_feedback(tmp_path: Path) -> None:
+    r = sovsim("--lang", "en", "play", str(STEMPAS), "--plain", "--mode", "assessment",
+               input="2\nu\nq\n", env=env(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert "Assessment mode" in r.stdout and "Coach:" not in r.stdout
+    assert "What Ruud was thinking" not in r.stdout
+    assert "There is no undo in assessment mode." in r.stdout
+
+
+def test_wrong_choice_numbers_exit_2(tmp_path: Path) -> None:
+    for given, expect in (("1,7", "at decision 2 (node 'reactie') there is no choice 7; "
+                                  "possible: 1,2,3"),
+                          ("2,3", "no choice 3; possible: 1,2"),
+                          ("1", "stops after 1 choice(s), but the scenario has not ended"),
+                          ("3,1", "the scenario ended after 1 choice(s); remove 1"),
+                          ("a,b", "takes numbers separated by commas")):
+        r = sovsim("--lang", "en", "play", str(STEMPAS), "--choices", given, env=env(tmp_path))
+        assert r.returncode == 2, (given, r.stdout, r.stderr)
+        assert expect in r.stderr, (given, r.stderr)
+        assert r.stdout == "" and "Traceback" not in r.stderr
+
+
+def test_broken_file_is_listed_not_traced(tmp_path: Path) -> None:
+    r = sovsim("play", str(BROKEN), "--plain", env=env(tmp_path))
+    assert r.returncode == 1
+    assert "cannot be played; fix these 3 problems first:" in r.stderr
+    assert "kapot.yaml:19:18: error: unknown rubric dimension 'vriendelijkheid'" in r.stderr
+    assert "Traceback" not in r.stderr
+    r = sovsim("play", str(BROKEN), env=env(tmp_path))  # the app is not even started
+    assert r.returncode == 1 and "kapot.yaml:20:17" in r.stderr
+
+
+def test_unknown_scenario_id(tmp_path: Path) -> None:
+    r = sovsim("play", "no-such-scenario", "--plain", env=env(tmp_path))
+    assert r.returncode == 2
+    assert "no scenario file or bundled scenario 'no-such-scenario'" in r.stderr
+    assert "wijkteam-huisbezoek" in r.stderr
+
+
+def test_bundled_scenario_by_id(tmp_path: Path) -> None:
+    r = sovsim("--lang", "en", "play", "wijkteam-huisbezoek", "--plain", input="q\n",
+               env=env(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert "What do you do?" in r.stdout and "  1. " in r.stdout
