@@ -63,8 +63,7 @@ class PlainGame:
             if e.text:
                 self.say("  " + e.text)
             if e.thought:
-                who = e.name or self.t("play.other")
-                self.say("  " + self.t("play.thought", name=who) + f" “{e.thought}”")
+                self.say("  " + self.t("play.thought") + " " + e.thought)
         elif e.kind == "ending":
             self.say(f"{self.t('play.ending')}: {e.title}")
             self.say(e.text)

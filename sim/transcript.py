@@ -63,6 +63,20 @@ def thinker(scenario: Scenario, node_id: str, lang: str) -> str | None:
     return None
 
 
+def thought_text(scenario: Scenario, node_id: str, lang: str) -> str | None:
+    """A node's thought, saying whose it is: as written when it starts with a name
+    ("Lotte: '...'"), else prefixed with the name of the person who spoke there."""
+    node = scenario.nodes[node_id]
+    if node.thought is None:
+        return None
+    text = clean(node.thought.get(lang)).strip()
+    names = [clean(c.name.get(lang)) for c in scenario.characters.values()]
+    if any(text.startswith(n) and text[len(n):len(n) + 1] in (":", ",", " ") for n in names if n):
+        return text
+    who = thinker(scenario, node_id, lang)
+    return f"{who}: “{text}”" if who else f"“{text}”"
+
+
 def step_entries(scenario: Scenario, step: Step, n: int, lang: str, coach: bool) -> list[Entry]:
     """The trainee's choice, the coach's note (coach mode) and what followed."""
     node = scenario.nodes[step.node]
@@ -71,7 +85,7 @@ def step_entries(scenario: Scenario, step: Step, n: int, lang: str, coach: bool)
                  node=step.node, step=n)]
     if coach:
         feedback = clean(choice.feedback.get(lang)) if choice and choice.feedback else ""
-        thought = clean(node.thought.get(lang)) if node.thought else None
+        thought = thought_text(scenario, step.node, lang)
         out.append(Entry("coach", feedback, scores=dict(step.scores), thought=thought,
                          name=thinker(scenario, step.node, lang), node=step.node, step=n))
     for nid in step.entered:

@@ -14,12 +14,18 @@ from .conftest import BROKEN, STEMPAS, aio, make_app
 
 def texts(screen) -> str:  # noqa: ANN001
     """What the screen shows in text widgets, option lists and buttons, as plain text."""
+    from rich.table import Table
     from textual.widgets import Button, OptionList, Static
+
+    def plain(prompt: object) -> str:
+        if isinstance(prompt, Table):  # a numbered choice: number and text in two columns
+            return " ".join(str(cell) for col in prompt.columns for cell in col._cells)
+        return str(prompt)
 
     out = [str(w.render()) for w in screen.query(Static) if w.display]
     for lst in screen.query(OptionList):
         if lst.display:
-            out += [str(lst.get_option_at_index(i).prompt) for i in range(lst.option_count)]
+            out += [plain(lst.get_option_at_index(i).prompt) for i in range(lst.option_count)]
     out += [str(b.label) for b in screen.query(Button) if b.display]
     return "\n".join(out)
 
@@ -74,7 +80,7 @@ async def test_coach_mode_feedback_and_undo(data_dir: Path) -> None:
         shown = texts(app.screen)
         assert "You debate the ideology" in shown           # the feedback
         assert "-2 Staying on the matter" in shown           # with its rubric dimension
-        assert "What Ruud was thinking:" in shown            # and what the other person thinks
+        assert "Thought, not said: Ruud: “If she" in shown           # and what the other person thinks
         assert "If she signs, I have it in black and white." in shown
         pt = app.screen.pt
         assert pt.run.node_id == "boos" and len(pt.run.history) == 1
@@ -101,7 +107,7 @@ async def test_assessment_mode_shows_no_feedback_and_has_no_undo(data_dir: Path)
         await pilot.pause()
         shown = texts(app.screen)
         assert "You debate the ideology" not in shown
-        assert "What Ruud was thinking" not in shown
+        assert "Thought, not said" not in shown
         assert "Trust" not in shown  # no gauges either
         await pilot.press("u")
         await pilot.pause()

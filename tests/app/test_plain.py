@@ -26,7 +26,7 @@ def test_interactive_numbers_help_and_quit(tmp_path: Path) -> None:
     assert "Type a number, or ? for help." in out           # x
     assert "You: I can't sign this" in out                  # 1
     assert "Coach: +2 Lawful procedure, +2 Clear language, +1 Staying on the matter" in out
-    assert "What Ruud was thinking: “If she signs, I have it in black and white.”" in out
+    assert "Thought, not said: Ruud: “If she signs, I have it in black and white.”" in out
     assert "  3. I hear you. Shall I give you the receipt" in out
     assert "Stopped. Your progress is saved" in out         # q
     assert "\x1b" not in out and r.stderr == ""
@@ -47,7 +47,7 @@ def test_assessment_mode_shows_no_feedback(tmp_path: Path) -> None:
                input="2\nu\nq\n", env=env(tmp_path))
     assert r.returncode == 0, r.stderr
     assert "Assessment mode" in r.stdout and "Coach:" not in r.stdout
-    assert "What Ruud was thinking" not in r.stdout
+    assert "Thought, not said" not in r.stdout
     assert "There is no undo in assessment mode." in r.stdout
 
 

@@ -93,3 +93,14 @@ def test_end_run_marks_abandoned_and_keeps_events(scenario, tmp_path: Path) -> N
         assert store.last_unfinished() is None
         with pytest.raises(StoreError):
             store.end_run("nope", "abandoned")
+
+
+def test_thoughts_say_whose_they_are(scenario) -> None:  # noqa: ANN001
+    from sim import transcript
+
+    assert transcript.thought_text(scenario, "balie", "en") == \
+        "Ruud: “If she signs, I have it in black and white.”"
+    scenario.nodes["reactie"].thought = type(scenario.nodes["reactie"].thought).of(
+        "Ruud: 'Maybe.'")
+    assert transcript.thought_text(scenario, "reactie", "nl") == "Ruud: 'Maybe.'"
+    assert transcript.thought_text(scenario, "afspraak", "nl") is None

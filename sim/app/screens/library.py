@@ -7,7 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.events import Key
+from textual.events import Key, Resize
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -37,8 +37,12 @@ class LibraryScreen(BaseScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.set_class(self.app.size.width >= 110, "-wide")
         self._fill()
         self.query_one(Input).focus()
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width >= 110, "-wide")
 
     def after_relocalise(self) -> None:
         self._fill()
@@ -62,19 +66,24 @@ class LibraryScreen(BaseScreen):
         lst = self.query_one("#library-list", OptionList)
         old = lst.highlighted_option.id if keep and lst.highlighted_option else None
         self.shown = self._entries()
-        lst.set_options([self._option(i, e) for i, e in enumerate(self.shown)])
+        options: list[Option | None] = []
+        for i, e in enumerate(self.shown):
+            if i:
+                options.append(None)  # a separator line between scenarios
+            options.append(self._option(i, e))
+        lst.set_options(options)
         if not self.shown:
             self._detail(None)
             return
         index = next((i for i, e in enumerate(self.shown) if str(i) == old), 0)
-        lst.highlighted = index
+        lst.highlighted = lst.get_option_index(str(index))
         self._detail(self.shown[index])
 
     def _option(self, i: int, e: Entry) -> Option:
         text = Text()
         if e.broken:
             text.append("⚠ " + clean(e.path.name), style="bold")
-            text.append("\n  " + self.t("library.broken"), style="italic")
+            text.append("\n" + self.t("library.broken"), style="italic")
             return Option(text, id=str(i))
         text.append(one_line(e.title.get(self.lang)), style="bold")
         bits = [one_line(e.role.get(self.lang)),
@@ -83,7 +92,7 @@ class LibraryScreen(BaseScreen):
         best = self.app.best_result(e.id)
         if best:
             bits.append(self.t("library.best_short", best=best))
-        text.append("\n  " + " · ".join(bits), style="dim")
+        text.append("\n" + " · ".join(bits), style="dim")
         return Option(text, id=str(i))
 
     @on(OptionList.OptionHighlighted, "#library-list")
@@ -153,9 +162,10 @@ class LibraryScreen(BaseScreen):
 
     def action_start(self) -> None:
         lst = self.query_one("#library-list", OptionList)
-        if lst.highlighted is None or lst.highlighted >= len(self.shown):
+        option = lst.highlighted_option
+        if option is None or option.id is None:
             return
-        entry = self.shown[lst.highlighted]
+        entry = self.shown[int(option.id)]
         if entry.broken:
             self.app.push_screen(ProblemsScreen(str(entry.path), entry.problems))
             return

@@ -36,6 +36,8 @@ class PlayScreen(BaseScreen):
         Binding("g", "glossary", "key.glossary"),
         Binding("u", "undo", "key.undo"),
         Binding("escape", "pause", "key.pause"),
+        Binding("pageup", "scroll_transcript(-1)", "key.scroll_back", show=False),
+        Binding("pagedown", "scroll_transcript(1)", "key.scroll_back", show=False),
     ]
 
     def __init__(self, pt: Playthrough, *, fresh: bool) -> None:
@@ -135,9 +137,8 @@ class PlayScreen(BaseScreen):
         if e.text:
             text.append("\n" + e.text)
         if e.thought:
-            who = e.name or self.t("play.other")
-            text.append("\n" + self.t("play.thought", name=who) + " ", style="bold")
-            text.append(f"“{e.thought}”", style="italic")
+            text.append("\n" + self.t("play.thought") + " ", style="bold")
+            text.append(e.thought, style="italic")
         return text
 
     def _show_all(self, paced: bool) -> None:
@@ -180,6 +181,7 @@ class PlayScreen(BaseScreen):
             hint.update(Text(self.t("play.choose_hint", n=n) if n > 1 else
                              self.t("play.choose_hint_one"), style="dim"))
             choices.focus()
+        self.query_one(Transcript).settle()
         self._update_status()
         self.refresh_bindings()
 
@@ -318,6 +320,13 @@ class PlayScreen(BaseScreen):
         self._show_all(paced=False)
         self.notify(self.t("play.undone"))
 
+    def action_scroll_transcript(self, direction: int) -> None:
+        tr = self.query_one(Transcript)
+        if direction < 0:
+            tr.scroll_page_up(animate=False)
+        else:
+            tr.scroll_page_down(animate=False)
+
     def action_dossier(self) -> None:
         self.app.push_screen(DossierScreen(self.pt.scenario))
 
@@ -347,6 +356,7 @@ class PlayScreen(BaseScreen):
         yield ("1–9", self.t("help.play.numbers"))
         yield ("↑ ↓ Enter", self.t("help.play.arrows"))
         yield (self.t("key.space"), self.t("help.play.skip"))
+        yield ("PgUp / PgDn", self.t("help.play.scroll"))
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand(self.t("key.dossier"), self.t("cmd.dossier.help"), self.action_dossier)

@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
+from textual.widget import AwaitMount
 from textual.widgets import Static
 
 from ...transcript import Entry
@@ -43,6 +44,7 @@ class Transcript(VerticalScroll, can_focus=True):
         self.timing = timing
         self._reveal_queue: list[Entry] = []
         self._reveal_timer: Timer | None = None
+        self._top: Line | None = None  # the first line shown at once by a skip
         self.shown: list[Entry] = []
 
     @property
@@ -59,6 +61,7 @@ class Transcript(VerticalScroll, can_focus=True):
     def reset(self, entries: list[Entry]) -> None:
         """Show exactly ``entries``, at once (resume, undo, language change)."""
         self._stop()
+        self._top = None
         self.remove_children()
         self.shown = list(entries)
         if entries:
@@ -75,14 +78,31 @@ class Transcript(VerticalScroll, can_focus=True):
             self._next()
 
     def skip(self) -> None:
-        """Show everything still waiting, now."""
+        """Show everything still waiting, now, scrolled so the first of it is in view."""
         self._stop()
         queued, self._reveal_queue = self._reveal_queue, []
         if queued:
             self.shown += queued
-            self.mount_all([self._widget(e) for e in queued])
-        self.call_after_refresh(self.scroll_end, animate=False)
+            widgets = [self._widget(e) for e in queued]
+            self.call_later(self._scroll_after, self.mount_all(widgets), widgets[0])
         self.post_message(self.Revealed())
+
+    async def _scroll_after(self, mounted: AwaitMount, first: Line) -> None:
+        await mounted
+        self._top = first
+        self.settle()
+
+    def settle(self) -> None:
+        """Once the layout around the transcript changed: scroll to the first unread line."""
+        self.call_after_refresh(self._show_from)
+
+    def _show_from(self) -> None:
+        """Scroll so the first unread line is at the top, or as far down as the text goes."""
+        first = self._top
+        if first is None or not first.is_mounted:
+            self.scroll_end(animate=False)
+            return
+        self.scroll_to(y=min(first.virtual_region.y, self.max_scroll_y), animate=False)
 
     def action_skip(self) -> None:
         if self.revealing:
@@ -99,6 +119,7 @@ class Transcript(VerticalScroll, can_focus=True):
             self.post_message(self.Revealed())
             return
         entry = self._reveal_queue.pop(0)
+        self._top = None
         self.shown.append(entry)
         self.mount(self._widget(entry))
         self.call_after_refresh(self.scroll_end, animate=False)
