@@ -22,7 +22,7 @@ from ..i18n import t
 from ..library import Entry, scan
 from ..playthrough import MODES, Playthrough
 from ..scenario import Scenario
-from ..store import Store, StoreError
+from ..store import RunRecord, Store, StoreError
 from ..text import DEFAULT_LANG, KNOWN_LANGS
 from .localise import translate_bindings
 from .themes import CONTRAST, HIGH_CONTRAST, THEMES
@@ -82,6 +82,8 @@ class SovsimApp(App[int]):
         self._rubric: Any = None
         self._library: list[Entry] | None = None
         self._summaries: dict[str, Any] = {}
+        self._score_cache: Any = None
+        self._loaded: dict[tuple[str, int, int], Scenario] = {}
         if not self.options.animations:
             self.animation_level = "none"
         translate_bindings(self, self.lang)
@@ -184,7 +186,15 @@ class SovsimApp(App[int]):
         """Load a scenario file; :class:`ContentError` lists its problems."""
         from ..loader import load_scenario
 
-        return load_scenario(path, self.dimensions())
+        path = Path(path)
+        try:
+            st = path.stat()
+            key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+        except OSError:
+            return load_scenario(path, self.dimensions())
+        if key not in self._loaded:  # one object per file version: scoring caches bounds on it
+            self._loaded[key] = load_scenario(path, self.dimensions())
+        return self._loaded[key]
 
     def find_scenario(self, scenario_id: str, path: str = "") -> Scenario:
         """A scenario by its saved path, else by id in the library."""
@@ -222,13 +232,43 @@ class SovsimApp(App[int]):
         return self._summaries[key]
 
     # -- results ---------------------------------------------------------------------
+    def run_overall(self, rec: RunRecord) -> int | None:
+        """A finished run's overall 0-100 score (mean of its assessed dimensions), cached."""
+        from .scores import ScoreCache, overall, rubric_key
+
+        if not rec.finished or rec.outcome == "abandoned":
+            return None
+        if self._score_cache is None:
+            self._score_cache = ScoreCache(rubric_key(self.rubric, self.options.rubric))
+        known, value = self._score_cache.get(rec)
+        if known:
+            return value
+        try:
+            from scoring.debrief import build_debrief
+
+            scenario = self.find_scenario(rec.scenario_id, rec.scenario_path)
+            value = overall(build_debrief(scenario, rec.snapshot, self.rubric, self.lang,
+                                          rec.mode))
+        except Exception:  # noqa: BLE001 - a run that cannot be scored simply shows no score
+            value = None
+        self._score_cache.put(rec, value)
+        return value
+
+    def run_score(self, rec: RunRecord) -> str | None:
+        """A finished run's score as a short text for the results list (None if unknown)."""
+        value = self.run_overall(rec)
+        return None if value is None else f"{value}/100"
+
     def best_result(self, scenario_id: str) -> str | None:
         """The trainee's best finished result for a scenario, as a short text (None if none)."""
-        return None
-
-    def run_score(self, record: object) -> str | None:
-        """A finished run's score as a short text for the results list (None if unknown)."""
-        return None
+        if self.store is None:
+            return None
+        try:
+            runs = self.store.runs(finished=True, scenario_id=scenario_id, limit=200)
+        except StoreError:
+            return None
+        values = [v for v in (self.run_overall(r) for r in runs) if v is not None]
+        return f"{max(values)}/100" if values else None
 
     # -- navigation --------------------------------------------------------------------
     def on_mount(self) -> None:
