@@ -250,7 +250,7 @@ class SovsimApp(App[int]):
             value = overall(build_debrief(scenario, rec.snapshot, self.rubric, self.lang,
                                           rec.mode))
         except Exception:  # noqa: BLE001 - a run that cannot be scored simply shows no score
-            value = None
+            return None  # not remembered: it may work next time (scenario back, rubric fixed)
         self._score_cache.put(rec, value)
         return value
 

@@ -63,6 +63,6 @@ def test_formatted_keys_built_at_run_time_exist() -> None:
 
 
 def test_t_fills_in_and_defaults_to_dutch() -> None:
-    assert t("play.progress", "en", n=2, total="3–5") == "Choice 2 of 3–5"
-    assert t("play.progress", n=2, total="3") == "Keuze 2 van 3"
+    assert t("play.progress", "en", n=2, total="3–5") == "Choice 2 · 3–5 choices in all"
+    assert t("play.progress", n=2, total="3") == "Keuze 2 · in totaal 3 keuzes"
     assert t("no.such.key", "en") == "no.such.key"
