@@ -278,6 +278,11 @@ class SovsimApp(App[int]):
         if self.options.play is not None:
             self.open_file(self.options.play, self.options.mode or self.mode)
 
+    def on_unmount(self) -> None:
+        """The app is closing: let go of the store (every choice is saved already)."""
+        if self.store is not None:
+            self.store.close()
+
     def open_file(self, path: Path, mode: str) -> None:
         """Play a scenario file; a broken file shows its problems as a list."""
         from .screens.problems import ProblemsScreen

@@ -49,7 +49,7 @@ def test_formatted_keys_built_at_run_time_exist() -> None:
     from sim.app.themes import THEME_KEYS
 
     for mode in ("coach", "assessment"):
-        for suffix in ("", ".short", ".button", ".explain"):
+        for suffix in ("", ".short", ".button", ".explain", ".tag"):
             assert f"mode.{mode}{suffix}" in CATALOG
     for group in (("lang", ("nl", "en")), ("pace", ("normal", "fast", "off")),
                   ("difficulty", ("1", "2", "3")), ("problems", ("error", "warning")),

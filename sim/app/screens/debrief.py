@@ -31,8 +31,8 @@ class DebriefScreen(BaseScreen):
         Binding("h", "export('html')", "key.export_html"),
         Binding("r", "replay", "key.replay"),
         Binding("escape", "home", "key.home"),
-        Binding("pageup", "scroll(-1)", "key.scroll_back", show=False),
-        Binding("pagedown", "scroll(1)", "key.scroll_back", show=False),
+        Binding("pageup", "scroll(-1)", show=False),
+        Binding("pagedown", "scroll(1)", show=False),
     ]
 
     def __init__(self, scenario: Scenario, snapshot: dict[str, Any], mode: str | None, *,

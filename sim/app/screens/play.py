@@ -36,8 +36,8 @@ class PlayScreen(BaseScreen):
         Binding("g", "glossary", "key.glossary"),
         Binding("u", "undo", "key.undo"),
         Binding("escape", "pause", "key.pause"),
-        Binding("pageup", "scroll_transcript(-1)", "key.scroll_back", show=False),
-        Binding("pagedown", "scroll_transcript(1)", "key.scroll_back", show=False),
+        Binding("pageup", "scroll_transcript(-1)", show=False),
+        Binding("pagedown", "scroll_transcript(1)", show=False),
     ]
 
     def __init__(self, pt: Playthrough, *, fresh: bool) -> None:

@@ -73,7 +73,7 @@ class GlossaryScreen(BaseModal):
     BINDINGS = [Binding("escape", "dismiss", "key.close")]
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog reference"):
+        with Vertical(classes="dialog reference", id="glossary-dialog"):
             yield Static(Text(self.t("glossary.title"), style="bold"), classes="dialog-title")
             yield Static(Text(self.t("glossary.note"), style="italic"), id="glossary-note")
             yield Input(placeholder=self.t("glossary.filter"), id="glossary-filter")

@@ -17,12 +17,17 @@ from ...store import RunRecord, StoreError
 from .base import BaseScreen
 
 
-def local_time(iso: str) -> str:
-    """An ISO time from the store as local ``YYYY-MM-DD HH:MM``."""
+def local_time(iso: str, with_time: bool = True) -> str:
+    """An ISO time from the store as local ``YYYY-MM-DD HH:MM`` (or just the date)."""
+    fmt = "%Y-%m-%d %H:%M" if with_time else "%Y-%m-%d"
     try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+        return datetime.fromisoformat(iso).astimezone().strftime(fmt)
     except ValueError:
-        return iso[:16]
+        return iso[:16 if with_time else 10]
+
+
+def fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
 
 
 class ResultsScreen(BaseScreen):
@@ -76,20 +81,28 @@ class ResultsScreen(BaseScreen):
             return
         table = tables.first(DataTable)
         table.clear(columns=True)
-        table.add_column(self.t("results.date"), key="date")
-        table.add_column(self.t("results.scenario"), key="scenario")
-        table.add_column(self.t("results.mode"), key="mode")
-        table.add_column(self.t("results.outcome"), key="outcome")
-        table.add_column(self.t("results.score"), key="score")
+        rows = []
+        wide = self.app.size.width >= 100
         for rec in self.records:
             if rec.finished:
                 outcome = self.t(f"outcome.{rec.outcome}") if rec.outcome else ""
                 score = self.app.run_score(rec) or ""
             else:
                 outcome, score = self.t("results.unfinished"), ""
-            table.add_row(Text(local_time(rec.started)), Text(self.app.title_of(rec.scenario_id)),
-                          Text(self.t(f"mode.{rec.mode}")), Text(outcome), Text(score),
-                          key=rec.id)
+            rows.append((local_time(rec.started, wide), self.app.title_of(rec.scenario_id),
+                         self.t(f"mode.{rec.mode}" if wide else f"mode.{rec.mode}.tag"),
+                         outcome, score, rec.id))
+        heads = [self.t(k) for k in ("results.date", "results.scenario", "results.mode",
+                                     "results.outcome", "results.score")]
+        widths = [max([len(heads[i])] + [len(r[i]) for r in rows]) for i in range(5)]
+        # the scenario column gets what is left (each column has one space either side)
+        widths[1] = max(12, min(widths[1], self.app.size.width - 2 - 10
+                                - sum(w for i, w in enumerate(widths) if i != 1)))
+        for key, head, width in zip(("date", "scenario", "mode", "outcome", "score"), heads,
+                                    widths, strict=True):
+            table.add_column(head, key=key, width=width)
+        for row in rows:
+            table.add_row(*(Text(fit(v, widths[i])) for i, v in enumerate(row[:5])), key=row[5])
         table.focus()
 
     @on(DataTable.RowSelected)

@@ -57,9 +57,16 @@ class SettingsScreen(BaseScreen):
         return Text(self.t("settings.data", path=clean(str(store.path))), style="dim")
 
     def on_mount(self) -> None:
-        self.query_one("#set-lang", RadioSet).focus()
+        self._ready()
 
     def after_relocalise(self) -> None:
+        self._ready()
+
+    def _ready(self) -> None:
+        """The cursor of each group starts on its current value; the language group has focus."""
+        for rs in self.query(RadioSet):
+            if rs.pressed_index >= 0:
+                rs._selected = rs.pressed_index
         self.query_one("#set-lang", RadioSet).focus()
 
     @on(RadioSet.Changed)
