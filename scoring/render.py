@@ -25,7 +25,7 @@ from .labels import (
 )
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#~&!])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~]|&(?=#?\w+;))")
 
 
 def clean(text: str | None) -> str:
@@ -154,7 +154,7 @@ def render_markdown(debrief: Debrief, lang: str | None = None) -> str:
 
 def _stop(text: str) -> str:
     """A full stop after ``text`` unless it already ends in punctuation."""
-    return "" if text.rstrip()[-1:] in ".?!)" else "."
+    return "" if text.rstrip()[-1:] in ".?!" else "."
 
 
 def _md_bar(score: int, width: int = 10) -> str:

@@ -149,6 +149,16 @@ class Rubric:
                      if q.contact_high == contact_high and q.limits_high == limits_high), None)
 
 
+def _named(node: yaml.Node, kind: str) -> str:
+    """'dimension 'x'' when the mapping has a usable id, else 'a dimension' (for messages)."""
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == "id" and \
+                    isinstance(v, yaml.ScalarNode) and ID_RE.match(str(v.value)):
+                return f"{kind} {v.value!r}"
+    return f"a {kind}"
+
+
 # --- loading ------------------------------------------------------------------------
 
 class _Reader:
@@ -156,6 +166,7 @@ class _Reader:
         self.pb = problems
         self.source_refs: list[tuple[str, yaml.Node]] = []
         self.dim_refs: list[tuple[str, yaml.Node, str]] = []
+        self.declared: list[str] = []  # every dimension id written, valid or not
 
     def text(self, node: yaml.Node, what: str, plain_ok: bool = False) -> Text | None:
         if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
@@ -450,7 +461,7 @@ class _Reader:
         out: list[Dimension] = []
         first: dict[str, int] = {}
         for item in self.seq(node, "dimensions", "'- id: ...' items"):
-            f = mapping(item, self.pb, "a dimension", DIM_KEYS,
+            f = mapping(item, self.pb, _named(item, "dimension"), DIM_KEYS,
                         ("id", "name", "description", "sources", "good", "poor"))
             if f is None or "id" not in f:
                 continue
@@ -462,6 +473,7 @@ class _Reader:
                                         f"{first[did]}); ids must be unique")
                 continue
             first[did] = pos(f["id"][1])[0]
+            self.declared.append(did)
             what = f"dimension {did!r}"
             name = self.text(f["name"][1], f"the name of {what}") if "name" in f else None
             short = self.text(f["short"][1], f"the short name of {what}") if "short" in f else None
@@ -479,13 +491,13 @@ class _Reader:
                                      pos(item)[0]))
         return out
 
-    def resolve(self, sources: dict[str, Source], dims: list[Dimension]) -> None:
+    def resolve(self, sources: dict[str, Source]) -> None:
         for key, node in self.source_refs:
             if key not in sources:
                 hint = did_you_mean(key, sources)
                 self.pb.add(node, f"unknown source {key!r}{hint}"
                                   + ("" if hint else "; list it under 'sources:' at the top"))
-        ids = [d.id for d in dims]
+        ids = self.declared
         for d, node, what in self.dim_refs:
             if d not in ids:
                 hint = did_you_mean(d, ids)
@@ -528,7 +540,7 @@ def load_rubric(path: str | Path | None = None) -> Rubric:
         if get("axes") is None:
             pb.add(top["quadrants"][0], "quadrants need 'axes:' (contact and limits)")
         quadrants = r.quadrants(n, get("axes") is not None)
-    r.resolve(sources, dims)
+    r.resolve(sources)
     if pb.has_errors or rid is None or version is None or title is None:
         if not pb.items:
             pb.add(root, "the rubric could not be read")
