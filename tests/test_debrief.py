@@ -136,6 +136,13 @@ def test_tips_fit_the_scenario_channel_and_themes(rubric, tmp_path) -> None:  # 
     d = build_debrief(sc, play(sc, "midden", "grens"), rubric, "en")
     safety = next(t for t in d.tips if t.dimension == "veiligheid")
     assert "desk" in safety.text
+    online = tmp_path / "online.yaml"
+    online.write_text(text.replace("id: hand", "id: online\nchannel: online\nthemes: [intimidatie]"),
+                      encoding="utf-8")
+    sc = load_scenario(online, rubric.dimension_ids(), use_cache=False)
+    d = build_debrief(sc, play(sc, "midden", "grens"), rubric, "nl")
+    assert "schermafbeeldingen" in next(t for t in d.tips if t.dimension == "grenzen").text
+    assert "balie" not in next(t for t in d.tips if t.dimension == "grenzen").text
 
 
 def test_synthesis_is_never_presented_as_the_quick_scan(stempas, rubric) -> None:  # noqa: ANN001
