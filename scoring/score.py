@@ -33,6 +33,7 @@ from sim.analysis import DEFAULT_MAX_STATES, DEFAULT_VISIT_BOUND, TooLarge, summ
 from sim.engine import Run, Step
 from sim.scenario import Scenario
 
+from .replay import ReplayError, at_stake, replay
 from .rubric import Band, Quadrant, Rubric
 
 ASSESSED, NOT_SCORED, NO_SPREAD = "assessed", "not_scored", "no_spread"
@@ -210,8 +211,6 @@ def score_run(scenario: Scenario, run: Run | Mapping[str, Any], rubric: Rubric, 
               max_states: int = DEFAULT_MAX_STATES) -> Scorecard:
     """Score a :class:`Run` or a saved run (``Run.snapshot()`` data), replaying it to see
     which dimensions were at stake; :class:`ScoringError` when it does not fit the scenario."""
-    from .replay import ReplayError, at_stake, replay
-
     try:
         replayed, decisions = replay(scenario, run)
     except ReplayError as err:
