@@ -22,7 +22,7 @@ from ..i18n import t
 from ..library import Entry, scan
 from ..playthrough import MODES, Playthrough
 from ..scenario import Scenario
-from ..store import RunRecord, Store, StoreError
+from ..store import DB_NAME, RunRecord, Store, StoreError
 from ..text import DEFAULT_LANG, KNOWN_LANGS
 from .localise import translate_bindings
 from .themes import CONTRAST, HIGH_CONTRAST, THEMES
@@ -70,7 +70,8 @@ class SovsimApp(App[int]):
         self.store: Store | None = store
         if self.store is None:
             try:
-                self.store = Store(self.options.data_dir)
+                folder = self.options.data_dir
+                self.store = Store(folder / DB_NAME if folder is not None else None)
             except StoreError as err:
                 self.store_error = str(err)
         self._settings: dict[str, str] = {}
@@ -210,13 +211,17 @@ class SovsimApp(App[int]):
                 return self.load(entry.path)
         raise FileNotFoundError(scenario_id)
 
-    def title_of(self, scenario_id: str) -> str:
+    def title_of(self, scenario_id: str, path: str = "") -> str:
+        """A scenario's title: from the library, else from the file a run was played from."""
         from ..textsafe import one_line
 
         for entry in self.library():
             if entry.id == scenario_id and not entry.broken:
                 return one_line(entry.title.get(self.lang))
-        return scenario_id
+        try:
+            return one_line(self.find_scenario(scenario_id, path).title.get(self.lang))
+        except (FileNotFoundError, ContentError):
+            return scenario_id
 
     def decisions_range(self, scenario: Scenario) -> tuple[int, int] | None:
         """The fewest and most decisions a play-through of ``scenario`` takes (None if unknown)."""

@@ -87,11 +87,11 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 
 def _store(args: argparse.Namespace) -> Any:
-    from ..store import Store, StoreError
+    from ..store import DB_NAME, Store, StoreError
 
     data_dir = _opt(args, "data_dir")
     try:
-        return Store(Path(data_dir) if data_dir else None), None
+        return Store(Path(data_dir) / DB_NAME if data_dir else None), None
     except StoreError as err:
         return None, str(err)
 
@@ -112,8 +112,8 @@ def _dimension_namer(rubric: Any, lang: str) -> Any:
 
     def name(dim: str) -> str:
         for d in getattr(rubric, "dimensions", []):
-            if getattr(d, "id", None) == dim and getattr(d, "name", None) is not None:
-                return d.name.get(lang) if hasattr(d.name, "get") else str(d.name)
+            if getattr(d, "id", None) == dim and getattr(d, "short", None) is not None:
+                return d.short.get(lang) if hasattr(d.short, "get") else str(d.short)
         return t(f"dim.{dim}", lang)
 
     return name

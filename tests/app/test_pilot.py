@@ -44,7 +44,6 @@ async def start_stempas(pilot, mode_keys: tuple[str, ...] = ("enter",)) -> None:
 @aio
 async def test_full_play_through_with_keys_only(data_dir: Path) -> None:
     from sim.app.screens.debrief import DebriefScreen
-
     from sim.app.screens.play import PlayScreen
 
     app = make_app(data_dir)
@@ -79,7 +78,7 @@ async def test_coach_mode_feedback_and_undo(data_dir: Path) -> None:
         await pilot.pause()
         shown = texts(app.screen)
         assert "You debate the ideology" in shown           # the feedback
-        assert "-2 Staying on the matter" in shown           # with its rubric dimension
+        assert "-2 On the matter" in shown                   # with its rubric dimension
         assert "Thought, not said: Ruud: “If she" in shown           # and what the other person thinks
         assert "If she signs, I have it in black and white." in shown
         pt = app.screen.pt
@@ -422,3 +421,84 @@ async def test_a_disabled_choice_shows_why(data_dir: Path) -> None:
         assert app.screen.pt.run.node_id == "reactie"
         notes = [str(n.message) for n in app._notifications]
         assert "That choice is not possible now: You have not recorded anything yet." in notes
+
+
+def shown_text(screen) -> str:  # noqa: ANN001
+    """Plain text of every Static, Rich tables included (rendered at 100 columns)."""
+    from rich.console import Console
+    from textual.widgets import Static
+
+    console = Console(width=100, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    for w in screen.query(Static):
+        console.print(w.content)
+    return console.export_text()
+
+
+@aio
+async def test_debrief_shows_scores_quadrant_moments_and_exports(data_dir: Path) -> None:
+    from sim.app.screens.debrief import DebriefScreen
+
+    app = make_app(data_dir, lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_stempas(pilot)
+        await pilot.press("1", "2", "enter")  # rustig uitleggen, volgende, to the debrief
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        shown = shown_text(app.screen)
+        assert "Ending: Contact broken" in shown
+        assert "Where you stand" in shown and "▶ Distant" in shown
+        assert "Lawful" in shown and "100  Excellent" in shown
+        assert "Setting limits  not assessed" in shown
+        assert "Decision 2 · could be better" in shown
+        assert "A better option was: That sounds like a hard time." in shown
+        assert "Try next time" in shown and "Source: " in shown
+        assert "reactie" in shown and "Ending: Contact broken" in shown  # the path
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        exports = sorted((data_dir / "exports").iterdir())
+        assert [p.suffix for p in exports] == [".html", ".md"]
+        md = next(p for p in exports if p.suffix == ".md").read_text(encoding="utf-8")
+        assert md.startswith("# Debrief: The returned polling card")
+        html = next(p for p in exports if p.suffix == ".html").read_text(encoding="utf-8")
+        assert "<svg" in html and "<link" not in html and "src=" not in html  # self-contained
+        await pilot.press("r")  # play again: a new run of the same scenario, same mode
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PlayScreen"
+        assert app.screen.pt.run.history == [] and app.screen.pt.mode == "coach"
+
+
+@aio
+async def test_results_list_reopens_a_debrief_and_resumes_unfinished(data_dir: Path) -> None:
+    from sim.app.screens.debrief import DebriefScreen
+
+    app = make_app(data_dir, lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_stempas(pilot)
+        await pilot.press("1", "1", "enter")  # a partner ending
+        await pilot.pause()
+        await pilot.press("escape")  # home
+        await pilot.pause()
+        await start_stempas(pilot, ("down", "enter"))  # an unfinished assessment run
+        await pilot.press("2", "escape")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # pause dialog: home screen
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        table = app.screen.query_one("#results-table")
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        assert rows[0][2:4] == ["Assessment mode", "unfinished"]
+        assert rows[1][2:5] == ["Coach mode", "Reliable partner", "95/100"]  # mean of 100,100,75,100,100
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("r", "enter")  # the unfinished run: continue playing
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PlayScreen"
+        assert app.screen.pt.mode == "assessment" and len(app.screen.pt.run.history) == 1

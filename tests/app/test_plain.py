@@ -25,7 +25,7 @@ def test_interactive_numbers_help_and_quit(tmp_path: Path) -> None:
     assert "There is no choice 9; choose 1–3." in out       # 9
     assert "Type a number, or ? for help." in out           # x
     assert "You: I can't sign this" in out                  # 1
-    assert "Coach: +2 Lawful procedure, +2 Clear language, +1 Staying on the matter" in out
+    assert "Coach: +2 Lawful, +2 Clarity, +1 On the matter" in out
     assert "Thought, not said: Ruud: “If she signs, I have it in black and white.”" in out
     assert "  3. I hear you. Shall I give you the receipt" in out
     assert "Stopped. Your progress is saved" in out         # q
@@ -86,3 +86,41 @@ def test_bundled_scenario_by_id(tmp_path: Path) -> None:
                env=env(tmp_path))
     assert r.returncode == 0, r.stderr
     assert "What do you do?" in r.stdout and "  1. " in r.stdout
+
+
+def test_choices_play_a_path_and_print_the_debrief(tmp_path: Path) -> None:
+    r = sovsim("--lang", "en", "play", str(STEMPAS), "--choices", "1,2", env=env(tmp_path))
+    assert r.returncode == 0, r.stderr
+    out = r.stdout
+    assert "You: I can't sign this" in out and "You: I understand, but people are waiting." in out
+    assert "Ending: Contact broken" in out
+    assert "# Debrief: The returned polling card" in out
+    assert "## Quadrant: Distant" in out
+    assert "A better option was: “That sounds like a hard time." in out
+    with_nl = sovsim("play", str(STEMPAS), "--choices", "1,1", "--mode", "assessment",
+                     env=env(tmp_path))
+    assert with_nl.returncode == 0, with_nl.stderr
+    assert "# Nabespreking: De ingeleverde stempas" in with_nl.stdout
+    assert "Coach:" not in with_nl.stdout  # assessment mode: no feedback while playing
+
+
+def test_interactive_game_ends_with_the_debrief(tmp_path: Path) -> None:
+    r = sovsim("--lang", "en", "play", str(STEMPAS), "--plain", input="1\n1\n",
+               env=env(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert "The scenario has ended. Here is your debrief." in r.stdout
+    assert "## Quadrant: Reliable partner" in r.stdout
+    again = sovsim("--lang", "en", "play", str(STEMPAS), "--plain", input="q\n",
+                   env=env(tmp_path))
+    assert "You have an unfinished run" not in again.stdout  # the finished run is not offered
+
+
+def test_data_dir_option_makes_a_folder_with_the_store(tmp_path: Path) -> None:
+    folder = tmp_path / "new" / "place"
+    r = sovsim("--data-dir", str(folder), "play", str(STEMPAS), "--plain", input="1\nq\n",
+               env=env(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert (folder / "sovsim.db").is_file()
+    r = sovsim("play", str(STEMPAS), "--plain", "--data-dir", str(folder), input="\nq\n",
+               env=env(tmp_path))
+    assert "Je was nog bezig met dit scenario" in r.stdout

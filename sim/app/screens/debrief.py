@@ -7,6 +7,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -93,7 +95,9 @@ class DebriefScreen(BaseScreen):
         if d.ending is not None:
             top.append("\n\n" + self.t("debrief.ending") + ": ", style="bold")
             top.append(clean(d.ending.title), style="bold")
-            top.append(f" ({self.t('outcome.' + d.ending.outcome)})")
+            outcome = self.t("outcome." + d.ending.outcome)
+            if outcome.casefold() != clean(d.ending.title).casefold():
+                top.append(f" ({outcome})")
             top.append("\n" + clean(d.ending.text))
         for n in d.notices:
             top.append("\n\n" + clean(n.message), style="italic")
@@ -130,7 +134,7 @@ class DebriefScreen(BaseScreen):
             lead = max(len(clean(contact.name)), 8) + 7
             out.append(" " * lead)
             for high in (False, True):
-                cell = f"{clean(limits.name)}: {self.t('debrief.high' if high else 'debrief.low')}"
+                cell = f"  {clean(limits.name)}: {self.t('debrief.high' if high else 'debrief.low')}"
                 out.append(cell[:width - 1].ljust(width), style="dim")
             for c_high in (True, False):
                 label = f"{clean(contact.name)}: {self.t('debrief.high' if c_high else 'debrief.low')}"
@@ -147,29 +151,28 @@ class DebriefScreen(BaseScreen):
                 out.append(f"({self.t('debrief.threshold', n=axis.threshold)})", style="dim")
         return out
 
-    def _dimensions(self) -> Text:
+    def _dimensions(self) -> Group:
         from scoring.labels import status_text
 
         d = self.debrief
-        out = Text()
-        width = max((len(clean(x.short)) for x in d.dimensions), default=12) + 2
-        for i, dim in enumerate(d.dimensions):
-            if i:
-                out.append("\n")
-            out.append(clean(dim.short).ljust(width), style="bold")
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        for dim in d.dimensions:
+            row = Text()
             if dim.assessed and dim.score is not None:
                 full, empty = bar(dim.score)
-                out.append(full)
-                out.append(empty, style="dim")
-                out.append(f" {dim.score:>3}  ")
-                out.append(clean(dim.band_name or ""), style="bold")
+                row.append(full)
+                row.append(empty, style="dim")
+                row.append(f" {dim.score:>3}  ")
+                row.append(clean(dim.band_name or ""), style="bold")
             else:
-                out.append(self.t("debrief.not_assessed") + ": ", style="italic")
-                out.append(clean(status_text(dim, self.lang)), style="italic dim")
+                row.append(self.t("debrief.not_assessed") + ": ", style="italic")
+                row.append(clean(status_text(dim, self.lang)), style="italic dim")
+            grid.add_row(Text(clean(dim.short), style="bold"), row)
         bands = " · ".join(f"{clean(b.name)} {b.lower}–{b.upper}" for b in d.bands)
-        if bands:
-            out.append("\n\n" + self.t("debrief.bands") + ": " + bands, style="dim")
-        return out
+        note = Text("\n" + self.t("debrief.bands") + ": " + bands, style="dim") if bands else Text()
+        return Group(grid, note)
 
     def _moments(self) -> Text:
         from scoring.labels import score_list
@@ -218,38 +221,41 @@ class DebriefScreen(BaseScreen):
                 out.append("\n" + self.t("debrief.source") + ": " + clean(source), style="dim")
         return out
 
-    def _path(self) -> Text:
+    def _path(self) -> Table:
         from scoring.labels import score_list
 
         d = self.debrief
-        out = Text()
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, style="dim")
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
         n = 0
-        for i, p in enumerate(d.path):
-            if i:
-                out.append("\n")
+        for p in d.path:
             if p.choice:
                 n += 1
-                out.append(f"{n:>2}. ", style="bold")
-                out.append(one_line(p.text or p.choice))
-                out.append(" (" + score_list(p.scores, d.dimensions, self.lang) + ")",
-                           style="dim")
+                text = Text(one_line(p.text or p.choice))
+                text.append(" (" + score_list(p.scores, d.dimensions, self.lang) + ")",
+                            style="dim")
+                grid.add_row(Text(p.node), Text(f"{n}.", style="bold"), text)
+            elif d.ending is not None and p.node == d.ending.node:
+                grid.add_row(Text(p.node), Text("■", style="bold"),
+                             Text(self.t("debrief.ending") + ": " + clean(d.ending.title),
+                                  style="bold"))
             else:
-                out.append("    " + p.node, style="dim")
-        if d.ending is not None:
-            out.append("\n    " + self.t("debrief.ending") + ": " + clean(d.ending.title),
-                       style="bold")
-        return out
+                grid.add_row(Text(p.node), "", Text("…", style="dim"))
+        return grid
 
-    def _sources(self) -> Text:
-        out = Text()
-        for i, s in enumerate(self.debrief.sources):
-            if i:
-                out.append("\n")
-            out.append(f"{s.key}  ", style="bold")
-            out.append(clean(s.title))
-            if s.url:
-                out.append(f" ({clean(s.url)})", style="dim")
-        return out
+    def _sources(self) -> Table:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True, style="bold")
+        grid.add_column(ratio=1)
+        for src in self.debrief.sources:
+            text = Text(clean(src.title))
+            if src.url:
+                text.append("\n")
+                text.append_text(Text(clean(src.url), style="dim", overflow="fold"))
+            grid.add_row(Text(src.key), text)
+        return grid
 
     # -- actions -----------------------------------------------------------------------
     def export_dir(self) -> Path:

@@ -64,8 +64,8 @@ class HomeScreen(BaseScreen):
         rec = self._unfinished()
         if rec is not None:
             n = len(rec.snapshot.get("history", []))
-            label = Text(self.t("home.continue", title=self.app.title_of(rec.scenario_id)),
-                         style="bold")
+            title = self.app.title_of(rec.scenario_id, rec.scenario_path)
+            label = Text(self.t("home.continue", title=title), style="bold")
             label.append("\n   " + self.t("home.continue.detail", mode=self.t(f"mode.{rec.mode}"),
                                               n=n), style="")
             opts.append(Option(label, id="continue"))

@@ -18,11 +18,11 @@ from .base import BaseModal
 
 
 def dimension_name(app: Any, dim: str) -> str:
-    """The rubric's name for a dimension in the app's language (the built-in name as fallback)."""
+    """The rubric's short name for a dimension in the app's language (the built-in name as fallback)."""
     try:
         for d in getattr(app.rubric, "dimensions", []):
-            if getattr(d, "id", None) == dim and getattr(d, "name", None) is not None:
-                name = d.name
+            if getattr(d, "id", None) == dim and getattr(d, "short", None) is not None:
+                name = d.short
                 return one_line(name.get(app.lang) if hasattr(name, "get") else str(name))
     except Exception:  # noqa: BLE001 - a name is never worth a crash
         pass

@@ -89,7 +89,8 @@ class ResultsScreen(BaseScreen):
                 score = self.app.run_score(rec) or ""
             else:
                 outcome, score = self.t("results.unfinished"), ""
-            rows.append((local_time(rec.started, wide), self.app.title_of(rec.scenario_id),
+            title = self.app.title_of(rec.scenario_id, rec.scenario_path)
+            rows.append((local_time(rec.started, wide), title,
                          self.t(f"mode.{rec.mode}" if wide else f"mode.{rec.mode}.tag"),
                          outcome, score, rec.id))
         heads = [self.t(k) for k in ("results.date", "results.scenario", "results.mode",
