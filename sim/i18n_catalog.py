@@ -253,7 +253,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help.title": ("Hulp en toetsen", "Help and keys"),
     "help.palette": ("Opdrachten zoeken", "Search commands"),
     "help.tab": ("Naar het volgende onderdeel", "Move to the next part"),
-    "help.close": ("Esc of F1: sluiten", "Esc or F1: close"),
+    "help.close": ("↑ ↓: scrollen · Esc of F1: sluiten", "↑ ↓: scroll · Esc or F1: close"),
     "help.play.numbers": ("Kies dat antwoord", "Choose that answer"),
     "help.play.arrows": ("Kies met de pijltjes", "Choose with the arrow keys"),
     "help.play.scroll": ("Blader door het gesprek", "Page through the conversation"),

@@ -124,3 +124,33 @@ def test_data_dir_option_makes_a_folder_with_the_store(tmp_path: Path) -> None:
     r = sovsim("play", str(STEMPAS), "--plain", "--data-dir", str(folder), input="\nq\n",
                env=env(tmp_path))
     assert "Je was nog bezig met dit scenario" in r.stdout
+
+
+def test_killed_mid_scenario_resumes_where_it_was(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.clirun import ROOT
+
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **env(tmp_path)}
+    proc = subprocess.Popen([sys.executable, "-m", "sim.cli", "--lang", "en", "play",
+                             str(STEMPAS), "--plain"], cwd=ROOT, env=full_env,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write("1\n")
+    proc.stdin.flush()
+    seen = ""
+    deadline = time.monotonic() + 60
+    while "You never listen" not in seen and time.monotonic() < deadline:
+        seen += proc.stdout.readline()
+    assert "You never listen" in seen
+    os.kill(proc.pid, signal.SIGKILL)  # no chance to save anything at exit
+    proc.wait()
+    r = sovsim("--lang", "en", "play", str(STEMPAS), "--plain", input="y\nq\n",
+               env=env(tmp_path))
+    assert "You have an unfinished run of this scenario (Coach mode, 1 choice(s) made)" in \
+        r.stdout
+    assert "You: I can't sign this" in r.stdout and "  3. I hear you." in r.stdout

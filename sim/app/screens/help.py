@@ -57,13 +57,16 @@ class HelpScreen(BaseModal):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="help-dialog"):
             yield Static(Text(self.t("help.title"), style="bold"), classes="dialog-title")
-            with VerticalScroll(id="help-body"):
+            with VerticalScroll(id="help-body", can_focus=True):
                 table = Text()
                 rows = self._keys()
                 width = max((len(k) for k, _ in rows), default=4) + 2
-                for keys, desc in rows:
-                    table.append(keys.ljust(width), style="bold")
-                    table.append(desc + "\n")
+                for i, (keys, desc) in enumerate(rows):
+                    table.append(("\n" if i else "") + keys.ljust(width), style="bold")
+                    table.append(desc)
                 yield Static(table, id="help-keys")
                 yield Static(Text(self.t("help.about")), id="help-about")
             yield Static(Text(self.t("help.close"), style="dim"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()
