@@ -8,6 +8,7 @@ effect, so the caller can offer to go on without saving (:meth:`Playthrough.deta
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from .engine import Run, RunError, Step
@@ -29,7 +30,9 @@ class Playthrough:
         self.lang = lang
         self.store = store
         self.run_id = run_id
-        self.scenario_path = scenario_path or scenario.path
+        # an absolute path, so "continue" finds the file from any working folder
+        path = scenario_path or scenario.path
+        self.scenario_path = str(Path(path).resolve()) if path else ""
         self.unsaved = False
 
     @classmethod

@@ -150,7 +150,6 @@ def _plain_interactive(game: Any, args: argparse.Namespace, scenario: Any, path:
                     store.end_run(rec.id, "abandoned")
     if pt is None:
         pt = Playthrough.new(scenario, mode=mode, lang=game.lang)
-        pt.scenario_path = str(path.resolve())
         if store is None:
             game.say(game.t("store.cannot_start", reason=problem or ""))
             answer = game.ask(game.t("plain.go_on_unsaved"))

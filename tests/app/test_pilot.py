@@ -502,3 +502,25 @@ async def test_results_list_reopens_a_debrief_and_resumes_unfinished(data_dir: P
         await pilot.pause()
         assert type(app.screen).__name__ == "PlayScreen"
         assert app.screen.pt.mode == "assessment" and len(app.screen.pt.run.history) == 1
+
+
+@aio
+async def test_switching_language_mid_run_keeps_the_run(data_dir: Path) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_stempas(pilot)
+        await pilot.press("1")
+        await pilot.pause()
+        pt = app.screen.pt
+        assert "Jullie luisteren nooit" in texts(app.screen)
+        app.set_lang("en")  # what the palette's "Switch to English" does
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.pt is pt and len(pt.run.history) == 1
+        shown = texts(app.screen)
+        assert "You never listen." in shown and "Jullie luisteren" not in shown
+        assert "Choose with 1–3" in shown
+        assert app.screen.query_one("#choices").display
+        await pilot.press("1")
+        await pilot.pause()
+        assert pt.run.finished

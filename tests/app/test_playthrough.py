@@ -104,3 +104,14 @@ def test_thoughts_say_whose_they_are(scenario) -> None:  # noqa: ANN001
         "Ruud: 'Maybe.'")
     assert transcript.thought_text(scenario, "reactie", "nl") == "Ruud: 'Maybe.'"
     assert transcript.thought_text(scenario, "afspraak", "nl") is None
+
+
+def test_the_saved_scenario_path_is_absolute(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    shutil.copy(STEMPAS, tmp_path / "s.yaml")
+    monkeypatch.chdir(tmp_path)
+    pt = Playthrough.new(load_scenario("s.yaml"))
+    with Store(tmp_path / "db") as store:
+        pt.attach(store)
+        assert store.last_unfinished().scenario_path == str(tmp_path / "s.yaml")
