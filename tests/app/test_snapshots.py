@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,13 +35,23 @@ def fixed_time(monkeypatch: pytest.MonkeyPatch) -> None:
     time.tzset()
 
 
-def fixed_dir(request: pytest.FixtureRequest) -> Path:
-    """A data folder whose path is the same on every run (it shows in the settings)."""
+@pytest.fixture
+def fixed_dir(request: pytest.FixtureRequest) -> Iterator[Path]:
+    """A data folder whose path is the same on every run (it shows in the settings).
+
+    A lock per test keeps two test sessions on one machine (other checkouts) apart.
+    """
+    import fcntl
+
     name = request.node.name.replace("[", "-").replace("]", "").replace("/", "-")
-    d = SNAPSHOT_DATA / name
-    shutil.rmtree(d, ignore_errors=True)
-    d.mkdir(parents=True)
-    return d
+    SNAPSHOT_DATA.mkdir(parents=True, exist_ok=True)
+    with open(SNAPSHOT_DATA / f".{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        d = SNAPSHOT_DATA / name
+        shutil.rmtree(d, ignore_errors=True)
+        d.mkdir(parents=True)
+        yield d
+        shutil.rmtree(d, ignore_errors=True)
 
 
 def seed_runs(data: Path) -> None:
@@ -97,9 +107,9 @@ SCREENS: dict[str, tuple[tuple[str, ...], bool, dict[str, Any]]] = {
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_screen(screen: str, size: tuple[int, int], lang: str, snap_compare: Any,
-                request: pytest.FixtureRequest) -> None:
+                fixed_dir: Path) -> None:
     presses, seed, options = SCREENS[screen]
-    data = fixed_dir(request)
+    data = fixed_dir
     if seed:
         seed_runs(data)
     if options.get("play") == "kapot.yaml":  # a path that is the same wherever the repo is
