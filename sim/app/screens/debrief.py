@@ -96,7 +96,7 @@ class DebriefScreen(BaseScreen):
             top.append("\n\n" + self.t("debrief.ending") + ": ", style="bold")
             top.append(clean(d.ending.title), style="bold")
             outcome = self.t("outcome." + d.ending.outcome)
-            if outcome.casefold() != clean(d.ending.title).casefold():
+            if outcome.casefold() not in clean(d.ending.title).casefold():
                 top.append(f" ({outcome})")
             top.append("\n" + clean(d.ending.text))
         for n in d.notices:
