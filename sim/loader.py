@@ -28,7 +28,16 @@ from .scenario import (
     Variable,
 )
 from .text import KNOWN_LANGS, Text
-from .yamlsafe import Problems, did_you_mean, kind_name, load_tree, mapping, pos, scalar
+from .yamlsafe import (
+    Problems,
+    did_you_mean,
+    kind_name,
+    load_tree,
+    mapping,
+    paused_gc,
+    pos,
+    scalar,
+)
 
 LOADER_VERSION = 1
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$")
@@ -548,10 +557,11 @@ def content_hash(data: bytes, dimensions: Collection[str] | None) -> str:
 def parse_scenario(path: Path, data: bytes | None, dimensions: Collection[str] | None,
                    problems: Problems) -> Scenario | None:
     """Parse without the cache: problems go into ``problems``."""
-    root = load_tree(path, problems, data)
-    if root is None:
-        return None
-    return _Builder(problems, dimensions).build(root, str(path))
+    with paused_gc():  # a large file makes many objects and no cycles
+        root = load_tree(path, problems, data)
+        if root is None:
+            return None
+        return _Builder(problems, dimensions).build(root, str(path))
 
 
 def load_scenario(path: str | Path, dimensions: Collection[str] | None = None,
