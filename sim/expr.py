@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 MAX_LENGTH = 500
@@ -225,6 +226,12 @@ def parse(src: str) -> Node:
     """Parse a condition or value expression."""
     if not isinstance(src, str):
         raise ExprError("an expression must be text")
+    return _parse(src)
+
+
+@lru_cache(maxsize=8192)
+def _parse(src: str) -> Node:
+    """:func:`parse`, remembered: scenarios repeat their conditions, and a parse is immutable."""
     if not src.strip():
         raise ExprError("the expression is empty")
     p = _Parser(src)
@@ -258,6 +265,11 @@ def parse_effect(src: str) -> Effect:
     """Parse an effect such as ``trust += 1``."""
     if not isinstance(src, str):
         raise ExprError("an effect must be text such as \"trust += 1\"")
+    return _parse_effect(src)
+
+
+@lru_cache(maxsize=8192)
+def _parse_effect(src: str) -> Effect:
     if not src.strip():
         raise ExprError("the effect is empty")
     tokens = tokenize(src)
