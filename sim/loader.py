@@ -223,6 +223,8 @@ class _Builder:
             if start is not None:
                 self.refs.append((start, n, "start"))
         self.resolve(nodes, variables)
+        if start is not None and not self.pb.has_errors:
+            self.endless(nodes, start, get("start"))
         if self.pb.has_errors or sid is None or start is None or version is None:
             return None
         return Scenario(
@@ -546,6 +548,49 @@ class _Builder:
                     expr.check_effect(parsed, types, nodes)
             except expr.ExprError as err:
                 self._expr_error(ynode, src, err, "condition" if kind == "cond" else "effect")
+
+
+    def endless(self, nodes: dict[str, ScenarioNode], start: str, where: yaml.Node) -> None:
+        """Runs that could never end: 'next:' links in a circle with no route out, or no
+        ending anywhere after the start (conditions aside: every link counts)."""
+        def circular(n: ScenarioNode) -> bool:  # goes on by itself, one way only
+            return n.next is not None and not n.next_routes
+
+        done: set[str] = set()
+        reported = False
+        for nid, node in nodes.items():
+            if nid in done or not circular(node):
+                continue
+            path: dict[str, int] = {}
+            cur = nid
+            while cur not in done and cur not in path and circular(nodes[cur]):
+                path[cur] = len(path)
+                cur = nodes[cur].next  # type: ignore[assignment]
+            if cur in path:
+                loop = list(path)[path[cur]:]
+                first = nodes[loop[0]]
+                reported = True
+                self.pb.add((first.pos.line, first.pos.column),
+                            "the 'next:' links go round in a circle ("
+                            + " → ".join([*loop, loop[0]]) + ") with no choice or route "
+                            "out; a run would never stop. Give one of these nodes choices, "
+                            "routes or an ending")
+            done.update(path)
+        if reported:
+            return
+        seen = {start}
+        todo = [start]
+        while todo:
+            node = nodes[todo.pop()]
+            if node.ending is not None:
+                return
+            for t in node.successors():
+                if t not in seen:
+                    seen.add(t)
+                    todo.append(t)
+        self.pb.add(where, f"no ending can be reached from the start node {start!r}: every "
+                           "path goes round in circles. Add an ending, or a choice that leads "
+                           "to one")
 
 
 def content_hash(data: bytes, dimensions: Collection[str] | None) -> str:

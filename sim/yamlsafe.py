@@ -29,6 +29,7 @@ MAX_DEPTH = 64
 MAX_VALUES = 3_000_000    # values in a file, aliases expanded
 MAX_ITEMS = 10_000        # items in one list
 MAX_KEYS = 100_000        # entries in one mapping (a scenario's nodes)
+MAX_TEXT = 20_000         # characters in one value (the longest bundled text has 3,000)
 
 _STD = "tag:yaml.org,2002:"
 ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
@@ -190,7 +191,7 @@ class _Composer:
         self.sizes: dict[str, int] = {}  # values of a finished anchored node, aliases expanded
         self.values = 0  # values so far, aliases expanded
         self.aliases = False
-        self.bad_tags = 0
+        self.refused = 0
 
     def document(self) -> yaml.Node | None:
         get = self.loader.get_event
@@ -213,7 +214,7 @@ class _Composer:
                                   "put one scenario (or rubric) in each file")
         finally:
             self.loader.dispose()
-        return None if self.bad_tags else root
+        return None if self.refused else root
 
     def _stop(self, mark: Any, message: str) -> _Stop:
         self.problems.add(_pos(mark), message)
@@ -221,9 +222,13 @@ class _Composer:
 
     def _tag(self, tag: str, mark: Any) -> None:
         if tag not in ALLOWED_TAGS:
-            if self.bad_tags < 10:
-                self.problems.add(_pos(mark), _tag_message(tag))
-            self.bad_tags += 1
+            self._refuse(mark, _tag_message(tag))
+
+    def _refuse(self, mark: Any, message: str) -> None:
+        """A value that makes the file unusable; composing goes on to find more (10 at most)."""
+        if self.refused < 10:
+            self.problems.add(_pos(mark), message)
+        self.refused += 1
 
     def _anchor(self, anchor: str | None, node: yaml.Node, mark: Any) -> None:
         if anchor is None:
@@ -252,6 +257,10 @@ class _Composer:
                 if tag is None or tag == "!":
                     tag = _plain_tag(ev.value) if ev.implicit[0] else _STD + "str"
                 self._tag(tag, mark)  # explicit, or implied (a date, a '<<' merge key)
+                if len(ev.value) > MAX_TEXT:
+                    self._refuse(mark, f"this text is {len(ev.value):,} characters long; the "
+                                       f"limit is {MAX_TEXT:,}. Split it over several lines "
+                                       "or nodes")
                 node: yaml.Node = yaml.ScalarNode(tag, ev.value, Mark(mark.line, mark.column),
                                                   None, ev.style)
                 if ev.anchor is not None:

@@ -10,6 +10,7 @@ import pytest
 
 from sim.analysis import Explorer
 from sim.engine import Run, RunError, machine_for
+from sim.errors import ContentError
 from sim.loader import load_scenario
 
 from .conftest import EXAMPLE, bundled_scenarios
@@ -221,7 +222,7 @@ def test_start_anywhere_with_state(example) -> None:  # noqa: ANN001
         Run(example, start="nergens")
 
 
-def test_endless_auto_loop_is_reported(tmp_path: Path) -> None:
+def test_endless_auto_loop_is_refused_by_the_loader(tmp_path: Path) -> None:
     f = tmp_path / "loop.yaml"
     f.write_text("""
 id: lus
@@ -233,6 +234,27 @@ start: a
 nodes:
   a: {next: b}
   b: {next: a}
+""")
+    with pytest.raises(ContentError, match=r"go round in a circle \(a → b → a\)"):
+        load_scenario(f)
+
+
+def test_endless_auto_loop_with_a_route_is_reported_at_run_time(tmp_path: Path) -> None:
+    """A route that could end the loop but never fires in time: the engine's step limit."""
+    f = tmp_path / "loop.yaml"
+    f.write_text("""
+id: lus
+version: 1
+title: Lus
+summary: x
+role: x
+start: a
+nodes:
+  a:
+    next: b
+    routes: [{if: "visits(\\"a\\") > 5000", target: c}]
+  b: {next: a}
+  c: {ending: {outcome: open, title: Einde, text: Einde}}
 """)
     with pytest.raises(RunError, match="endless loop"):
         Run(load_scenario(f))

@@ -116,3 +116,9 @@ def test_anchor_and_alias_misuse(tmp_path: Path, data: bytes, expected: str) -> 
 
 def test_implied_types_outside_the_core_schema(tmp_path: Path) -> None:
     check(tmp_path, b"id: x\nversion: 2024-01-01\n", "a date is not a value here")
+
+
+def test_very_long_text(tmp_path: Path) -> None:
+    """A 5 MB line would take the app seconds to lay out at every choice: refused."""
+    check(tmp_path, b"id: x\ntitle: \"" + b"woord " * 800_000 + b"\"\n",
+          "this text is 4,800,000 characters long; the limit is 20,000")
