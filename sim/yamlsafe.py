@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import gc
+import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -79,7 +80,12 @@ class Problems:
 
 def read_bytes(path: Path, problems: Problems) -> bytes | None:
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
+            problems.add(None, "this is not a regular file (a pipe, socket or device), so it "
+                               "cannot be read as a scenario")
+            return None
+        size = st.st_size
         if size > MAX_BYTES:
             problems.add(None, f"the file is {size / 1e6:.1f} MB; the limit is "
                                f"{MAX_BYTES // (1024 * 1024)} MB. Split it into smaller scenarios.")

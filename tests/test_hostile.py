@@ -122,3 +122,13 @@ def test_very_long_text(tmp_path: Path) -> None:
     """A 5 MB line would take the app seconds to lay out at every choice: refused."""
     check(tmp_path, b"id: x\ntitle: \"" + b"woord " * 800_000 + b"\"\n",
           "this text is 4,800,000 characters long; the limit is 20,000")
+
+
+def test_a_named_pipe_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """Opening a pipe would wait for a writer forever."""
+    import os
+
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    (p,) = validate_file(pipe)
+    assert "not a regular file" in p.message
