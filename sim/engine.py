@@ -297,15 +297,18 @@ class Run:
         if not choice_available(choice, self.values, self.visits_of):
             raise RunError(f"choice {choice_id!r} is not available now")
         self._entered = []
+        values, visits = dict(self.values), dict(self.visits)
         try:
             fired = self._model.trigger(_trigger(node.id, choice.id), choice=choice)
-        except expr.EvalError as err:
-            self.values.update(self._before)
+            changes = self._changes
+            if fired:
+                self._follow_auto()
+        except (expr.EvalError, RunError) as err:  # as if the choice was never made
+            self.values, self.visits = values, visits
+            self.machine.set_state(node.id, model=self._model)
             raise RunError(f"the scenario could not carry out {choice_id!r}: {err}") from None
         if not fired:
             raise RunError(f"choice {choice_id!r} is not available now")
-        changes = self._changes
-        self._follow_auto()
         step = Step(node.id, choice.id, self.node_id, self._entered, changes,
                     dict(choice.scores), now())
         self.history.append(step)

@@ -204,6 +204,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "play.gauges": ("Hoe de ander erbij staat", "How the other person is doing"),
     "play.progress_head": ("Voortgang", "Progress"),
     "play.not_saving": ("niet opgeslagen", "not saved"),
+    "play.cannot_start": ("Dit scenario kan niet beginnen: {reason}",
+                          "This scenario cannot start: {reason}"),
     "play.no_such_choice": ("Er is geen keuze {n}; kies 1–{count}.",
                             "There is no choice {n}; choose 1–{count}."),
     "play.choice_unavailable": ("Die keuze kan nu niet: {reason}",

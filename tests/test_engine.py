@@ -258,3 +258,35 @@ nodes:
 """)
     with pytest.raises(RunError, match="endless loop"):
         Run(load_scenario(f))
+
+
+def test_a_choice_into_an_endless_loop_is_taken_back(tmp_path: Path) -> None:
+    """The step limit trips after the choice fired: the run is as if it was never made."""
+    f = tmp_path / "loop.yaml"
+    f.write_text("""
+id: lus
+version: 1
+title: Lus
+summary: x
+role: x
+variables:
+  n: {type: number, initial: 0}
+start: begin
+nodes:
+  begin:
+    choices:
+      - {id: rond, text: Rond, effects: ["n += 1"], target: a}
+      - {id: uit, text: Uit, target: c}
+  a:
+    next: b
+    routes: [{if: 'visits("a") > 5000', target: c}]
+  b: {next: a}
+  c: {ending: {outcome: open, title: Einde, text: Einde}}
+""")
+    run = Run(load_scenario(f))
+    before = run.snapshot()
+    with pytest.raises(RunError, match="could not carry out 'rond': more than 1000 automatic"):
+        run.choose("rond")
+    after = run.snapshot()
+    assert after == before and run.node_id == "begin" and run.values["n"] == 0
+    assert run.choose("uit").target == "c" and run.finished

@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
 
+from ..engine import RunError
 from ..errors import ContentError
 from ..i18n import t
 from ..library import Entry, scan
@@ -303,7 +304,11 @@ class SovsimApp(App[int]):
                    values: dict[str, Any] | None = None) -> None:
         from .screens.play import PlayScreen
 
-        pt = Playthrough.new(scenario, mode=mode, lang=self.lang, start=start, values=values)
+        try:
+            pt = Playthrough.new(scenario, mode=mode, lang=self.lang, start=start, values=values)
+        except RunError as err:  # e.g. automatic steps that never stop
+            self.notify(self.t("play.cannot_start", reason=str(err)), severity="error")
+            return
         self.push_screen(PlayScreen(pt, fresh=True))
 
     def resume(self, pt: Playthrough) -> None:

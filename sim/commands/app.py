@@ -57,9 +57,9 @@ def resolve_scenario(name: str, dimensions: list[str]) -> Path:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
+    from ..engine import RunError
     from ..errors import ContentError
     from ..loader import load_scenario
-    from ..text import DEFAULT_LANG
 
     rubric = load_rubric_or_exit(_opt(args, "rubric"))
     path = resolve_scenario(args.scenario, rubric.dimension_ids())
@@ -73,6 +73,16 @@ def cmd_play(args: argparse.Namespace) -> int:
         for p in err.problems:
             print(f"  - {p.format()}", file=sys.stderr)
         return EXIT_PROBLEMS
+    try:
+        return _play(args, rubric, scenario, path)
+    except RunError as err:  # e.g. automatic steps that never stop
+        print(f"sovsim: {path} cannot be played: {err}", file=sys.stderr)
+        return EXIT_PROBLEMS
+
+
+def _play(args: argparse.Namespace, rubric: Any, scenario: Any, path: Path) -> int:
+    from ..text import DEFAULT_LANG
+
     if args.choices is not None or args.plain:
         from ..plain import PlainGame, parse_choices
 
