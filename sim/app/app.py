@@ -15,6 +15,7 @@ from typing import Any
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from ..engine import RunError
@@ -120,6 +121,11 @@ class SovsimApp(App[int]):
 
     def t(self, key: str, /, **values: object) -> str:
         return t(key, self.lang, **values)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """A toast; never read as markup, since messages quote files, paths and errors."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def set_lang(self, lang: str) -> None:
         if lang not in KNOWN_LANGS or lang == self.lang:
