@@ -71,6 +71,7 @@ class Problem:
     message: str
     state: int  # index of the state it happened in
     choice: str | None = None
+    path: list[str] | None = None  # the choices that led there, when known
 
 
 def tracked_nodes(scenario: Scenario) -> set[str]:
@@ -500,6 +501,7 @@ class Exploration:
         self.states = self.explorer.states
         self.order = topo_order(self.states, self.root)
         self.start = start
+        self._summary: PathSummary | None = None
 
     def walk(self, choices: list[str]) -> list[int]:
         """The states a list of choices passes through, the root first."""
@@ -535,6 +537,11 @@ class Exploration:
                 for si in sorted(self.order) if self.states[si].stuck]
 
     def summary(self) -> PathSummary:
+        if self._summary is None:
+            self._summary = self._summarise()
+        return self._summary
+
+    def _summarise(self) -> PathSummary:
         states, order, root, sc = self.states, self.order, self.root, self.scenario
         paths, ends, stuck, cut, err = _paths_dp(states, order, sc)
         minimum: dict[str, int] = {}
@@ -639,6 +646,7 @@ def random_play(scenario: Scenario, runs: int, seed: int = 0,
             avail = ex.available(si)
             if avail is None:
                 status, error = "error", ex.problems[0]
+                error.path = list(choices)
                 break
             if not avail:
                 status = "dead_end"
@@ -649,7 +657,8 @@ def random_play(scenario: Scenario, runs: int, seed: int = 0,
                 res = ex.step(state, c.id)
             except expr.EvalError as err:
                 where, what = locate_error(scenario, state, c)
-                status, error = "error", Problem(state.node, where, f"{what}: {err}", si, c.id)
+                status, error = "error", Problem(state.node, where, f"{what}: {err}", si, c.id,
+                                                 choices[:-1])
                 break
             for d, v in c.scores.items():
                 totals[d] = totals.get(d, 0) + v

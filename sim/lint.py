@@ -174,8 +174,12 @@ def wrapped_lines(text: str, width: int = CHOICE_WIDTH) -> int:
 
 class _Linter:
     def __init__(self, sc: Scenario, pos: Positions, top_band: float, top_name: str,
-                 visit_bound: int, max_states: int) -> None:
+                 visit_bound: int, max_states: int,
+                 exploration: analysis.Exploration | analysis.TooLarge | None = None,
+                 sample: analysis.RandomReport | None = None) -> None:
         self.sc = sc
+        self.exploration = exploration
+        self.sample = sample
         self.pos = pos
         self.top_band = top_band
         self.top_name = top_name
@@ -299,10 +303,26 @@ class _Linter:
 
     # -- play-throughs ---------------------------------------------------------------
     def dynamic(self, static: set[str]) -> None:
-        try:
-            ex = analysis.Exploration(self.sc, self.visit_bound, self.max_states)
-        except analysis.TooLarge as err:
-            self.too_large(err)
+        ex = self.exploration
+        if ex is None and self.sample is None:
+            try:
+                ex = analysis.Exploration(self.sc, self.visit_bound, self.max_states)
+            except analysis.TooLarge as err:
+                ex = err
+        if isinstance(ex, analysis.TooLarge):
+            self.warn(("nodes",), "not-explored",
+                      f"this scenario has more than {ex.bound:,} distinct states, too many to "
+                      "check every play-through; random runs checked it instead, so unreached "
+                      "endings, the top band and rare dead ends may go unnoticed. Run "
+                      "'sovsim analyse' for details", key=True)
+            ex = None
+        if ex is None:
+            sample = self.sample or analysis.random_sample(self.sc, RANDOM_RUNS, 0,
+                                                           self.visit_bound)
+            for p in sample.problems:
+                self.problem(p, p.path or [])
+            for d in sample.dead_ends:
+                self.dead_end(d)
             return
         summary = ex.summary()
         for p in summary.problems:
@@ -324,18 +344,6 @@ class _Linter:
                               "and routes on the way never let it happen", key=True)
         self.decisions_offered(ex)
         self.spread_and_top(ex, summary)
-
-    def too_large(self, err: analysis.TooLarge) -> None:
-        self.warn(("nodes",), "not-explored",
-                  f"this scenario has more than {err.bound:,} distinct states, too many to "
-                  f"check every play-through; {RANDOM_RUNS} random runs checked it instead, so "
-                  "unreached endings, the top band and hidden dead ends may go unnoticed. "
-                  "Run 'sovsim analyse' for details", key=True)
-        rep = analysis.random_sample(self.sc, RANDOM_RUNS, 0, self.visit_bound)
-        for p in rep.problems:
-            self.problem(p, [])
-        for d in rep.dead_ends:
-            self.dead_end(d)
 
     def problem(self, p: analysis.Problem, path: list[str]) -> None:
         via = f" (after: {path_text(path)})" if path else " (at the start)"
@@ -424,15 +432,21 @@ def top_band(rubric: Any = None) -> tuple[float, str]:
 
 def lint(scenario: Scenario, root: yaml.Node | None = None, rubric: Any = None,
          visit_bound: int = analysis.DEFAULT_VISIT_BOUND,
-         max_states: int = analysis.DEFAULT_MAX_STATES) -> list[ScenarioError]:
+         max_states: int = analysis.DEFAULT_MAX_STATES,
+         exploration: analysis.Exploration | analysis.TooLarge | None = None,
+         sample: analysis.RandomReport | None = None) -> list[ScenarioError]:
     """Warnings for a loaded scenario; ``root`` (its composed YAML) gives exact positions,
-    otherwise the file is read again for them."""
+    otherwise the file is read again for them.
+
+    ``exploration``: an exploration already made (or the :class:`TooLarge` it raised);
+    ``sample``: random runs to judge by instead of exploring every play-through."""
     if root is None and scenario.path:
         from .yamlsafe import Problems, load_tree
 
         root = load_tree(Path(scenario.path), Problems(scenario.path))
     threshold, name = top_band(rubric)
-    return _Linter(scenario, Positions(root), threshold, name, visit_bound, max_states).run()
+    return _Linter(scenario, Positions(root), threshold, name, visit_bound, max_states,
+                   exploration, sample).run()
 
 
 def check_file(path: str | Path, dimensions: Collection[str] | None = None, rubric: Any = None,
