@@ -1,7 +1,10 @@
 """A compiled-scenario cache keyed by content hash, like Python's .pyc files.
 
-Entries are JSON (never pickle), carry a checksum of their own body, and are
-written atomically. A stale, corrupt or unreadable entry is ignored and rebuilt.
+An entry is text: a header line (format, key, checksum of the rest), a line of
+scenario metadata as JSON, then one line per node, ``id<TAB>json``. Nodes are
+decoded lazily. Entries are never pickle, carry a checksum of their body, and
+are written atomically; a stale, corrupt or unreadable entry is ignored and
+rebuilt, never trusted.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from pathlib import Path
 from . import codec
 from .scenario import Scenario
 
-FORMAT = "sovsim-cache-1"
+FORMAT = "sovsim-cache-2"
 
 
 def cache_dir() -> Path:
@@ -32,7 +35,7 @@ def enabled() -> bool:
 
 
 def _entry(digest: str) -> Path:
-    return cache_dir() / f"{digest}.json"
+    return cache_dir() / f"{digest}.txt"
 
 
 def get(digest: str) -> Scenario | None:
@@ -46,10 +49,19 @@ def get(digest: str) -> Scenario | None:
             return None
         if meta.get("sha256") != hashlib.sha256(body).hexdigest():
             return None
-        scenario = codec.load(json.loads(body))
+        text = body.decode("utf-8")
+        first, _, rest = text.partition("\n")
+        nodes: dict[str, str] = {}
+        for line in rest.splitlines():
+            node_id, sep, data = line.partition("\t")
+            if not sep:
+                return None
+            nodes[node_id] = data
+        scenario = codec.load_meta(json.loads(first), codec.LazyNodes(nodes))
+        if scenario.content_hash != digest or scenario.start not in nodes:
+            return None
+        scenario.nodes[scenario.start]  # decodes: a broken entry fails here, not later
     except Exception:  # noqa: BLE001 - any damage means: rebuild
-        return None
-    if scenario.content_hash != digest:
         return None
     return scenario
 
@@ -58,13 +70,16 @@ def put(digest: str, scenario: Scenario) -> None:
     if not enabled():
         return
     try:
-        body = json.dumps(codec.dump(scenario), separators=(",", ":"),
-                          ensure_ascii=False).encode()
+        parts = [json.dumps(codec.dump_meta(scenario), ensure_ascii=False, separators=(",", ":"))]
+        for node in scenario.nodes.values():
+            parts.append(node.id + "\t" + json.dumps(codec.dump_node(node), ensure_ascii=False,
+                                                     separators=(",", ":")))
+        body = "\n".join(parts).encode("utf-8")
         head = json.dumps({"format": FORMAT, "key": digest,
                            "sha256": hashlib.sha256(body).hexdigest()}).encode()
         folder = cache_dir()
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".txt")
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(head + b"\n" + body)

@@ -1,7 +1,16 @@
-"""Scenario model to plain JSON-able data and back (for the compiled cache)."""
+"""Scenario model to plain JSON-able data and back (for the compiled cache).
+
+Nodes are encoded one per line and decoded lazily on first access
+(:class:`LazyNodes`), so a warm load costs little more than reading the file.
+Expressions are stored as their source text and re-parsed through a memo: the
+parsed form depends on the text alone.
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from typing import Any
 
 from . import expr
@@ -19,6 +28,16 @@ from .scenario import (
 from .text import Text
 
 
+@lru_cache(maxsize=65536)
+def _parse(src: str) -> expr.Node:
+    return expr.parse(src)
+
+
+@lru_cache(maxsize=65536)
+def _parse_effect(src: str) -> expr.Effect:
+    return expr.parse_effect(src)
+
+
 def _t(t: Text | None) -> Any:
     return None if t is None else t.to_data()
 
@@ -27,101 +46,104 @@ def _ut(d: Any) -> Text | None:
     if d is None:
         return None
     if isinstance(d, str):
-        return Text.of(d)
-    if isinstance(d, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in d.items()):
-        return Text.of(d)
-    raise ValueError("malformed text")
-
-
-def _pos(p: Pos) -> list[int]:
-    return [p.line, p.column]
-
-
-def _upos(d: Any) -> Pos:
-    return Pos(int(d[0]), int(d[1]))
+        return Text(plain=d)
+    return Text(values=tuple(sorted(d.items())))
 
 
 def _route(r: Route) -> list[Any]:
-    return [expr.to_data(r.condition), r.condition_src, r.target, _pos(r.pos)]
+    return [r.condition_src, r.target, r.pos.line, r.pos.column]
 
 
 def _uroute(d: list[Any]) -> Route:
-    return Route(expr.from_data(d[0]), str(d[1]), str(d[2]), _upos(d[3]))
+    return Route(_parse(d[0]), d[0], d[1], Pos(d[2], d[3]))
 
 
-def dump(s: Scenario) -> dict[str, Any]:
-    nodes = []
-    for n in s.nodes.values():
-        nodes.append({
-            "id": n.id, "pos": _pos(n.pos),
-            "lines": [[_t(ln.text), ln.speaker, _pos(ln.pos)] for ln in n.lines],
-            "thought": _t(n.thought), "trainer_notes": _t(n.trainer_notes),
-            "discussion": _t(n.discussion), "next": n.next,
-            "next_routes": [_route(r) for r in n.next_routes],
-            "ending": None if n.ending is None else [n.ending.outcome, _t(n.ending.title),
-                                                     _t(n.ending.text), _pos(n.ending.pos)],
-            "choices": [{
-                "id": c.id, "text": _t(c.text), "target": c.target,
-                "condition": None if c.condition is None else expr.to_data(c.condition),
-                "condition_src": c.condition_src, "unavailable": c.unavailable,
-                "reason": _t(c.reason), "effects": [e.to_data() for e in c.effects],
-                "scores": c.scores, "feedback": _t(c.feedback),
-                "routes": [_route(r) for r in c.routes], "pos": _pos(c.pos),
-            } for c in n.choices],
-        })
+def dump_node(n: ScenarioNode) -> dict[str, Any]:
+    return {
+        "pos": [n.pos.line, n.pos.column],
+        "lines": [[_t(ln.text), ln.speaker, ln.pos.line, ln.pos.column] for ln in n.lines],
+        "thought": _t(n.thought), "trainer_notes": _t(n.trainer_notes),
+        "discussion": _t(n.discussion), "next": n.next,
+        "next_routes": [_route(r) for r in n.next_routes],
+        "ending": None if n.ending is None else [n.ending.outcome, _t(n.ending.title),
+                                                 _t(n.ending.text), n.ending.pos.line,
+                                                 n.ending.pos.column],
+        "choices": [[c.id, _t(c.text), c.target, c.condition_src, c.unavailable, _t(c.reason),
+                     [e.source for e in c.effects], c.scores, _t(c.feedback),
+                     [_route(r) for r in c.routes], c.pos.line, c.pos.column]
+                    for c in n.choices],
+    }
+
+
+def load_node(node_id: str, d: dict[str, Any]) -> ScenarioNode:
+    n = ScenarioNode(node_id, pos=Pos(*d["pos"]))
+    n.lines = [Line(_ut(t) or Text(plain=""), sp, Pos(li, co)) for t, sp, li, co in d["lines"]]
+    n.thought, n.trainer_notes = _ut(d["thought"]), _ut(d["trainer_notes"])
+    n.discussion = _ut(d["discussion"])
+    n.next = d["next"]
+    n.next_routes = [_uroute(r) for r in d["next_routes"]]
+    if d["ending"] is not None:
+        o, ti, te, li, co = d["ending"]
+        n.ending = Ending(o, _ut(ti) or Text(plain=""), _ut(te) or Text(plain=""), Pos(li, co))
+    for (cid, text, target, cond, unavailable, reason, effects, scores, feedback, routes,
+         li, co) in d["choices"]:
+        n.choices.append(Choice(
+            id=cid, text=_ut(text) or Text(plain=""), target=target,
+            condition=None if cond is None else _parse(cond), condition_src=cond,
+            unavailable=unavailable, reason=_ut(reason),
+            effects=[_parse_effect(e) for e in effects], scores=scores,
+            feedback=_ut(feedback), routes=[_uroute(r) for r in routes], pos=Pos(li, co),
+        ))
+    return n
+
+
+class LazyNodes(Mapping[str, ScenarioNode]):
+    """Node id -> node, each decoded from its JSON text on first access."""
+
+    def __init__(self, raw: dict[str, str]) -> None:
+        self._raw = raw
+        self._done: dict[str, ScenarioNode] = {}
+
+    def __getitem__(self, key: str) -> ScenarioNode:
+        node = self._done.get(key)
+        if node is None:
+            node = load_node(key, json.loads(self._raw[key]))
+            self._done[key] = node
+        return node
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
+def dump_meta(s: Scenario) -> dict[str, Any]:
     return {
         "id": s.id, "version": s.version, "languages": s.languages, "title": _t(s.title),
         "summary": _t(s.summary), "role": _t(s.role), "dossier": _t(s.dossier),
         "start": s.start, "themes": s.themes, "difficulty": s.difficulty, "minutes": s.minutes,
         "setting": _t(s.setting), "channel": s.channel, "content_hash": s.content_hash,
-        "characters": [[c.id, _t(c.name), _t(c.description), _pos(c.pos)]
+        "characters": [[c.id, _t(c.name), _t(c.description), c.pos.line, c.pos.column]
                        for c in s.characters.values()],
-        "variables": [[v.id, v.type, v.initial, v.min, v.max, v.gauge, _t(v.label), _pos(v.pos)]
-                      for v in s.variables.values()],
-        "nodes": nodes,
+        "variables": [[v.id, v.type, v.initial, v.min, v.max, v.gauge, _t(v.label),
+                       v.pos.line, v.pos.column] for v in s.variables.values()],
     }
 
 
-def load(d: dict[str, Any]) -> Scenario:
-    """Rebuild a scenario; any malformed input raises (KeyError, ValueError, TypeError...)."""
-    nodes: dict[str, ScenarioNode] = {}
-    for nd in d["nodes"]:
-        n = ScenarioNode(str(nd["id"]), pos=_upos(nd["pos"]))
-        n.lines = [Line(_ut(t) or Text.of(""), sp, _upos(p)) for t, sp, p in nd["lines"]]
-        n.thought, n.trainer_notes = _ut(nd["thought"]), _ut(nd["trainer_notes"])
-        n.discussion = _ut(nd["discussion"])
-        n.next = nd["next"]
-        n.next_routes = [_uroute(r) for r in nd["next_routes"]]
-        if nd["ending"] is not None:
-            o, ti, te, p = nd["ending"]
-            n.ending = Ending(str(o), _ut(ti) or Text.of(""), _ut(te) or Text.of(""), _upos(p))
-        for cd in nd["choices"]:
-            n.choices.append(Choice(
-                id=str(cd["id"]), text=_ut(cd["text"]) or Text.of(""), target=str(cd["target"]),
-                condition=None if cd["condition"] is None else expr.from_data(cd["condition"]),
-                condition_src=cd["condition_src"], unavailable=str(cd["unavailable"]),
-                reason=_ut(cd["reason"]), effects=[expr.Effect.from_data(e) for e in cd["effects"]],
-                scores={str(k): int(v) for k, v in cd["scores"].items()},
-                feedback=_ut(cd["feedback"]), routes=[_uroute(r) for r in cd["routes"]],
-                pos=_upos(cd["pos"]),
-            ))
-        nodes[n.id] = n
-    for n in nodes.values():  # a cache entry must be internally consistent
-        for target in n.successors():
-            if target not in nodes:
-                raise ValueError("dangling target in cache")
-    if d["start"] not in nodes:
-        raise ValueError("missing start in cache")
+def load_meta(d: dict[str, Any], nodes: Mapping[str, ScenarioNode]) -> Scenario:
     return Scenario(
-        id=str(d["id"]), version=int(d["version"]), languages=list(d["languages"]),
-        title=_ut(d["title"]) or Text.of(""), summary=_ut(d["summary"]) or Text.of(""),
-        role=_ut(d["role"]) or Text.of(""), dossier=_ut(d["dossier"]) or Text.of(""),
-        start=str(d["start"]), nodes=nodes,
-        characters={c[0]: Character(c[0], _ut(c[1]) or Text.of(""), _ut(c[2]) or Text.of(""),
-                                    _upos(c[3])) for c in d["characters"]},
-        variables={v[0]: Variable(v[0], v[1], v[2], v[3], v[4], bool(v[5]), _ut(v[6]), _upos(v[7]))
+        id=d["id"], version=d["version"], languages=d["languages"],
+        title=_ut(d["title"]) or Text(plain=""), summary=_ut(d["summary"]) or Text(plain=""),
+        role=_ut(d["role"]) or Text(plain=""), dossier=_ut(d["dossier"]) or Text(plain=""),
+        start=d["start"], nodes=nodes,  # type: ignore[arg-type]
+        characters={c[0]: Character(c[0], _ut(c[1]) or Text(plain=""), _ut(c[2]) or Text(plain=""),
+                                    Pos(c[3], c[4])) for c in d["characters"]},
+        variables={v[0]: Variable(v[0], v[1], v[2], v[3], v[4], v[5], _ut(v[6]), Pos(v[7], v[8]))
                    for v in d["variables"]},
-        themes=[str(t) for t in d["themes"]], difficulty=int(d["difficulty"]),
-        minutes=int(d["minutes"]), setting=_ut(d["setting"]), channel=str(d["channel"]),
-        content_hash=str(d["content_hash"]),
+        themes=d["themes"], difficulty=d["difficulty"], minutes=d["minutes"],
+        setting=_ut(d["setting"]), channel=d["channel"], content_hash=d["content_hash"],
     )

@@ -67,20 +67,19 @@ class _Builder:
 
     # -- scalars -----------------------------------------------------------
     def text(self, node: yaml.Node, what: str) -> Text | None:
-        if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
-            return Text.of(node.value)
-        if isinstance(node, yaml.ScalarNode) and node.tag.endswith((":int", ":float", ":bool")):
-            return Text.of(node.value)
+        if isinstance(node, yaml.ScalarNode) and not node.tag.endswith(":null"):
+            return Text.of(node.value)  # as written, so Yes/No/15 stay text
         if isinstance(node, yaml.MappingNode):
             items = mapping(node, self.pb, what, allowed=KNOWN_LANGS)
             if items is None:
                 return None
             values: dict[str, str] = {}
             for lang, (_, v) in items.items():
-                if not (isinstance(v, yaml.ScalarNode) and v.tag.endswith(":str")):
-                    self.pb.add(v, f"the {lang!r} text of {what} should be text, not {kind_name(v)}")
+                if not isinstance(v, yaml.ScalarNode) or v.tag.endswith(":null"):
+                    self.pb.add(v, f"the {lang!r} version of {what} should be text, "
+                                   f"not {kind_name(v)}")
                     continue
-                values[lang] = v.value
+                values[lang] = v.value  # as written: Yes, No, 15 stay text
             for lang in self.langs:
                 if lang not in values and lang not in items:
                     self.pb.add(node, f"{what} has no {lang!r} text; add '{lang}: ...' "
@@ -369,7 +368,7 @@ class _Builder:
             return []
         out = []
         for item in node.value:
-            if isinstance(item, yaml.ScalarNode) and item.tag.endswith(":str"):
+            if isinstance(item, yaml.ScalarNode) and not item.tag.endswith(":null"):
                 out.append(Line(Text.of(item.value), None, _p(item)))
                 continue
             fields = mapping(item, self.pb, f"a line of {what}", LINE_KEYS, ("text",))

@@ -1,0 +1,94 @@
+"""`sovsim validate`, `sovsim schema`, `--version`, `--help`, and wrong use."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .clirun import ROOT, sovsim
+from .conftest import EXAMPLE
+
+
+def test_validate_clean_file_exits_0() -> None:
+    r = sovsim("validate", str(EXAMPLE))
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.stdout == ""
+    assert "1 file checked: no problems" in r.stderr
+
+
+def test_validate_bundled_by_default() -> None:
+    r = sovsim("validate")
+    assert "checked" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_validate_folder_reports_every_file_with_positions() -> None:
+    r = sovsim("validate", "tests/broken")
+    assert r.returncode == 1
+    lines = r.stdout.splitlines()
+    files = {line.split(":")[0] for line in lines}
+    assert len(files) == len(list((ROOT / "tests" / "broken").glob("*.yaml")))
+    assert all(": error: " in line for line in lines)
+    assert "tests/broken/unknown-target.yaml:26:17: error: target of choice 'a'" in r.stdout
+    assert "errors" in r.stderr
+
+
+def test_validate_missing_path_is_usage_error() -> None:
+    r = sovsim("validate", "nope.yaml")
+    assert r.returncode == 2
+    assert r.stderr.strip() == "sovsim: no such file or folder: nope.yaml"
+
+
+@pytest.mark.parametrize("args", [["bogus"], ["validate", "--nope"], ["--lang", "fr", "validate"]])
+def test_wrong_use_is_short_and_exit_2(args: list[str]) -> None:
+    r = sovsim(*args)
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr
+    assert "sovsim:" in r.stderr and len(r.stderr.splitlines()) <= 8
+
+
+def test_version_and_help() -> None:
+    r = sovsim("--version")
+    assert r.returncode == 0 and r.stdout.startswith("sovsim ")
+    for cmd in (["--help"], ["validate", "--help"], ["schema", "--help"]):
+        r = sovsim(*cmd)
+        assert r.returncode == 0 and "usage: sovsim" in r.stdout
+
+
+def test_schema_is_json_schema_with_rubric_dimensions(tmp_path: Path) -> None:
+    out = tmp_path / "schema.json"
+    r = sovsim("schema", "-o", str(out))
+    assert r.returncode == 0
+    schema = json.loads(out.read_text())
+    assert schema["$schema"].endswith("2020-12/schema")
+    node = schema["properties"]["nodes"]["additionalProperties"]
+    choice = node["properties"]["choices"]["items"]
+    assert set(choice["properties"]["scores"]["properties"]) == {
+        "verbinding", "begrip", "zakelijk", "rechtmatig", "helder", "grenzen", "veiligheid"}
+    assert schema["additionalProperties"] is False
+
+
+def test_schema_accepts_the_example() -> None:
+    """The schema agrees with the loader on the example (checked with a tiny validator)."""
+    import yaml
+
+    schema = json.loads(sovsim("schema").stdout)
+    data = yaml.safe_load(EXAMPLE.read_text())
+    assert set(data) <= set(schema["properties"])
+    assert set(schema["required"]) <= set(data)
+    node_props = schema["properties"]["nodes"]["additionalProperties"]["properties"]
+    choice_props = node_props["choices"]["items"]["properties"]
+    for node in data["nodes"].values():
+        assert set(node) <= set(node_props)
+        for c in node.get("choices", []):
+            assert set(c) <= set(choice_props)
+
+
+def test_broken_rubric_is_reported(tmp_path: Path) -> None:
+    bad = tmp_path / "rubric.yaml"
+    bad.write_text("id: x\ndimensions: [\n")
+    r = sovsim("--rubric", str(bad), "validate", str(EXAMPLE))
+    assert r.returncode == 1
+    assert f"{bad}:" in r.stderr and "Traceback" not in r.stderr

@@ -1,0 +1,229 @@
+"""Playing scenarios with no terminal: choices, routes, effects, undo, save and restore."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from sim.analysis import Explorer
+from sim.engine import Run, RunError, machine_for
+from sim.loader import load_scenario
+
+from .conftest import EXAMPLE, bundled_scenarios
+
+ALL = [EXAMPLE, *bundled_scenarios()]
+
+
+def test_play_example_end_to_end(example) -> None:  # noqa: ANN001
+    run = Run(example)
+    events = []
+    run.subscribe(events.append)
+    assert run.node_id == "balie"
+    assert run.lines("en")[1] == ("Ruud", "I'm handing this in. I am a living man, not a person. "
+                                          "Just sign here that I have been deregistered.")
+    views = run.choices("nl")
+    assert [v.number for v in views] == [1, 2, 3]
+    run.choose("rustig-uitleggen")
+    assert run.node_id == "reactie"
+    assert run.values == {"vertrouwen": 4, "spanning": 4, "vastgelegd": True}
+    disabled = {v.id: v for v in run.choices("en")}
+    assert disabled["terug-naar-zaak"].enabled
+    run.choose("grief-erkennen")
+    assert run.finished and run.node_id == "einde-goed"
+    assert run.node.ending.outcome == "partner"
+    assert run.path() == ["balie", "reactie", "afspraak", "einde-goed"]
+    assert run.scores() == {"rechtmatig": 2, "helder": 2, "zakelijk": 1, "verbinding": 2, "begrip": 2}
+    assert [e.kind for e in events] == ["choice_made", "node_entered", "choice_made",
+                                        "node_entered", "node_entered", "run_finished"]
+    with pytest.raises(RunError, match="has ended"):
+        run.choose("anything")
+
+
+def test_disabled_choice_shown_with_reason_and_refused(example) -> None:  # noqa: ANN001
+    run = Run(example)
+    run.choose("discussie")  # tension 6 -> route to 'boos'
+    assert run.node_id == "boos"
+    run = Run(example)
+    run.choose("tekenen")
+    assert run.finished and run.node.ending.outcome == "gave_in"
+
+
+def test_disabled_choice(example) -> None:  # noqa: ANN001
+    run = Run(example, values={"spanning": 0})
+    run.choose("discussie")  # tension 3, no route: to 'reactie' without 'vastgelegd'
+    assert run.node_id == "reactie"
+    view = {v.id: v for v in run.choices("en")}["terug-naar-zaak"]
+    assert not view.enabled and view.reason == "You have not recorded anything yet."
+    with pytest.raises(RunError, match="not available"):
+        run.choose("terug-naar-zaak")
+    with pytest.raises(RunError, match="has no choice 'bogus'"):
+        run.choose("bogus")
+    assert run.node_id == "reactie" and len(run.history) == 1
+
+
+def test_routes_see_effects_and_values_clamp(example) -> None:  # noqa: ANN001
+    run = Run(example, values={"spanning": 9})
+    run.choose("rustig-uitleggen")  # spanning 9 + 1 clamps to 10 -> route to boos
+    assert run.values["spanning"] == 10
+    assert run.node_id == "boos"
+
+
+def test_undo_restores_state_exactly(example) -> None:  # noqa: ANN001
+    run = Run(example)
+    before = run.snapshot()
+    run.choose("rustig-uitleggen")
+    middle = run.snapshot()
+    run.choose("volgende")
+    run.undo()
+    assert run.snapshot() == middle
+    run.undo()
+    assert run.snapshot() == before
+    with pytest.raises(RunError, match="nothing to undo"):
+        run.undo()
+
+
+def test_one_machine_serves_many_runs(example) -> None:  # noqa: ANN001
+    a, b = Run(example), Run(example)
+    assert a.machine is b.machine is machine_for(example)
+    a.choose("tekenen")
+    assert a.finished and b.node_id == "balie"
+
+
+def test_snapshot_is_plain_json(example) -> None:  # noqa: ANN001
+    run = Run(example)
+    run.choose("rustig-uitleggen")
+    data = json.loads(json.dumps(run.snapshot()))
+    restored = Run.restore(example, data)
+    assert restored.snapshot() == run.snapshot()
+    restored.choose("grief-erkennen")
+    assert restored.finished
+
+
+def _walk(scenario, max_runs: int = 20_000):  # noqa: ANN001, ANN202
+    """Runs that reach every reachable node (depth-first over choices)."""
+    seen: set[str] = set()
+    tracked = Explorer(scenario).tracked
+    stack = [Run(scenario)]
+    # one run per distinct state (node, values, visits), so state-dependent branches are reached
+    count = 0
+    while stack and count < max_runs:
+        run = stack.pop()
+        count += 1
+        yield run
+        for view in run.choices():
+            if not view.enabled:
+                continue
+            nxt = Run.restore(scenario, run.snapshot())
+            nxt.choose(view.id)
+            key = json.dumps([nxt.node_id, nxt.values,
+                              {n: c for n, c in nxt.visits.items() if n in tracked}], sort_keys=True)
+            if key not in seen:
+                seen.add(key)
+                stack.append(nxt)
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_snapshot_restore_round_trip_at_every_node(path: Path, rubric) -> None:  # noqa: ANN001
+    scenario = load_scenario(path, rubric.dimension_ids())
+    visited = set()
+    for run in _walk(scenario):
+        visited.add(run.node_id)
+        snap = json.loads(json.dumps(run.snapshot()))
+        again = Run.restore(scenario, snap)
+        assert again.snapshot() == snap
+        assert again.lines("en") == run.lines("en")
+        assert [(c.id, c.enabled) for c in again.choices()] == [(c.id, c.enabled) for c in run.choices()]
+    reachable = {s.node for s in _explore(scenario)}
+    assert reachable <= visited
+
+
+def _explore(scenario):  # noqa: ANN001, ANN202
+    ex = Explorer(scenario)
+    ex.explore()
+    return ex.states
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_engine_and_analysis_agree(path: Path, rubric) -> None:  # noqa: ANN001
+    """The state machine and the analysis step through a scenario identically."""
+    scenario = load_scenario(path, rubric.dimension_ids())
+    rng = random.Random(7)
+    for _ in range(30):
+        run = Run(scenario)
+        ex = Explorer(scenario, visit_bound=10**6)
+        si = ex.start()
+        while not run.finished:
+            views = [v for v in run.choices() if v.enabled]
+            if not views:
+                break
+            pick = rng.choice(views).id
+            state = ex.states[si]
+            assert (state.node, state.values) == (run.node_id, run.values)
+            res = ex.step(state, pick)
+            run.choose(pick)
+            assert res is not None
+            node, values, visits, entered = res
+            assert (node, values, entered) == (run.node_id, run.values, run.history[-1].entered)
+            si = ex._add(node, values, visits)
+
+
+def test_restore_after_scenario_changed(tmp_path: Path, rubric) -> None:  # noqa: ANN001
+    src = EXAMPLE.read_text(encoding="utf-8")
+    scenario = load_scenario(EXAMPLE, rubric.dimension_ids())
+    run = Run(scenario)
+    run.choose("rustig-uitleggen")
+    snap = run.snapshot()
+
+    changed = tmp_path / "stempas.yaml"
+    changed.write_text(src.replace("title: {nl: \"De ingeleverde stempas\"", "title: {nl: \"Nieuwe titel\""))
+    ok = Run.restore(load_scenario(changed, rubric.dimension_ids()), snap)
+    assert ok.node_id == "reactie" and ok.values == run.values
+
+    changed.write_text(src.replace("reactie", "antwoord"))
+    with pytest.raises(RunError, match="node 'reactie' no longer exists"):
+        Run.restore(load_scenario(changed, rubric.dimension_ids()), snap)
+
+    changed.write_text(src.replace("id: rustig-uitleggen", "id: kalm-uitleggen"))
+    with pytest.raises(RunError, match="no longer has choice 'rustig-uitleggen'"):
+        Run.restore(load_scenario(changed, rubric.dimension_ids()), snap)
+
+
+@pytest.mark.parametrize("bad", [None, [], {"format": "other"}, {"format": "sovsim-run-1", "scenario": "stempas"}])
+def test_restore_refuses_damaged_data(example, bad) -> None:  # noqa: ANN001
+    with pytest.raises(RunError):
+        Run.restore(example, bad)
+
+
+def test_restore_refuses_other_scenario(example) -> None:  # noqa: ANN001
+    snap = Run(example).snapshot()
+    snap["scenario"] = "iets-anders"
+    with pytest.raises(RunError, match="belongs to scenario 'iets-anders'"):
+        Run.restore(example, snap)
+
+
+def test_start_anywhere_with_state(example) -> None:  # noqa: ANN001
+    run = Run(example, start="reactie", values={"vastgelegd": True})
+    assert run.node_id == "reactie"
+    assert {v.id: v.enabled for v in run.choices()}["terug-naar-zaak"]
+    with pytest.raises(RunError, match="no node 'nergens'"):
+        Run(example, start="nergens")
+
+
+def test_endless_auto_loop_is_reported(tmp_path: Path) -> None:
+    f = tmp_path / "loop.yaml"
+    f.write_text("""
+id: lus
+version: 1
+title: Lus
+summary: x
+role: x
+start: a
+nodes:
+  a: {next: b}
+  b: {next: a}
+""")
+    with pytest.raises(RunError, match="endless loop"):
+        Run(load_scenario(f))

@@ -1,0 +1,142 @@
+"""The expression language: what it accepts, what it refuses, and that arbitrary
+input only ever raises its own error."""
+
+from __future__ import annotations
+
+import contextlib
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sim import expr
+
+ENV = {"trust": 4, "tension": 7, "filmed": False, "name": "Ria"}
+TYPES = {"trust": "number", "tension": "number", "filmed": "bool", "name": "text"}
+
+
+def ev(src: str) -> object:
+    node = expr.parse(src)
+    expr.check(node, TYPES, {"start"})
+    return expr.evaluate(node, ENV, lambda n: 2 if n == "start" else 0)
+
+
+@pytest.mark.parametrize("src,value", [
+    ("trust >= 3", True), ("trust >= 3 and tension < 5", False), ("not filmed", True),
+    ("trust + tension * 2", 18), ("(trust + tension) * 2", 22), ("-trust + 10", 6),
+    ("tension / 2", 3.5), ('name == "Ria"', True), ("name != 'Ria'", False),
+    ('visits("start") == 2', True), ("trust > 3 or filmed", True), ("not (trust > 3)", False),
+    ("true and not false", True), ("1.5 < 2", True), ('name + "!" == "Ria!"', True),
+])
+def test_evaluates(src: str, value: object) -> None:
+    assert ev(src) == value
+
+
+@pytest.mark.parametrize("src,message,col", [
+    ("trust.__class__", "attribute access", 6),
+    ("trust[0]", "indexing", 6),
+    ("open('x')", "'open' is not a function here", 1),
+    ("__import__", "names starting with '__'", 1),
+    ("lambda: 1", "lambdas", 1),
+    ("[x for x in trust]", "indexing", 1),
+    ("trust = 3", "use '=='", 7),
+    ("1 < trust < 3", "cannot be chained", 11),
+    ("(trust", "expected ')'", 7),
+    ("trust >=", "ends too early", 9),
+    ("trust ; 1", "only one expression", 7),
+    ('"open', "unterminated string", 1),
+    ("visits(start)", "one quoted node id", 8),
+    ("trust is 3", "'is' is not supported", 7),
+    ("None", "there is no None", 1),
+    ("", "empty", 1),
+])
+def test_refuses_with_column(src: str, message: str, col: int) -> None:
+    with pytest.raises(expr.ExprError) as err:
+        expr.parse(src)
+    assert message in err.value.message
+    assert err.value.column == col
+
+
+@pytest.mark.parametrize("src,message", [
+    ("trust and filmed", "joins true/false"),
+    ("trust == name", "cannot compare"),
+    ("filmed + 1", "needs numbers"),
+    ("not trust", "'not' needs"),
+    ("unknown > 1", "unknown variable 'unknown'"),
+    ("trus > 1", "did you mean 'trust'"),
+    ('visits("elsewhere") > 0', "no node with id 'elsewhere'"),
+    ("filmed < true", "compares numbers or text"),
+])
+def test_type_and_name_checks(src: str, message: str) -> None:
+    with pytest.raises(expr.ExprError) as err:
+        expr.check(expr.parse(src), TYPES, {"start"})
+    assert message in err.value.message
+
+
+def test_effects() -> None:
+    e = expr.parse_effect("trust += tension - 5")
+    expr.check_effect(e, TYPES)
+    assert expr.apply_effect(e, ENV, lambda n: 0) == 6
+    assert expr.apply_effect(expr.parse_effect("filmed = not filmed"), ENV, lambda n: 0) is True
+    with pytest.raises(expr.ExprError, match="holds a number"):
+        expr.check_effect(expr.parse_effect("trust = true"), TYPES)
+    with pytest.raises(expr.ExprError, match="works on numbers"):
+        expr.check_effect(expr.parse_effect("filmed += 1"), TYPES)
+    with pytest.raises(expr.ExprError, match="cannot be assigned"):
+        expr.parse_effect("visits = 1")
+
+
+def test_runtime_errors_are_the_languages_own() -> None:
+    with pytest.raises(expr.EvalError, match="division by zero"):
+        expr.evaluate(expr.parse("trust / (tension - 7)"), ENV, lambda n: 0)
+    big = " * ".join(["100000"] * 5)
+    with pytest.raises(expr.EvalError, match="too large"):
+        expr.evaluate(expr.parse(big), ENV, lambda n: 0)
+
+
+def test_round_trip_through_data() -> None:
+    node = expr.parse('not (trust >= 3 and visits("start") > 1) or name == "x"')
+    assert expr.from_data(expr.to_data(node)) == node
+    with pytest.raises(ValueError):
+        expr.from_data(["call", "os.system"])
+
+
+def test_length_and_depth_limits() -> None:
+    with pytest.raises(expr.ExprError, match="longer than"):
+        expr.parse("1 + " * 200 + "1")
+    with pytest.raises(expr.ExprError, match="nests deeper"):
+        expr.parse("(" * 100 + "1" + ")" * 100)
+    with pytest.raises(expr.ExprError, match="nests deeper"):
+        expr.parse("not " * 100 + "true")
+
+
+ALPHABET = st.sampled_from(list("abt()[]{}.,;:=<>!+-*/%&|^~ \"'\\_0123456789") +
+                           ["trust", "and", "or", "not", "visits", "true", "__", "lambda", "\n", "é"])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(ALPHABET, max_size=40).map("".join))
+def test_fuzz_parse_only_raises_expr_error(src: str) -> None:
+    try:
+        node = expr.parse(src)
+    except expr.ExprError as err:
+        assert err.column >= 1
+        return
+    try:
+        kind = expr.check(node, TYPES, {"start"})
+    except expr.ExprError:
+        return
+    try:
+        value = expr.evaluate(node, ENV, lambda n: 1)
+    except expr.EvalError:
+        return
+    assert kind in ("number", "bool", "text")
+    assert isinstance(value, int | float | bool | str)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(max_size=60))
+def test_fuzz_any_text(src: str) -> None:
+    for fn in (expr.parse, expr.parse_effect):
+        with contextlib.suppress(expr.ExprError):
+            fn(src)
