@@ -59,6 +59,46 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     return EXIT_OK if report["ok"] else EXIT_PROBLEMS
 
 
+def _load(path: Path, dimensions: list[str]):  # noqa: ANN202
+    """The scenario, or its loader errors printed and exit 1."""
+    from ..errors import ContentError
+    from ..loader import load_scenario
+
+    try:
+        return load_scenario(path, dimensions)
+    except ContentError as err:
+        for p in err.problems:
+            print(p.format(), file=sys.stderr)
+        raise SystemExit(EXIT_PROBLEMS) from None
+
+
+def cmd_graph(args: argparse.Namespace) -> int:
+    from ..graph import to_dot, to_mermaid
+
+    path = scenario_path(args.file)
+    rubric = load_rubric_or_exit(args.rubric)
+    dims = rubric.dimension_ids()
+    if args.scores is not None and args.scores not in dims:
+        from ..yamlsafe import did_you_mean
+
+        hint = did_you_mean(args.scores, dims) or f"; the rubric has: {', '.join(dims)}"
+        raise UsageError(f"unknown rubric dimension {args.scores!r}{hint}")
+    scenario = _load(path, dims)
+    if args.scores is not None and args.scores not in scenario.dimensions_scored():
+        print(f"sovsim: note: {scenario.id!r} never scores {args.scores!r}; every choice "
+              "is drawn as 0", file=sys.stderr)
+    if args.format == "dot":
+        text = to_dot(scenario, _lang(args), args.scores)
+    else:
+        text = to_mermaid(scenario, _lang(args), args.scores)
+        if args.output and args.output.endswith(".md"):
+            text = f"```mermaid\n{text}```\n"
+    _write(text, args.output)
+    if args.output and args.output != "-":
+        print(f"Wrote {args.output} ({len(scenario.nodes)} nodes).", file=sys.stderr)
+    return EXIT_OK
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "analyse", aliases=["analyze"],
@@ -80,3 +120,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=int, default=0, metavar="S",
                    help="seed of the random runs (default 0): the same seed, the same runs")
     p.set_defaults(func=cmd_analyse)
+
+    p = sub.add_parser(
+        "graph", help="draw a scenario as a Mermaid or Graphviz (DOT) diagram",
+        description="Write a scenario as a diagram: nodes, choices as labelled edges, "
+                    "conditional routes dashed, endings coloured by outcome. Paste Mermaid "
+                    "into a Markdown file (GitHub, GitLab and many editors draw it; -o "
+                    "FILE.md wraps it in a ```mermaid block), or render DOT with Graphviz: "
+                    "dot -Tsvg FILE.dot -o FILE.svg.")
+    p.add_argument("file", metavar="FILE", help="a scenario file (or a bundled scenario's id)")
+    p.add_argument("--format", choices=("mermaid", "dot"), default="mermaid",
+                   help="diagram language (default: mermaid)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--scores", metavar="DIM", help="show each choice's score on this rubric "
+                   "dimension, edges green (positive) or red (negative)")
+    p.set_defaults(func=cmd_graph)
