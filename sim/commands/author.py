@@ -99,6 +99,32 @@ def cmd_graph(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from ..scaffold import scaffold
+
+    try:
+        text = scaffold(args.id)
+    except ValueError as err:
+        raise UsageError(str(err)) from None
+    output = args.output or f"{args.id}.yaml"
+    if output == "-":
+        sys.stdout.write(text)
+        return EXIT_OK
+    target = Path(output)
+    if target.exists() and not args.force:
+        raise UsageError(f"{output} already exists; choose another name with -o, or add "
+                         "--force to overwrite it")
+    _write(text, output)
+    steps = [(f"sovsim validate {output}", "check it"),
+             (f"sovsim analyse {output}", "play every path"),
+             (f"sovsim graph {output} -o {target.stem}.md", "draw it")]
+    width = max(len(cmd) for cmd, _ in steps)
+    print(f"Created {output}. Edit it (the guide: docs/authoring.md), then:", file=sys.stderr)
+    for cmd, what in steps:
+        print(f"  {cmd.ljust(width)}  {what}", file=sys.stderr)
+    return EXIT_OK
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "analyse", aliases=["analyze"],
@@ -135,3 +161,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--scores", metavar="DIM", help="show each choice's score on this rubric "
                    "dimension, edges green (positive) or red (negative)")
     p.set_defaults(func=cmd_graph)
+
+    p = sub.add_parser(
+        "new", help="start a new scenario file from a commented, working example",
+        description="Write a small, complete scenario (Dutch and English) with comments on "
+                    "every part, ready to edit. It validates without warnings.")
+    p.add_argument("id", metavar="ID", help="the new scenario's id: lowercase letters, digits, '-'")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="where to write it (default: ID.yaml here; '-' for standard output)")
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    p.set_defaults(func=cmd_new)
