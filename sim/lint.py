@@ -10,6 +10,7 @@ says so). :func:`check_file` runs the loader first and lints only a file that lo
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
@@ -381,23 +382,26 @@ class _Linter:
                           f"every play-through scores {lo[d]:+d} on dimension {d!r}, so it "
                           "tells the trainee nothing; score it differently on different paths",
                           key=True)
-        assessed = [d for d in lo if hi[d] > lo[d]]
-        if not assessed:
-            return
         best = ex.best_overall(lo, hi)
         if best is None:
             return
         totals = ex.totals(best)
-        norm = {d: 100.0 * (totals.get(d, 0) - lo[d]) / (hi[d] - lo[d]) for d in assessed}
-        short = {d: v for d, v in norm.items() if v < self.top_band - 1e-9}
+        at_stake: set[str] = set()  # dimensions some choice on offer on the path scores
+        for si in ex.walk(best)[:-1]:
+            for e in ex.states[si].edges:
+                at_stake |= {d for d, v in e.scores.items() if v}
+        assessed = [d for d in lo if hi[d] > lo[d] and (d in at_stake or totals.get(d, 0))]
+        norm = {d: math.floor(100 * (totals.get(d, 0) - lo[d]) / (hi[d] - lo[d]) + 0.5)
+                for d in assessed}
+        short = {d: v for d, v in norm.items() if v < self.top_band}
         if short:
-            gaps = ", ".join(f"{d} {v:.0f}" for d, v in short.items())
+            gaps = ", ".join(f"{d} {v}" for d, v in short.items())
             self.warn(("id",), "top-band",
                       f"the best play-through ({path_text(best)}: the highest "
                       "total over all dimensions, each scaled 0-100 between its lowest and "
                       f"highest reachable total) stays below the {self.top_name} on: {gaps}; "
                       "let one path that does everything right reach it on every dimension "
-                      "the scenario scores", key=True)
+                      "at stake on it", key=True)
 
     def _first_score(self, d: str) -> tuple[Any, ...]:
         for nid, node in self.sc.nodes.items():

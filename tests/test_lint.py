@@ -206,3 +206,39 @@ def test_one_language_scenarios_are_not_asked_for_translations(tmp_path: Path, r
     text = text.replace('{nl: "Ik erken uw gezag niet.", en: "I do not recognise your authority."}',
                         '"Ik erken uw gezag niet, echt niet."')
     assert problems(_write(tmp_path, "eentalig", text), rubric) == []
+
+
+def test_top_band_only_counts_dimensions_at_stake_on_the_best_path(tmp_path: Path, rubric) -> None:  # noqa: ANN001
+    # 'grenzen' is only scored after 'afkappen' (a detour the best path never takes): the
+    # debrief of the best path does not assess it, so it cannot keep it from the top band
+    text = (FIXTURES / "clean.yaml").read_text()
+    text = text.replace("""        scores: {verbinding: -2}
+        feedback: {nl: "Je sluit het contact af.", en: "You close the contact."}
+        target: weg""", """        scores: {verbinding: -2}
+        feedback: {nl: "Je sluit het contact af.", en: "You close the contact."}
+        target: omweg""").replace("""  goed:""", """  omweg:
+    choices:
+      - id: grens-stellen
+        text: {nl: "Ik stop dit gesprek.", en: "I am ending this conversation."}
+        scores: {grenzen: 2}
+        feedback: {nl: "Een duidelijke grens.", en: "A clear limit."}
+        target: weg
+      - id: laten-gaan
+        text: {nl: "Zeg maar wat u wilt.", en: "Say what you like."}
+        scores: {grenzen: -2}
+        feedback: {nl: "Geen grens.", en: "No limit."}
+        target: weg
+  goed:""")
+    text = text.replace("""        scores: {grenzen: 2}
+        feedback: {nl: "Je blijft rustig""", """        scores: {helder: 2}
+        feedback: {nl: "Je blijft rustig""").replace("""        scores: {grenzen: -2}
+        feedback: {nl: "Je geeft toe""", """        scores: {helder: -2}
+        feedback: {nl: "Je geeft toe""")
+    assert problems(_write(tmp_path, "omweg", text), rubric) == []
+    # scored on the best path's own decision, it does count
+    worse = text.replace("""        scores: {helder: 2}
+        feedback: {nl: "Je blijft rustig""", """        scores: {helder: 2, grenzen: -1}
+        feedback: {nl: "Je blijft rustig""")
+    found = problems(_write(tmp_path, "omweg2", worse), rubric)
+    assert [p.code for p in found] == ["top-band"]
+    assert "grenzen 25" in found[0].message
