@@ -430,7 +430,12 @@ def _show(v: Any) -> str:
 
 
 def top_band(rubric: Any = None) -> tuple[float, str]:
-    """The lowest score (0-100) of the rubric's top band and how to name it."""
+    """The lowest score (0-100) of the rubric's top band and how to name it; a rubric
+    without bands: 85."""
+    bands = getattr(rubric, "bands", None)
+    if bands:
+        top = max(bands, key=lambda b: b.lower)
+        return float(top.lower), f"rubric's top band {top.id!r} ({top.lower} or more of 100)"
     return DEFAULT_TOP_BAND, f"top band ({DEFAULT_TOP_BAND:.0f} or more of 100)"
 
 
