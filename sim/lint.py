@@ -29,6 +29,8 @@ from .text import Text
 # more than 3 wrapped lines crowd out the conversation on an 80x24 screen.
 CHOICE_WIDTH = 72
 CHOICE_LINES = 3
+# The choice list of the play screen shows at most 14 lines before it scrolls.
+CHOICE_LIST_LINES = 14
 # Plain (one-language) text of more than this many words in a scenario with two
 # languages is flagged as untranslated; names and short labels are fine.
 FEW_WORDS = 3
@@ -43,7 +45,8 @@ CODES = {
     "no-scores": "a choice without rubric scores",
     "no-feedback": "a choice without feedback",
     "missing-translation": "text in one language only, empty, or the same in every language",
-    "long-text": "a choice text (or reason) longer than fits an 80-column choice list",
+    "long-text": "a choice text (or reason), or a node's choices together, longer than fits "
+                 "an 80x24 choice list",
     "one-direction": "a dimension only ever rewarded, or only ever penalised",
     "flat-dimension": "a dimension every play-through scores the same total on",
     "top-band": "the best play-through cannot reach the top band on every assessed dimension",
@@ -171,6 +174,14 @@ def wrapped_lines(text: str, width: int = CHOICE_WIDTH) -> int:
     return total
 
 
+def choice_lines(choice: Any, lang: str) -> int:
+    """Lines a choice takes in the choice list: its text, and a disabled one's reason."""
+    n = wrapped_lines(choice.text.get(lang))
+    if choice.unavailable == "disable" and choice.reason is not None:
+        n += wrapped_lines("(unavailable: " + choice.reason.get(lang) + ")")
+    return n
+
+
 # --- the checks -------------------------------------------------------------------
 
 class _Linter:
@@ -265,6 +276,15 @@ class _Linter:
 
     def lengths(self) -> None:
         for nid, node in self.sc.nodes.items():
+            langs = self.sc.languages
+            for lang in langs:
+                total = sum(choice_lines(c, lang) for c in node.choices)
+                if total > CHOICE_LIST_LINES:
+                    self.warn(self.node_at(nid), "long-text",
+                              f"the choices of node {nid!r} take {total} lines together in "
+                              f"{lang} (at most {CHOICE_LIST_LINES} show at once on an 80x24 "
+                              "screen); shorten them or offer fewer", key=True)
+                    break
             for i, c in enumerate(node.choices):
                 for key, text in (("text", c.text), ("reason", c.reason)):
                     if text is None:

@@ -242,3 +242,26 @@ def test_top_band_only_counts_dimensions_at_stake_on_the_best_path(tmp_path: Pat
     found = problems(_write(tmp_path, "omweg2", worse), rubric)
     assert [p.code for p in found] == ["top-band"]
     assert "grenzen 25" in found[0].message
+
+
+def test_choices_of_one_node_must_fit_the_choice_list_together(tmp_path: Path, rubric) -> None:  # noqa: ANN001
+    words = " ".join(["woord"] * 30)  # 179 columns: 3 lines of 72 each
+    en = " ".join(["word"] * 30)  # 149 columns: 3 lines
+    text = (FIXTURES / "clean.yaml").read_text()
+    extra = "".join(f'''      - id: extra{i}
+        text: {{nl: "{words}", en: "{en}"}}
+        scores: {{verbinding: 1}}
+        feedback: {{nl: "Uitleg.", en: "Why."}}
+        target: weg
+''' for i in range(4))
+    text = text.replace("        target: weg\n  vervolg:", "        target: weg\n" + extra + "  vervolg:")
+    found = problems(_write(tmp_path, "veel", text), rubric)
+    # 1 + 1 + 4 x 3 = 14 lines in Dutch: fits; in English 'Then I cannot do anything for
+    # you.' is also one line: 14, fits
+    assert [p.code for p in found] == []
+    text = text.replace("      - id: extra0", "      - id: extra9\n        text: Nog een.\n"
+                        "        scores: {verbinding: 1}\n        feedback: Uitleg.\n"
+                        "        target: weg\n      - id: extra0")
+    found = problems(_write(tmp_path, "veel2", text), rubric)
+    assert [(p.code, p.line) for p in found] == [("long-text", 13)]  # the node "begin"
+    assert "the choices of node 'begin' take 15 lines together in nl" in found[0].message
