@@ -402,17 +402,10 @@ class _Linter:
                           f"every play-through scores {lo[d]:+d} on dimension {d!r}, so it "
                           "tells the trainee nothing; score it differently on different paths",
                           key=True)
-        best = ex.best_overall(lo, hi)
-        if best is None:
+        found = best_path_scores(ex)
+        if found is None:
             return
-        totals = ex.totals(best)
-        at_stake: set[str] = set()  # dimensions some choice on offer on the path scores
-        for si in ex.walk(best)[:-1]:
-            for e in ex.states[si].edges:
-                at_stake |= {d for d, v in e.scores.items() if v}
-        assessed = [d for d in lo if hi[d] > lo[d] and (d in at_stake or totals.get(d, 0))]
-        norm = {d: math.floor(100 * (totals.get(d, 0) - lo[d]) / (hi[d] - lo[d]) + 0.5)
-                for d in assessed}
+        best, norm = found
         short = {d: v for d, v in norm.items() if v < self.top_band}
         if short:
             gaps = ", ".join(f"{d} {v}" for d, v in short.items())
@@ -429,6 +422,25 @@ class _Linter:
                 if d in c.scores:
                     return ("nodes", nid, "choices", i, "scores", d)
         return ("id",)
+
+
+def best_path_scores(ex: analysis.Exploration) -> tuple[list[str], dict[str, int]] | None:
+    """The best play-through (the highest sum of scores scaled 0-100 per dimension) and its
+    0-100 score on each dimension the debrief would assess on it: the reachable totals
+    differ, and some choice on offer along the path scores it (as :mod:`scoring` decides)."""
+    summary = ex.summary()
+    lo, hi = summary.minimum, summary.maximum
+    best = ex.best_overall(lo, hi)
+    if best is None:
+        return None
+    totals = ex.totals(best)
+    at_stake: set[str] = set()
+    for si in ex.walk(best)[:-1]:
+        for e in ex.states[si].edges:
+            at_stake |= {d for d, v in e.scores.items() if v}
+    assessed = [d for d in lo if hi[d] > lo[d] and (d in at_stake or totals.get(d, 0))]
+    return best, {d: math.floor(100 * (totals.get(d, 0) - lo[d]) / (hi[d] - lo[d]) + 0.5)
+                  for d in assessed}
 
 
 def path_text(choices: list[str], limit: int = 10) -> str:

@@ -265,3 +265,27 @@ def test_choices_of_one_node_must_fit_the_choice_list_together(tmp_path: Path, r
     found = problems(_write(tmp_path, "veel2", text), rubric)
     assert [(p.code, p.line) for p in found] == [("long-text", 13)]  # the node "begin"
     assert "the choices of node 'begin' take 15 lines together in nl" in found[0].message
+
+
+SCORED = [*sorted((ROOT / "scenarios").glob("*.yaml")), FIXTURES / "top-band.yaml",
+          FIXTURES / "clean.yaml", ROOT / "docs" / "examples" / "stempas.yaml"]
+
+
+@pytest.mark.parametrize("path", SCORED, ids=lambda p: p.stem)
+def test_top_band_check_agrees_with_the_debrief(path: Path, rubric) -> None:  # noqa: ANN001
+    """The best path's 0-100 scores, as lint computes them, are what scoring gives that run."""
+    from scoring.score import score_run
+    from sim.analysis import Exploration
+    from sim.engine import Run
+    from sim.lint import best_path_scores
+    from sim.loader import load_scenario
+
+    sc = load_scenario(path, rubric.dimension_ids())
+    best, scores = best_path_scores(Exploration(sc))
+    run = Run(sc)
+    for choice in best:
+        run.choose(choice)
+    assert run.finished
+    card = score_run(sc, run, rubric)
+    assessed = {d: s.score for d, s in card.dimensions.items() if s.assessed}
+    assert scores == assessed
