@@ -12,6 +12,7 @@ from typing import Any
 
 from . import analysis, lint
 from .errors import ScenarioError
+from .graph import clean
 from .loader import parse_with_tree
 from .scenario import Scenario
 
@@ -39,7 +40,7 @@ def analyse_file(path: str | Path, dimensions: Collection[str] | None = None, ru
         report.update(ok=False, mode="load-error", problems=[_problem(p) for p in errors])
         return report
     report.update(scenario=scenario.id, version=scenario.version,
-                  title=scenario.title.get(lang), visit_bound=visit_bound,
+                  title=clean(scenario.title.get(lang)), visit_bound=visit_bound,
                   max_states=max_states, nodes=len(scenario.nodes))
     try:
         exploration: analysis.Exploration | analysis.TooLarge = analysis.Exploration(

@@ -232,3 +232,14 @@ def test_random_fallback_finds_a_dead_end(tmp_path: Path) -> None:
     assert 25 < st["dead_end"] < 75 and st["ending"] + st["dead_end"] == 100
     dead = [p for p in rep["problems"] if p["kind"] == "dead-end"]
     assert len(dead) == 1 and "dead end at node 'stuk'" in dead[0]["message"]
+
+
+def test_scenario_text_cannot_drive_the_terminal(tmp_path: Path) -> None:
+    path = tmp_path / "esc.yaml"
+    path.write_text((FIXTURES / "clean.yaml").read_text().replace(
+        "title: {nl: Schone casus, en: Clean case}",
+        'title: {nl: "Schone\\e[2J\\e]0;pwned\\a casus", en: Clean case}'))
+    r = sovsim("analyse", str(path))
+    assert r.returncode == 0
+    assert "\x1b" not in r.stdout and "\x07" not in r.stdout
+    assert r.stdout.startswith("Schone")
