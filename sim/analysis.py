@@ -228,14 +228,36 @@ class Explorer:
         node = start or sc.start
         visits = {node: 1}
         self.opening = [node]
+        failed: tuple[Where, str] | None = None
         for _ in range(MAX_AUTO_STEPS):
             n = sc.nodes[node]
             if n.next is None:
                 break
-            node = route_target(n.next_routes, n.next, vals, lambda x: visits.get(x, 0))
+            try:
+                nxt = route_target(n.next_routes, n.next, vals, lambda x: visits.get(x, 0))
+            except expr.EvalError as err:
+                failed = self._failing_route(n.id, vals, visits, err)
+                break
+            node = nxt
             visits[node] = visits.get(node, 0) + 1
             self.opening.append(node)
-        return self._add(node, vals, visits)
+        si = self._add(node, vals, visits)
+        if failed is not None:
+            self.states[si].broken = True
+            self._problem(si, None, *failed)
+        return si
+
+    def _failing_route(self, nid: str, values: dict[str, Any], visits: dict[str, int],
+                       err: expr.EvalError) -> tuple[Where, str]:
+        routes = self.scenario.nodes[nid].next_routes
+        for j, r in enumerate(routes):
+            try:
+                if expr.evaluate(r.condition, values, lambda x: visits.get(x, 0)):
+                    break
+            except expr.EvalError:
+                return (("nodes", nid, "routes", j, "if"),
+                        f"route condition {r.condition_src!r} of node {nid!r}: {err}")
+        return ("nodes", nid), f"node {nid!r}: {err}"
 
     def explore(self, start: str | None = None, values: dict[str, Any] | None = None) -> int:
         root = self.start(start, values)
@@ -281,7 +303,7 @@ class Explorer:
     def _expand(self, si: int) -> None:
         state = self.states[si]
         node = self.scenario.nodes[state.node]
-        if node.ending is not None:
+        if node.ending is not None or state.broken:
             return
         avail = self.available(si)
         if avail is None:
@@ -640,6 +662,10 @@ def random_play(scenario: Scenario, runs: int, seed: int = 0,
         for _ in range(max_steps):
             state = ex.states[si]
             node = scenario.nodes[state.node]
+            if state.broken and ex.problems:  # the opening could not be followed
+                status, error = "error", ex.problems[0]
+                error.path = []
+                break
             if node.ending is not None:
                 status = "ending"
                 break
