@@ -289,3 +289,31 @@ def test_top_band_check_agrees_with_the_debrief(path: Path, rubric) -> None:  # 
     card = score_run(sc, run, rubric)
     assessed = {d: s.score for d, s in card.dimensions.items() if s.assessed}
     assert scores == assessed
+
+
+def test_runtime_error_in_the_opening_continuation(tmp_path: Path, rubric) -> None:  # noqa: ANN001
+    text = """id: openerr
+version: 1
+languages: [nl]
+title: Fout bij de start
+summary: Test.
+role: Rol
+variables:
+  n: {type: number, initial: 0}
+start: a
+nodes:
+  a:
+    next: b
+    routes:
+      - if: "1 / n > 1"
+        target: c
+  b:
+    choices:
+      - {id: x, text: X, scores: {verbinding: 1}, feedback: F, target: c}
+      - {id: y, text: Y, scores: {verbinding: -1}, feedback: F, target: c}
+  c:
+    ending: {outcome: open, title: Einde, text: Klaar.}
+"""
+    found = problems(_write(tmp_path, "openerr", text), rubric)
+    assert [(p.code, p.line, p.column) for p in found][0] == ("runtime-error", 14, 13)
+    assert "route condition '1 / n > 1' of node 'a': division by zero (at the start)" in found[0].message
