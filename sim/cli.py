@@ -16,6 +16,7 @@ COMMANDS = [
     "sim.commands.content",
     "sim.commands.author",
     "sim.commands.report",
+    "sim.commands.app",
 ]
 
 

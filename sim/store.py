@@ -233,6 +233,14 @@ class Store:
             if cur.rowcount != 1:
                 raise StoreError(f"there is no run {run_id!r} in the store")
 
+    def end_run(self, run_id: str, outcome: str) -> None:
+        """Mark a run as ended without touching its snapshot or events (e.g. ``abandoned``)."""
+        with self.transaction() as c:
+            cur = c.execute("UPDATE runs SET finished=1, outcome=?, updated=? WHERE id=?",
+                            (outcome, now(), run_id))
+            if cur.rowcount != 1:
+                raise StoreError(f"there is no run {run_id!r} in the store")
+
     def get_run(self, run_id: str) -> RunRecord | None:
         row = self.conn.execute("SELECT * FROM runs WHERE id=?", (run_id,)).fetchone()
         return self._record(row) if row else None
