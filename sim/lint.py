@@ -197,23 +197,24 @@ class _Linter:
         self.top_name = top_name
         self.visit_bound = visit_bound
         self.max_states = max_states
-        self.out: list[ScenarioError] = []
+        self.out: list[tuple[str | None, ScenarioError]] = []  # (node concerned, warning)
 
     def warn(self, where: tuple[Any, ...], code: str, message: str, key: bool = False) -> None:
         line, col = self.pos.at(where, key)
-        self.out.append(ScenarioError(self.sc.path, line, col, message, "warning", code))
+        node = where[1] if len(where) > 1 and where[0] == "nodes" else None
+        self.out.append((node, ScenarioError(self.sc.path, line, col, message, "warning", code)))
 
     def node_at(self, nid: str) -> tuple[Any, ...]:
         return ("nodes", nid)
 
-    def run(self) -> list[ScenarioError]:
+    def run(self) -> list[tuple[str | None, ScenarioError]]:
         static = self.static_reach()
         self.choices_and_decisions()
         self.translations()
         self.lengths()
         self.directions()
         self.dynamic(static)
-        return sorted(self.out, key=lambda p: (p.line, p.column, p.code))
+        return sorted(self.out, key=lambda p: (p[1].line, p[1].column, p[1].code))
 
     # -- structure ---------------------------------------------------------------
     def static_reach(self) -> set[str]:
@@ -481,6 +482,18 @@ def lint(scenario: Scenario, root: yaml.Node | None = None, rubric: Any = None,
 
     ``exploration``: an exploration already made (or the :class:`TooLarge` it raised);
     ``sample``: random runs to judge by instead of exploring every play-through."""
+    return [w for _, w in lint_by_node(scenario, root, rubric, visit_bound, max_states,
+                                       exploration, sample)]
+
+
+def lint_by_node(scenario: Scenario, root: yaml.Node | None = None, rubric: Any = None,
+                 visit_bound: int = analysis.DEFAULT_VISIT_BOUND,
+                 max_states: int = analysis.DEFAULT_MAX_STATES,
+                 exploration: analysis.Exploration | analysis.TooLarge | None = None,
+                 sample: analysis.RandomReport | None = None,
+                 ) -> list[tuple[str | None, ScenarioError]]:
+    """Like :func:`lint`, each warning with the id of the node it concerns (None: the
+    scenario as a whole)."""
     if root is None and scenario.path:
         from .yamlsafe import Problems, load_tree
 

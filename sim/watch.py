@@ -59,11 +59,26 @@ class Replay:
     run: Run
     replayed: int  # choices carried over
     wanted: int  # choices there were to carry over
-    stopped: str | None = None  # why the replay stopped early, for the author
+    why: str | None = None  # None: all carried over; else ended | missing | refused
+    choice: str = ""  # the choice where the replay stopped
+    node: str = ""  # the node it was to be made at
+    detail: str = ""  # for 'refused': the engine's reason
 
     @property
     def complete(self) -> bool:
-        return self.stopped is None
+        return self.why is None
+
+    @property
+    def stopped(self) -> str | None:
+        """Why the replay stopped early, in a sentence (None when it did not)."""
+        if self.why is None:
+            return None
+        where = (f"choice {self.replayed + 1} of {self.wanted} ({self.choice!r} at node "
+                 f"{self.node!r})")
+        reason = {"ended": "the run now ends before it",
+                  "missing": f"node {self.node!r} no longer has this choice",
+                  "refused": self.detail}[self.why]
+        return f"{where}: {reason}"
 
 
 def parse_value(scenario: Scenario, name: str, text: str) -> Any:
@@ -108,17 +123,19 @@ def replay(scenario: Scenario, choices: Sequence[str], start: str | None = None,
            values: dict[str, Any] | None = None) -> Replay:
     """Play ``choices`` again from the start on ``scenario``, as far as they still fit."""
     run = start_run(scenario, start, values)
-    for i, choice in enumerate(choices, 1):
-        where = f"choice {i} of {len(choices)} ({choice!r} at node {run.node_id!r})"
+    for i, choice in enumerate(choices):
+        stop = Replay(run, i, len(choices), None, choice, run.node_id)
         if run.finished:
-            return Replay(run, i - 1, len(choices), f"{where}: the run now ends before it")
+            stop.why = "ended"
+            return stop
         if run.node.choice(choice) is None:
-            return Replay(run, i - 1, len(choices),
-                          f"{where}: node {run.node_id!r} no longer has this choice")
+            stop.why = "missing"
+            return stop
         try:
             run.choose(choice)
         except RunError as err:
-            return Replay(run, i - 1, len(choices), f"{where}: {err}")
+            stop.why, stop.detail = "refused", str(err)
+            return stop
     return Replay(run, len(choices), len(choices))
 
 

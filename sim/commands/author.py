@@ -125,6 +125,15 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_author(args: argparse.Namespace) -> int:
+    from .app import _options, _run_app
+
+    path = scenario_path(args.file)
+    rubric = load_rubric_or_exit(args.rubric)
+    _load(path, rubric.dimension_ids())  # problems listed here, before the app starts
+    return _run_app(_options(args, play=path, author=True))
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "analyse", aliases=["analyze"],
@@ -171,3 +180,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="where to write it (default: ID.yaml here; '-' for standard output)")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser(
+        "author", help="the author view of a scenario in the app: every node with its status",
+        description="Open a scenario in the app's author view: every node with its status "
+                    "(unreachable, dead end, warnings, ending), what leads there and what it "
+                    "offers. Enter plays from the highlighted node (a test play, not saved). "
+                    "The view reloads when you save the file.")
+    p.add_argument("file", metavar="FILE", help="a scenario file (or a bundled scenario's id)")
+    p.set_defaults(func=cmd_author)
