@@ -97,7 +97,8 @@ def test_every_rubric_dimension_has_conventions(rubric) -> None:  # noqa: ANN001
 def test_the_guide_covers_the_tools() -> None:
     testing = TEXT.split("## 4. Testing your scenario")[1]
     for tool in ("sovsim validate", "sovsim analyse", "sovsim graph", "sovsim play",
-                 "--watch", "sovsim schema", "yaml-language-server: $schema=", "yaml.schemas"):
+                 "--watch", "--at", "--set", "sovsim author", "sovsim schema",
+                 "yaml-language-server: $schema=", "yaml.schemas"):
         assert tool in testing, tool
 
 

@@ -117,7 +117,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     _write(text, output)
     steps = [(f"sovsim validate {output}", "check it"),
              (f"sovsim analyse {output}", "play every path"),
-             (f"sovsim graph {output} -o {target.stem}.md", "draw it")]
+             (f"sovsim graph {output} -o {target.stem}.md", "draw it"),
+             (f"sovsim play {output} --watch", "play it; it reloads when you save"),
+             (f"sovsim author {output}", "every node with its status")]
     width = max(len(cmd) for cmd, _ in steps)
     print(f"Created {output}. Edit it (the guide: docs/authoring.md), then:", file=sys.stderr)
     for cmd, what in steps:
