@@ -117,8 +117,8 @@ class Store:
         if path is None:
             path = default_dir() / DB_NAME
         self.path = Path(path)
-        if self.path.is_dir():
-            self.path = self.path / DB_NAME
+        if self.path.is_dir() or self.path.suffix.lower() not in (".db", ".sqlite", ".sqlite3"):
+            self.path = self.path / DB_NAME  # a folder, existing or to be made
         self.timeout = timeout
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
