@@ -51,6 +51,7 @@ CODES = {
     "flat-dimension": "a dimension every play-through scores the same total on",
     "top-band": "the best play-through cannot reach the top band on every assessed dimension",
     "dead-end": "a state where every choice is hidden or disabled",
+    "best-in-same-place": "the best-scoring option stands in the same place at most decisions",
     "runtime-error": "an expression that fails while playing (e.g. division by zero)",
     "not-explored": "too many states to explore every play-through; random runs stood in",
 }
@@ -104,6 +105,9 @@ class TextField:
     where: tuple[Any, ...]
     what: str
     text: Text
+
+
+BEST_PLACE_SHARE = 0.6
 
 
 def text_fields(sc: Scenario) -> Iterator[TextField]:
@@ -213,6 +217,7 @@ class _Linter:
         self.translations()
         self.lengths()
         self.directions()
+        self.best_position()
         self.dynamic(static)
         return sorted(self.out, key=lambda p: (p[1].line, p[1].column, p[1].code))
 
@@ -322,6 +327,26 @@ class _Linter:
                           f"dimension {d!r} is only ever {how} in this scenario, so the debrief "
                           f"can never show both a good and a poor result on it; add a choice "
                           f"that {other} it, or drop it from the scores", key=True)
+
+    def best_position(self) -> None:
+        """Warn when the best-scoring option sits in the same place at most decisions."""
+        places: dict[int, list[str]] = {}
+        for nid, node in self.sc.nodes.items():
+            if len(node.choices) < 2:
+                continue
+            totals = [sum(c.scores.values()) for c in node.choices]
+            if totals.count(max(totals)) == 1:
+                places.setdefault(totals.index(max(totals)), []).append(nid)
+        decisions = sum(len(v) for v in places.values())
+        if decisions < 4:
+            return
+        place, nodes = max(places.items(), key=lambda kv: len(kv[1]))
+        if len(nodes) > BEST_PLACE_SHARE * decisions:
+            self.warn(self.node_at(nodes[0]), "best-in-same-place",
+                      f"at {len(nodes)} of {decisions} decisions the best-scoring option is "
+                      f"number {place + 1}, so a trainee can learn the position instead of the "
+                      "practice; vary the order of the choices (their ids stay the same)",
+                      key=True)
 
     # -- play-throughs ---------------------------------------------------------------
     def dynamic(self, static: set[str]) -> None:

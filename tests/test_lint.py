@@ -46,6 +46,7 @@ EXPECTED = {
     "flat-dimension": [("flat-dimension", 19, 33, "every play-through scores +0 on dimension 'begrip'")],
     "top-band": [("top-band", 2, 1, "(luisteren > grens: the highest total")],
     "dead-end": [("dead-end", 35, 3, "after: zwijgen; genoteerd=false")],
+    "best-in-same-place": [("best-in-same-place", 13, 3, "at 4 of 4 decisions the best-scoring option is number 1")],
     # the fixtures of tests/test_analyse.py
     "loop": [("flat-dimension", 22, 34, "every play-through scores +1 on dimension 'helder'"),
              ("one-direction", 22, 34, "'helder' is only ever rewarded")],
@@ -164,11 +165,11 @@ def wide_scenario(n: int) -> str:
     out += ["start: k0", "nodes:"]
     for i in range(n):
         nxt = f"k{i + 1}" if i + 1 < n else "einde"
-        out += [f"  k{i}:", "    choices:",
-                "      - {id: ja, text: Ja, scores: {verbinding: 1}, feedback: Goed,"
-                f' effects: ["v{i} = true"], target: {nxt}}}',
-                "      - {id: nee, text: Nee, scores: {verbinding: -1}, feedback: Slecht,"
-                f" target: {nxt}}}"]
+        ja = ("      - {id: ja, text: Ja, scores: {verbinding: 1}, feedback: Goed,"
+              f' effects: ["v{i} = true"], target: {nxt}}}')
+        nee = ("      - {id: nee, text: Nee, scores: {verbinding: -1}, feedback: Slecht,"
+               f" target: {nxt}}}")
+        out += [f"  k{i}:", "    choices:", *((ja, nee) if i % 2 else (nee, ja))]
     out += ["  einde:", "    ending: {outcome: open, title: Einde, text: Klaar.}"]
     return "\n".join(out) + "\n"
 
