@@ -43,7 +43,7 @@ LOADER_VERSION = 1
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$")
 VAR_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,59}$")
 MAX_CHOICES = 50
-MAX_NODES = 100_000
+MAX_NODES = 50_000
 
 TOP_KEYS = {"id", "version", "languages", "title", "summary", "role", "dossier", "themes",
             "difficulty", "minutes", "setting", "channel", "characters", "variables", "start",

@@ -29,7 +29,7 @@ MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_VALUES = 3_000_000    # values in a file, aliases expanded
 MAX_ITEMS = 10_000        # items in one list
-MAX_KEYS = 100_000        # entries in one mapping (a scenario's nodes)
+MAX_KEYS = 50_000         # entries in one mapping (a scenario's nodes)
 MAX_TEXT = 20_000         # characters in one value (the longest bundled text has 3,000)
 
 _STD = "tag:yaml.org,2002:"
@@ -150,14 +150,6 @@ class Mark:
 _RESOLVERS = _Loader.yaml_implicit_resolvers
 
 
-def _plain_tag(value: str) -> str:
-    """The core-schema tag of a plain (unquoted) scalar, as PyYAML's resolver decides it."""
-    for tag, regexp in _RESOLVERS.get(value[0] if value else "", ()):
-        if regexp.match(value):
-            return tag
-    return _STD + "str"
-
-
 def compose(text: str, problems: Problems) -> yaml.Node | None:
     """Compose one YAML document within the limits; report problems with their position.
 
@@ -226,10 +218,6 @@ class _Composer:
         self.problems.add(_pos(mark), message)
         return _Stop()
 
-    def _tag(self, tag: str, mark: Any) -> None:
-        if tag not in ALLOWED_TAGS:
-            self._refuse(mark, _tag_message(tag))
-
     def _refuse(self, mark: Any, message: str) -> None:
         """A value that makes the file unusable; composing goes on to find more (10 at most)."""
         if self.refused < 10:
@@ -246,47 +234,65 @@ class _Composer:
         self.anchors[anchor] = node
 
     def _tree(self) -> yaml.Node:
-        """The document's root node, built iteratively (no recursion, whatever the depth)."""
+        """The document's root node, built iteratively (no recursion, whatever the depth).
+
+        The hot loop of every load: one pass over the parser's events, with locals only."""
         get = self.loader.get_event
-        # open collections: [node, pending mapping key, items, values before it, anchor]
+        resolvers = _RESOLVERS
+        allowed = ALLOWED_TAGS
+        str_tag, map_tag, seq_tag = _STD + "str", _STD + "map", _STD + "seq"
+        scalar_ev, alias_ev = yaml.ScalarEvent, yaml.AliasEvent
+        map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        scalar_node, map_node, seq_node = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+        # open collections: [node, its value list, is a list, pending mapping key,
+        #                    values before it, anchor]
         stack: list[list[Any]] = []
         root: yaml.Node | None = None
-        scalar_cls, alias_cls = yaml.ScalarEvent, yaml.AliasEvent
-        map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        values = 0
         while True:
             ev = get()
             cls = type(ev)
             mark = ev.start_mark
-            if cls is scalar_cls:
-                self.values += 1
+            if cls is scalar_ev:
+                values += 1
+                value = ev.value
                 tag = ev.tag
                 if tag is None or tag == "!":
-                    tag = _plain_tag(ev.value) if ev.implicit[0] else _STD + "str"
-                self._tag(tag, mark)  # explicit, or implied (a date, a '<<' merge key)
-                if len(ev.value) > MAX_TEXT:
-                    self._refuse(mark, f"this text is {len(ev.value):,} characters long; the "
+                    tag = str_tag
+                    if ev.implicit[0]:
+                        for t, regexp in resolvers.get(value[:1], ()):
+                            if regexp.match(value):
+                                tag = t
+                                break
+                if tag not in allowed:  # explicit, or implied (a date, a '<<' merge key)
+                    self._refuse(mark, _tag_message(tag))
+                if len(value) > MAX_TEXT:
+                    self._refuse(mark, f"this text is {len(value):,} characters long; the "
                                        f"limit is {MAX_TEXT:,}. Split it over several lines "
                                        "or nodes")
-                node: yaml.Node = yaml.ScalarNode(tag, ev.value, Mark(mark.line, mark.column),
-                                                  None, ev.style)
+                node: yaml.Node = scalar_node(tag, value, Mark(mark.line, mark.column), None,
+                                              ev.style)
                 if ev.anchor is not None:
                     self._anchor(ev.anchor, node, mark)
                     self.sizes[ev.anchor] = 1
+                opened = False
             elif cls is map_start or cls is seq_start:
-                self.values += 1
+                values += 1
                 if len(stack) >= MAX_DEPTH:
                     raise self._stop(mark, f"the YAML nests more than {MAX_DEPTH} levels deep; "
                                            "a scenario never needs that")
-                is_map = cls is map_start
+                is_seq = cls is seq_start
                 tag = ev.tag
                 if tag is None or tag == "!":
-                    tag = _STD + ("map" if is_map else "seq")
-                else:
-                    self._tag(tag, mark)
-                kind = yaml.MappingNode if is_map else yaml.SequenceNode
-                node = kind(tag, [], Mark(mark.line, mark.column), None, ev.flow_style)
+                    tag = seq_tag if is_seq else map_tag
+                elif tag not in allowed:
+                    self._refuse(mark, _tag_message(tag))
+                items: list[Any] = []
+                node = (seq_node if is_seq else map_node)(tag, items, Mark(mark.line, mark.column),
+                                                          None, ev.flow_style)
                 self._anchor(ev.anchor, node, mark)
-            elif cls is alias_cls:
+                opened = True
+            elif cls is alias_ev:
                 anchor = ev.anchor
                 if anchor not in self.anchors:
                     raise self._stop(mark, f"the alias *{anchor} refers to no anchor &{anchor} "
@@ -295,19 +301,20 @@ class _Composer:
                     raise self._stop(mark, f"the alias *{anchor} lies inside the list or mapping "
                                            f"&{anchor} itself; that would never end")
                 self.aliases = True
-                self.values += self.sizes[anchor]
+                values += self.sizes[anchor]
                 node = self.anchors[anchor]
+                opened = False
             elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
                 done = stack.pop()
-                if done[4] is not None:
-                    self.sizes[done[4]] = self.values - done[3]
+                if done[5] is not None:
+                    self.sizes[done[5]] = values - done[4]
                 if not stack:
                     assert root is not None
                     return root
                 continue
             else:  # pragma: no cover - the parser guarantees the event order
                 raise self._stop(mark, f"unexpected YAML event {cls.__name__}")
-            if self.values > MAX_VALUES:
+            if values > MAX_VALUES:
                 if self.aliases:
                     raise self._stop(mark, "the file's aliases (*name) expand to more than "
                                            f"{MAX_VALUES:,} values (an 'alias bomb'); remove "
@@ -316,28 +323,25 @@ class _Composer:
                                        "split it into smaller files")
             if stack:
                 top = stack[-1]
-                parent = top[0]
-                if type(parent) is yaml.SequenceNode:
-                    parent.value.append(node)
-                    top[2] += 1
-                    if top[2] > MAX_ITEMS:
-                        raise self._stop(parent.start_mark,
+                if top[2]:
+                    top[1].append(node)
+                    if len(top[1]) > MAX_ITEMS:
+                        raise self._stop(top[0].start_mark,
                                          f"this list has more than {MAX_ITEMS:,} items; "
                                          "that is far more than a scenario needs")
-                elif top[1] is None:
-                    top[1] = node
+                elif top[3] is None:
+                    top[3] = node
                 else:
-                    parent.value.append((top[1], node))
-                    top[1] = None
-                    top[2] += 1
-                    if top[2] > MAX_KEYS:
-                        raise self._stop(parent.start_mark,
+                    top[1].append((top[3], node))
+                    top[3] = None
+                    if len(top[1]) > MAX_KEYS:
+                        raise self._stop(top[0].start_mark,
                                          f"this mapping has more than {MAX_KEYS:,} entries; "
                                          "split the file")
             elif root is None:
                 root = node
-            if cls is map_start or cls is seq_start:
-                stack.append([node, None, 0, self.values - 1, ev.anchor])
+            if opened:
+                stack.append([node, items, is_seq, None, values - 1, ev.anchor])
             elif not stack:
                 return node
 
