@@ -258,10 +258,18 @@ class Run:
         """The choices on offer now: hidden ones left out, disabled ones flagged."""
         out: list[ChoiceView] = []
         for c in self.node.choices:
-            ok = choice_available(c, self.values, self.visits_of)
+            broken = None
+            try:
+                ok = choice_available(c, self.values, self.visits_of)
+            except expr.EvalError as err:  # a scenario error: the choice cannot be judged
+                ok, broken = False, str(err)
             if not ok and c.unavailable == "hide":
                 continue
             reason = c.reason.get(lang) if (not ok and c.reason) else None
+            if broken is not None:
+                from .i18n import t
+
+                reason = t("play.choice_broken", lang, error=broken)
             out.append(ChoiceView(c.id, len(out) + 1, c.text.get(lang), ok, reason, c))
         return out
 

@@ -204,6 +204,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "play.gauges": ("Hoe de ander erbij staat", "How the other person is doing"),
     "play.progress_head": ("Voortgang", "Progress"),
     "play.not_saving": ("niet opgeslagen", "not saved"),
+    "play.choice_broken": ("het scenario kan deze keuze nu niet beoordelen ({error})",
+                           "the scenario cannot judge this choice now ({error})"),
     "play.cannot_start": ("Dit scenario kan niet beginnen: {reason}",
                           "This scenario cannot start: {reason}"),
     "play.no_such_choice": ("Er is geen keuze {n}; kies 1–{count}.",

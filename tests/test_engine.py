@@ -290,3 +290,33 @@ nodes:
     after = run.snapshot()
     assert after == before and run.node_id == "begin" and run.values["n"] == 0
     assert run.choose("uit").target == "c" and run.finished
+
+
+def test_a_condition_that_cannot_be_evaluated_makes_the_choice_unavailable(tmp_path: Path) -> None:
+    """Division by zero in a condition is the author's mistake: the trainee sees the choice
+    disabled (or hidden) with the reason, the other choices stay on offer."""
+    f = tmp_path / "nul.yaml"
+    f.write_text("""
+id: nul
+version: 1
+title: Nul
+summary: x
+role: x
+variables:
+  n: {type: number, initial: 0}
+start: s
+nodes:
+  s:
+    choices:
+      - {id: delen, text: Delen, if: "10 / n > 1", unavailable: disable, reason: Nooit, target: e}
+      - {id: verborgen, text: Verborgen, if: "10 / n > 1", target: e}
+      - {id: klaar, text: Klaar, target: e}
+  e: {ending: {outcome: open, title: Einde, text: Einde}}
+""")
+    run = Run(load_scenario(f))
+    views = run.choices("en")
+    assert [(v.id, v.enabled) for v in views] == [("delen", False), ("klaar", True)]
+    assert views[0].reason == "the scenario cannot judge this choice now (division by zero)"
+    with pytest.raises(RunError, match="cannot be evaluated: division by zero"):
+        run.choose("delen")
+    assert run.choose("klaar").target == "e"
