@@ -41,8 +41,11 @@ def resolve_scenario(name: str, dimensions: list[str]) -> Path:
     path = Path(name)
     if path.is_file():
         return path
-    if path.exists():
+    if path.is_dir():
         raise UsageError(f"{name} is a folder; give a scenario file or a scenario id")
+    if path.exists() or path.is_symlink():
+        raise UsageError(f"{name} is not a regular file (a pipe, device or broken link); give "
+                         "a scenario file or a scenario id")
     candidate = bundled_dir() / f"{name}.yaml"
     if candidate.is_file():
         return candidate
@@ -153,11 +156,13 @@ def _saved_lang(args: argparse.Namespace) -> str | None:
 
 def _dimension_namer(rubric: Any, lang: str) -> Any:
     from ..i18n import t
+    from ..textsafe import one_line
 
     def name(dim: str) -> str:
         for d in getattr(rubric, "dimensions", []):
             if getattr(d, "id", None) == dim and getattr(d, "short", None) is not None:
-                return d.short.get(lang) if hasattr(d.short, "get") else str(d.short)
+                # a rubric file is text from outside: never an escape sequence to the terminal
+                return one_line(d.short.get(lang) if hasattr(d.short, "get") else str(d.short))
         return t(f"dim.{dim}", lang)
 
     return name
