@@ -102,9 +102,8 @@ def test_plain_mode_survives_50_kills(tmp_path: Path) -> None:
         text, numbers, killed = one_life(tmp_path, rng)
         kills += killed
         resumed = RESUMED.search(text)
-        if made:  # a run to continue: it is offered with every choice made so far
-            if "What do you do?" in text:
-                assert resumed and int(resumed[1]) == len(made), text[:400]
+        if made and "What do you do?" in text:  # continued, with every choice made so far
+            assert resumed and int(resumed[1]) == len(made), text[:400]
         shown = YOU.findall(text)
         # the transcript of a resumed run repeats its history first; then come the new ones
         new = shown[int(resumed[1]):] if resumed else shown
