@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import time
 import uuid
@@ -97,15 +98,28 @@ class RunRecord:
     snapshot: dict[str, Any]
 
 
+def _nearly_full(folder: Path) -> bool:
+    """Too little room left for SQLite's shared-memory and log files (a full disk shows
+    as a plain I/O error when a store is opened)."""
+    try:
+        return shutil.disk_usage(folder).free < 256 * 1024
+    except OSError:
+        return False
+
+
 def _explain(err: sqlite3.Error, path: Path) -> StoreError:
     text = str(err).lower()
     if "readonly" in text or "read-only" in text:
         return StoreError(f"the data folder {path.parent} is read-only; progress cannot be saved")
-    if "full" in text:
+    if "full" in text or ("disk i/o error" in text and _nearly_full(path.parent)):
         return StoreError(f"the disk holding {path.parent} is full; progress cannot be saved")
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return StoreError(f"{path} is not a sovsim store or is damaged")
     if "unable to open" in text:
+        if path.parent.is_dir() and not os.access(path.parent, os.W_OK):
+            # a WAL store needs its folder writable even to be read (its -shm file)
+            return StoreError(f"the data folder {path.parent} is read-only; progress cannot "
+                              "be saved")
         return StoreError(f"cannot open {path}: check that the folder exists and may be written")
     return StoreError(f"the store at {path} could not be used: {err}")
 
@@ -182,13 +196,19 @@ class Store:
             try:
                 yield self.conn
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                self._rollback()
                 raise
             self._retry(lambda: self.conn.execute("COMMIT"))
         except sqlite3.Error as err:
+            self._rollback()
+            raise _explain(err, self.path) from None
+
+    def _rollback(self) -> None:
+        """Undo the open transaction, if SQLite has not undone it itself (it does on a full
+        disk): the error the caller sees is the one that happened, never the rollback's."""
+        if self.conn.in_transaction:
             with suppress(sqlite3.Error):
                 self.conn.execute("ROLLBACK")
-            raise _explain(err, self.path) from None
 
     # -- runs ----------------------------------------------------------------------
     def create_run(self, snapshot: dict[str, Any], *, scenario_path: str = "", mode: str = "coach",
