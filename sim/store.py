@@ -8,20 +8,22 @@ write can never double an event.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
 import sqlite3
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 SCHEMA_VERSION = 1
+T = TypeVar("T")
 DB_NAME = "sovsim.db"
 
 _SCHEMA = """
@@ -124,6 +126,28 @@ def _explain(err: sqlite3.Error, path: Path) -> StoreError:
     return StoreError(f"the store at {path} could not be used: {err}")
 
 
+def _reads(fn: Callable[..., T]) -> Callable[..., T]:
+    """A read of the store: SQLite's errors (a damaged file, a full disk) come out as
+    :class:`StoreError` with a message, like those of writes."""
+
+    @functools.wraps(fn)
+    def read(self: Store, *args: Any, **kwargs: Any) -> T:
+        try:
+            return fn(self, *args, **kwargs)
+        except sqlite3.Error as err:
+            raise _explain(err, self.path) from None
+
+    return read
+
+
+def _json(text: Any, default: Any) -> Any:
+    """A JSON column's value; ``default`` when the row is damaged."""
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError, RecursionError):
+        return default
+
+
 class Store:
     """One SQLite file; safe to open from many processes at once."""
 
@@ -145,18 +169,23 @@ class Store:
             self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             self.conn.execute("PRAGMA foreign_keys = ON")
             self._init()
-        except sqlite3.Error as err:
+        except (sqlite3.Error, StoreError) as err:
+            with suppress(Exception):
+                self.conn.close()
+            if isinstance(err, StoreError):
+                raise
             raise _explain(err, self.path) from None
 
     def _init(self) -> None:
-        mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
-        if mode != "wal":
-            self._retry(lambda: self.conn.execute("PRAGMA journal_mode=WAL"))
-        self.conn.execute("PRAGMA synchronous = NORMAL")
+        # look before touching: a file of another program is left exactly as it was
         existing = {r[0] for r in self.conn.execute(
             "SELECT name FROM sqlite_master WHERE type='table'")}
         if existing and "meta" not in existing:
             raise StoreError(f"{self.path} is an SQLite file of another program, not a sovsim store")
+        mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
+        if mode != "wal":
+            self._retry(lambda: self.conn.execute("PRAGMA journal_mode=WAL"))
+        self.conn.execute("PRAGMA synchronous = NORMAL")
         with self.transaction() as c:
             for stmt in _SCHEMA.split(";"):
                 if stmt.strip():
@@ -164,6 +193,8 @@ class Store:
             row = c.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
             if row is None:
                 c.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+            elif not str(row[0]).isdigit():
+                raise StoreError(f"{self.path} is not a sovsim store or is damaged")
             elif int(row[0]) > SCHEMA_VERSION:
                 raise StoreError(f"{self.path} was made by a newer sovsim; update sovsim")
 
@@ -261,6 +292,7 @@ class Store:
             if cur.rowcount != 1:
                 raise StoreError(f"there is no run {run_id!r} in the store")
 
+    @_reads
     def get_run(self, run_id: str) -> RunRecord | None:
         row = self.conn.execute("SELECT * FROM runs WHERE id=?", (run_id,)).fetchone()
         return self._record(row) if row else None
@@ -268,14 +300,14 @@ class Store:
     def _record(self, row: sqlite3.Row | tuple[Any, ...]) -> RunRecord:
         cols = [d[0] for d in self.conn.execute("SELECT * FROM runs LIMIT 0").description]
         d = dict(zip(cols, row, strict=True))
-        try:
-            snap = json.loads(d["snapshot"])
-        except (TypeError, ValueError):
-            snap = {}
+        snap = _json(d["snapshot"], {})
+        if not isinstance(snap, dict) or not isinstance(snap.get("history", []), list):
+            snap = {}  # damaged: it will not resume, and says so
         return RunRecord(d["id"], d["scenario_id"], d["scenario_version"], d["scenario_path"],
                          d["mode"], d["lang"], d["person"], d["session_id"], d["started"],
                          d["updated"], bool(d["finished"]), d["outcome"], d["ending"], snap)
 
+    @_reads
     def runs(self, *, finished: bool | None = None, scenario_id: str | None = None,
              session_id: str | None = None, person: str | None = None,
              limit: int = 1000) -> list[RunRecord]:
@@ -291,10 +323,12 @@ class Store:
         sql += " ORDER BY updated DESC LIMIT ?"
         return [self._record(r) for r in self.conn.execute(sql, (*args, limit))]
 
+    @_reads
     def last_unfinished(self, session_id: str | None = None) -> RunRecord | None:
         runs = self.runs(finished=False, session_id=session_id, limit=1)
         return runs[0] if runs else None
 
+    @_reads
     def events(self, run_id: str | None = None) -> list[dict[str, Any]]:
         sql = ("SELECT run_id, seq, kind, scenario_id, scenario_version, node, choice, target, "
                "scores, changes, time FROM events")
@@ -307,7 +341,7 @@ class Store:
         for r in self.conn.execute(sql, args):
             out.append({"run_id": r[0], "seq": r[1], "kind": r[2], "scenario_id": r[3],
                         "scenario_version": r[4], "node": r[5], "choice": r[6], "target": r[7],
-                        "scores": json.loads(r[8]), "changes": json.loads(r[9]), "time": r[10]})
+                        "scores": _json(r[8], {}), "changes": _json(r[9], {}), "time": r[10]})
         return out
 
     def delete_run(self, run_id: str) -> bool:
@@ -316,6 +350,7 @@ class Store:
             return c.execute("DELETE FROM runs WHERE id=?", (run_id,)).rowcount == 1
 
     # -- settings ------------------------------------------------------------------
+    @_reads
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute("SELECT value FROM settings WHERE key=?", (key,)).fetchone()
         return row[0] if row else default
@@ -326,4 +361,7 @@ class Store:
                       (key, value))
 
     def integrity_ok(self) -> bool:
-        return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        try:
+            return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        except sqlite3.DatabaseError:  # damaged beyond checking
+            return False
