@@ -131,6 +131,11 @@ STRINGS: dict[str, tuple[str, str]] = {
                     "Mode: {mode} · Language: {lang} · Theme: {theme}"),
     "home.nothing_to_continue": ("Er is geen onderbroken oefening.", "There is no unfinished run."),
     # -- resume --------------------------------------------------------------------------
+    "resume.damaged": (
+        "Je onderbroken oefening is beschadigd opgeslagen en kan niet verder. De rest van je "
+        "oefeningen is niet aangeraakt.\n({reason})",
+        "Your unfinished run was saved damaged and cannot continue. Your other runs are "
+        "untouched.\n({reason})"),
     "resume.changed": (
         "Dit scenario is veranderd sinds je eraan begon, daardoor kan je oefening niet verder "
         "waar je was.\n({reason})",

@@ -8,6 +8,7 @@ runs from :mod:`sim.engine` via :class:`sim.playthrough.Playthrough`, saving fro
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -111,6 +112,15 @@ class SovsimApp(App[int]):
             except Exception:  # noqa: BLE001 - a damaged settings table only loses settings
                 return None
         return None
+
+    def store_failed(self, err: StoreError) -> None:
+        """The store cannot be read (damaged, or not a sovsim store after all): stop using it,
+        leave the file as it is, and say so where the store's state is shown."""
+        if self.store is not None:
+            with suppress(Exception):
+                self.store.close()
+        self.store = None
+        self.store_error = str(err)
 
     def save_setting(self, key: str, value: str) -> None:
         """Remember a setting (in the store when it can be written, else for this session)."""
@@ -279,7 +289,8 @@ class SovsimApp(App[int]):
             return None
         try:
             runs = self.store.runs(finished=True, scenario_id=scenario_id, limit=200)
-        except StoreError:
+        except StoreError as err:
+            self.store_failed(err)
             return None
         values = [v for v in (self.run_overall(r) for r in runs) if v is not None]
         return f"{max(values)}/100" if values else None

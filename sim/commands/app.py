@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -147,8 +148,12 @@ def _saved_lang(args: argparse.Namespace) -> str | None:
     store, _ = _store(args)
     if store is None:
         return None
+    from ..store import StoreError
+
     try:
         lang = store.get_setting("lang")
+    except StoreError:  # a damaged store: _plain_interactive says so
+        lang = None
     finally:
         store.close()
     return lang if lang in ("nl", "en") else None
@@ -169,33 +174,41 @@ def _dimension_namer(rubric: Any, lang: str) -> Any:
 
 
 def _plain_interactive(game: Any, args: argparse.Namespace, scenario: Any, path: Path) -> int:
-    from ..engine import RunError
+    from ..engine import DamagedRun, RunError
     from ..playthrough import Playthrough
     from ..store import StoreError
 
     store, problem = _store(args)
-    mode = args.mode or (store.get_setting("mode") if store else None) or "coach"
+    saved_mode, previous = None, []
+    if store is not None:
+        try:
+            saved_mode = store.get_setting("mode")
+            previous = store.runs(finished=False, scenario_id=scenario.id, limit=1)
+        except StoreError as err:  # damaged: play can still go on, unsaved
+            store.close()
+            store, problem = None, str(err)
+    mode = args.mode or saved_mode or "coach"
     mode = mode if mode in ("coach", "assessment") else "coach"
     game.mode = mode
     resumed = False
     pt = None
-    if store is not None:
-        previous = store.runs(finished=False, scenario_id=scenario.id, limit=1)
-        if previous and (args.mode is None or previous[0].mode == args.mode):
-            rec = previous[0]
-            game.say(game.t("plain.ask_resume", n=len(rec.snapshot.get("history", [])),
-                            mode=game.t(f"mode.{rec.mode}")))
-            answer = game.ask(game.t("plain.yes_no"))
-            if answer is None:
-                return EXIT_OK
-            if answer.lower() in ("", "j", "ja", "y", "yes"):
-                try:
-                    pt = Playthrough.resume(store, rec, scenario)
-                    pt.lang = game.lang
-                    game.mode = pt.mode
-                    resumed = True
-                except RunError as err:
-                    game.say(game.t("resume.changed", reason=str(err)))
+    if store is not None and previous and (args.mode is None or previous[0].mode == args.mode):
+        rec = previous[0]
+        game.say(game.t("plain.ask_resume", n=len(rec.snapshot.get("history", [])),
+                        mode=game.t(f"mode.{rec.mode}")))
+        answer = game.ask(game.t("plain.yes_no"))
+        if answer is None:
+            return EXIT_OK
+        if answer.lower() in ("", "j", "ja", "y", "yes"):
+            try:
+                pt = Playthrough.resume(store, rec, scenario)
+                pt.lang = game.lang
+                game.mode = pt.mode
+                resumed = True
+            except RunError as err:
+                key = "resume.damaged" if isinstance(err, DamagedRun) else "resume.changed"
+                game.say(game.t(key, reason=str(err)))
+                with suppress(StoreError):  # if it cannot be marked, it is offered again
                     store.end_run(rec.id, "abandoned")
     if pt is None:
         pt = Playthrough.new(scenario, mode=mode, lang=game.lang)

@@ -44,7 +44,8 @@ class ResultsScreen(BaseScreen):
             return []
         try:
             return store.runs(limit=500)
-        except StoreError:
+        except StoreError as err:
+            self.app.store_failed(err)
             return []
 
     def compose(self) -> ComposeResult:
