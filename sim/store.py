@@ -267,6 +267,8 @@ class Store:
         if mode != "wal":
             self._retry(lambda: self.conn.execute("PRAGMA journal_mode=WAL"))
         self.conn.execute("PRAGMA synchronous = NORMAL")
+        # deleted personal data is overwritten, not left in free pages of the file
+        self.conn.execute("PRAGMA secure_delete = ON")
         existing = {r[0] for r in self.conn.execute(
             "SELECT name FROM sqlite_master WHERE type='table'")}
         if existing and "meta" not in existing:

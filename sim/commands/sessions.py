@@ -260,12 +260,15 @@ def cmd_data_delete(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    from ..cli import common_options
+
+    common = [common_options()]
     p = sub.add_parser("session", help="create, list and close live group sessions",
                        description="A live session: every trainee plays on their own device "
                                    "(see 'sovsim serve'); the trainer follows on 'sovsim "
                                    "dashboard'.")
     ssub = p.add_subparsers(dest="session_command", metavar="ACTION", required=True)
-    c = ssub.add_parser("create", help="a new session with a join code and a trainer code")
+    c = ssub.add_parser("create", parents=common, help="a new session with a join code and a trainer code")
     c.add_argument("scenarios", nargs="+", metavar="SCENARIO",
                    help="bundled scenario ids or scenario files")
     c.add_argument("--mode", choices=("coach", "assessment"), default="coach",
@@ -273,9 +276,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "feedback only in the debrief (default: coach)")
     c.add_argument("--title", default="", help="a name for the session, e.g. the course day")
     c.set_defaults(func=cmd_session_create)
-    c = ssub.add_parser("list", help="every session in the store")
+    c = ssub.add_parser("list", parents=common, help="every session in the store")
     c.set_defaults(func=cmd_session_list)
-    c = ssub.add_parser("close", help="close a session: no new trainees; debriefs show the group")
+    c = ssub.add_parser("close", parents=common, help="close a session: no new trainees; debriefs show the group")
     c.add_argument("session", metavar="SESSION", help="the session id (or its first letters)")
     c.add_argument("--trainer-code", metavar="CODE",
                    help=f"the trainer code (else ${TRAINER_CODE_ENV}, else asked)")
@@ -288,7 +291,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     dsub = p.add_subparsers(dest="data_command", metavar="ACTION", required=True)
     for name, func, hlp in (("export", cmd_data_export, "write the data as JSON"),
                             ("delete", cmd_data_delete, "delete the data for good")):
-        c = dsub.add_parser(name, help=hlp)
+        c = dsub.add_parser(name, parents=common, help=hlp)
         c.add_argument("--session", metavar="ID", help="one session (id or its first letters)")
         c.add_argument("--person", metavar="NAME",
                        help="one person by display name (in --session, or in every session)")
