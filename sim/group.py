@@ -256,8 +256,11 @@ def choice_total(scores: Mapping[str, int]) -> int:
 
 
 def prompt_of(scenario: Scenario, node_id: str, lang: str) -> str:
+    """What a decision answers: the node's last spoken line (else its last line)."""
     node = scenario.nodes[node_id]
-    return node.lines[-1].text.get(lang) if node.lines else ""
+    spoken = [ln for ln in node.lines if ln.speaker is not None]
+    line = (spoken or node.lines or [None])[-1]
+    return line.text.get(lang) if line is not None else ""
 
 
 def decision_figures(scenario: Scenario, counts: Mapping[tuple[str, str], Mapping[str, int]],

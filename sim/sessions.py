@@ -296,6 +296,56 @@ class Trainee:
         self._store.release_participant(self.participant.id, self.holder)
 
 
+class TraineeRun:
+    """A trainee's run of one scenario in the session, autosaved after every choice.
+
+    Restores ``record`` when given (rejoining continues where the trainee was), else
+    starts a new run in the store. Undo only in coach mode, as in solo play.
+    """
+
+    def __init__(self, trainee: Trainee, scenario: Scenario, record: RunRecord | None = None,
+                 *, lang: str = "nl") -> None:
+        from .engine import Run
+
+        self.trainee = trainee
+        self.scenario = scenario
+        if record is not None:
+            trainee.run(record.id)
+            self.run = Run.restore(scenario, record.snapshot)
+            self.run_id = record.id
+            self.mode = record.mode
+        else:
+            self.run = Run(scenario)
+            self.mode = trainee.session.mode
+            self.run_id = trainee.start_run(self.run.snapshot(), scenario_path=scenario.path,
+                                            lang=lang)
+
+    @property
+    def can_undo(self) -> bool:
+        return self.mode == "coach" and bool(self.run.history) and not self.run.finished
+
+    def save(self) -> None:
+        ending = self.run.ending
+        self.trainee.save(self.run_id, self.run.snapshot(), finished=self.run.finished,
+                          outcome=ending.ending.outcome if ending and ending.ending else None,
+                          ending=ending.id if ending else None)
+
+    def choose(self, choice_id: str) -> Any:
+        """Make a choice and save it (a StoreError comes after the choice took effect)."""
+        step = self.run.choose(choice_id)
+        self.save()
+        return step
+
+    def undo(self) -> Any:
+        from .engine import RunError
+
+        if not self.can_undo:
+            raise RunError("undo is only possible in coach mode, before the end")
+        step = self.run.undo()
+        self.save()
+        return step
+
+
 # --- a trainer ---------------------------------------------------------------------------
 
 def open_as_trainer(store: Store, session_id: str, trainer_code: str) -> Trainer:

@@ -1,0 +1,205 @@
+"""Exports of a group session: a CSV of runs, and a self-contained HTML group report.
+
+Every text from a scenario or a participant is escaped; the page loads nothing
+from the network and prints cleanly.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from .group import Dashboard, Dot, ScenarioFigures, Scorer, bounds_scorer
+from .groupui.strings import t
+from .scenario import Scenario
+
+
+def h(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _dim_name(dim: str, lang: str) -> str:
+    name = t(f"dim.{dim}", lang)
+    return dim if name == f"dim.{dim}" else name
+
+
+def runs_csv(trainer: Any, scenarios: list[Scenario], *, lang: str = "nl",
+             scorer: Scorer | None = None, dimensions: Iterable[str] | None = None) -> str:
+    """One row per run of the session: who, what, how far, how it ended, and the scores."""
+    scorer = scorer or bounds_scorer
+    by_id = {s.id: s for s in scenarios}
+    dims = list(dimensions or [])
+    for s in scenarios:
+        dims += [d for d in s.dimensions_scored() if d not in dims]
+    names = {p.id: p.name for p in trainer.participants()}
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["session", "participant", "scenario", "run", "mode", "started", "updated",
+                "decisions", "finished", "ending", "outcome",
+                *[f"{d}_raw" for d in dims], *[f"{d}_score" for d in dims],
+                "contact", "limits", "quadrant"])
+    for r in sorted(trainer.runs(), key=lambda r: (names.get(r.person or "", ""), r.started)):
+        s = by_id.get(r.scenario_id)
+        sc = scorer(s, r.snapshot) if s is not None and r.finished else None
+        raw = sc.raw if sc else {}
+        w.writerow([
+            trainer.session_id, _csv_safe(names.get(r.person or "", "")), r.scenario_id, r.id,
+            r.mode, r.started, r.updated, len(r.snapshot.get("history", [])),
+            int(r.finished), r.ending or "", r.outcome or "",
+            *[raw.get(d, "") if sc else "" for d in dims],
+            *[("" if sc is None or sc.dimensions.get(d) is None else sc.dimensions[d])
+              for d in dims],
+            "" if sc is None or sc.contact is None else sc.contact,
+            "" if sc is None or sc.limits is None else sc.limits,
+            (sc.quadrant or "") if sc else ""])
+    return out.getvalue()
+
+
+def _csv_safe(text: str) -> str:
+    """A name as a spreadsheet shows it, never as a formula (=, +, -, @ at the start)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+# --- HTML --------------------------------------------------------------------------------
+
+CSS = """
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b1b1b;
+       max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2rem; border-bottom: 2px solid #ddd; }
+h3 { margin-bottom: .3rem; } .muted { color: #555; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
+th, td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid #e3e3e3; vertical-align: top; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.bar { display: inline-block; height: .8rem; background: #2b6cb0; vertical-align: middle; }
+.bar.poor { background: #c53030; } .track { display: inline-block; width: 8rem; background: #edf2f7; }
+.poor-text { color: #9b2c2c; } .better { color: #276749; }
+.decision { break-inside: avoid; margin-bottom: 1rem; }
+svg text { font: 11px system-ui, sans-serif; }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } }
+"""
+
+
+def _bar(value: float, top: float, poor: bool = False) -> str:
+    pct = 0 if top <= 0 else max(0.0, min(100.0, 100 * value / top))
+    return (f'<span class="track"><span class="bar{" poor" if poor else ""}" '
+            f'style="width:{pct:.0f}%"></span></span>')
+
+
+def quadrant_svg(dots: list[Dot], lang: str, size: int = 320) -> str:
+    pad = 30
+    inner = size - 2 * pad
+
+    def x(v: float) -> float:
+        return pad + inner * v / 100
+
+    def y(v: float) -> float:
+        return pad + inner * (100 - v) / 100
+
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" '
+             f'viewBox="0 0 {size} {size}" role="img" aria-label="{h(t("dash.quadrant", lang))}">',
+             f'<rect x="{pad}" y="{pad}" width="{inner}" height="{inner}" fill="#f7fafc" '
+             'stroke="#a0aec0"/>',
+             f'<rect x="{x(50)}" y="{pad}" width="{inner / 2}" height="{inner / 2}" '
+             'fill="#e6fffa"/>',
+             f'<line x1="{x(50)}" y1="{pad}" x2="{x(50)}" y2="{pad + inner}" stroke="#a0aec0"/>',
+             f'<line x1="{pad}" y1="{y(50)}" x2="{pad + inner}" y2="{y(50)}" stroke="#a0aec0"/>']
+    for qid, (cx, cy) in {"afstandelijk": (25, 95), "betrouwbare-partner": (75, 95),
+                          "afhakend": (25, 3), "meegaand": (75, 3)}.items():
+        parts.append(f'<text x="{x(cx)}" y="{y(cy)}" text-anchor="middle" fill="#4a5568">'
+                     f'{h(t("quadrant." + qid, lang))}</text>')
+    parts.append(f'<text x="{x(50)}" y="{size - 6}" text-anchor="middle">'
+                 f'{h(t("dash.contact", lang))}</text>')
+    parts.append(f'<text x="10" y="{y(50)}" transform="rotate(-90 10 {y(50)})" '
+                 f'text-anchor="middle">{h(t("dash.limits", lang))}</text>')
+    for d in dots:
+        parts.append(f'<circle cx="{x(d.contact):.1f}" cy="{y(d.limits):.1f}" r="6" '
+                     f'fill="#d69e2e" fill-opacity=".75" stroke="#744210"><title>'
+                     f'{h(d.name)}: contact {d.contact}, {h(t("dash.limits", lang).split()[0])} '
+                     f'{d.limits}</title></circle>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _scenario_html(fig: ScenarioFigures, lang: str, anonymous: bool,
+                   names: dict[str, str]) -> str:
+    out = [f"<h2>{h(fig.title)}</h2>",
+           f'<p class="muted">{fig.runs} run(s), {fig.finished} ✓</p>',
+           f"<h3>{h(t('dash.decisions', lang))}</h3>"]
+    if not fig.decisions:
+        out.append(f"<p>{h(t('dash.no_decisions', lang))}</p>")
+    for d in fig.decisions:
+        top = max((o.count for o in d.options), default=0)
+        out.append(f'<div class="decision"><p><strong>{h(d.prompt)}</strong></p><table>')
+        for o in d.options:
+            cls = ' class="poor-text"' if o.poor else ""
+            out.append(f"<tr><td>{o.number}.</td><td{cls}>{h(o.text)}</td>"
+                       f'<td class="n">{_bar(o.count, top or 1, o.poor)} {o.count}</td></tr>')
+        out.append("</table></div>")
+    out.append(f"<h3>{h(t('dash.dimensions', lang))}</h3>")
+    rows = [s for s in fig.dimensions if s.n]
+    if not rows:
+        out.append(f"<p>{h(t('dash.no_scores', lang))}</p>")
+    else:
+        out.append("<table><tr><th></th><th></th><th>gem./mean</th><th>sd</th><th>min–max</th>"
+                   "<th>n</th></tr>")
+        for s in rows:
+            out.append(f"<tr><td>{h(_dim_name(s.dimension, lang))}</td>"
+                       f"<td>{_bar(s.mean or 0, 100)}</td><td class='n'>{s.mean:.0f}</td>"
+                       f"<td class='n'>{s.sd:.0f}</td><td class='n'>{s.minimum}–{s.maximum}</td>"
+                       f"<td class='n'>{s.n}</td></tr>")
+        out.append("</table>")
+    dots = [Dot(d.run_id, names.get(d.run_id, d.name) if anonymous else d.name, d.contact,
+                d.limits, d.quadrant) for d in fig.dots]
+    out.append(f"<h3>{h(t('dash.quadrant', lang))}</h3>{quadrant_svg(dots, lang)}")
+    out.append(f"<h3>{h(t('dash.endings', lang))}</h3><table>")
+    top = max((e.count for e in fig.endings), default=0)
+    for e in fig.endings:
+        out.append(f"<tr><td>{h(e.title)}</td><td class='muted'>{h(t('outcome.' + e.outcome, lang))}"
+                   f"</td><td class='n'>{_bar(e.count, top or 1)} {e.count}</td></tr>")
+    out.append(f"</table><h3>{h(t('dash.poor', lang))}</h3>")
+    if not fig.poor_choices:
+        out.append(f"<p>{h(t('dash.no_poor', lang))}</p>")
+    else:
+        out.append("<table>")
+        for p in fig.poor_choices:
+            better = (f"<br><span class='better'>{h(t('dash.better', lang, text=p.better))}</span>"
+                      if p.better else "")
+            out.append(f"<tr><td class='n'>{p.count}×</td><td><span class='poor-text'>"
+                       f"{h(p.text)}</span>{better}</td></tr>")
+        out.append("</table>")
+    return "".join(out)
+
+
+def group_report_html(d: Dashboard, *, lang: str = "nl", anonymous: bool = False,
+                      dimensions: Iterable[str] | None = None) -> str:
+    """The session's figures as one printable page (names left out when ``anonymous``)."""
+    title = d.title or t("dash.untitled", lang, id=d.session_id)
+    anon = {p.id: f"#{i}" for i, p in enumerate(d.participants, 1)}
+    run_names = {r.run_id: anon[p.id] for p in d.participants for r in p.runs}
+    titles = {s.scenario_id: s.title for s in d.scenarios}
+    out = [f'<!DOCTYPE html><html lang="{h(lang)}"><head><meta charset="utf-8">',
+           '<meta name="viewport" content="width=device-width, initial-scale=1">',
+           f"<title>{h(t('dash.title', lang, title=title))}</title><style>{CSS}</style></head>",
+           f"<body><h1>{h(t('dash.title', lang, title=title))}</h1>",
+           f'<p class="muted">{h(t("dash.closed" if d.closed else "dash.open", lang))} · '
+           f"{len(d.participants)} {h(t('dash.people', lang).lower())}</p>",
+           f"<h2>{h(t('dash.people', lang))}</h2><table>"]
+    for p in d.participants:
+        latest = p.latest
+        if latest is None:
+            state = t("dash.not_started", lang)
+        elif latest.finished:
+            state = t("dash.finished", lang, ending=latest.ending_title or latest.ending)
+        else:
+            state = t("dash.playing_open", lang, n=latest.decisions)
+        scen = titles.get(latest.scenario_id, latest.scenario_id) if latest else ""
+        out.append(f"<tr><td>{h(anon[p.id] if anonymous else p.name)}</td><td>{h(scen)}</td>"
+                   f"<td>{h(state)}</td></tr>")
+    out.append("</table>")
+    for fig in d.scenarios:
+        out.append(_scenario_html(fig, lang, anonymous, run_names))
+    out.append("</body></html>\n")
+    return "".join(out)
