@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from sim.engine import Run
@@ -34,3 +37,13 @@ def play(trainee: Trainee, scenario: Scenario, choices: list[str]) -> str:
         run.choose(c)
         trainee.save(run_id, run.snapshot(), **save_args(run))
     return run_id
+
+
+def aio(fn: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async test (Textual's pilot) to completion."""
+
+    @functools.wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(fn(*args, **kwargs))
+
+    return run
