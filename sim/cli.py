@@ -16,6 +16,7 @@ COMMANDS = [
     "sim.commands.content",
     "sim.commands.sessions",
     "sim.commands.live",
+    "sim.commands.plenary",
 ]
 
 

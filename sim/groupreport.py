@@ -1,4 +1,5 @@
-"""Exports of a group session: a CSV of runs, and a self-contained HTML group report.
+"""Exports of group sessions: a CSV of runs and a self-contained HTML group report of a
+live session; the group debrief of a plenary as screen text, Markdown and HTML.
 
 Every text from a scenario or a participant is escaped; the page loads nothing
 from the network and prints cleanly.
@@ -12,8 +13,11 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
+from rich.text import Text
+
 from .group import Dashboard, Dot, ScenarioFigures, Scorer, bounds_scorer
 from .groupui.strings import t
+from .plenary import BranchDebrief, DecisionVotes, PlenaryDebrief
 from .scenario import Scenario
 
 
@@ -201,5 +205,146 @@ def group_report_html(d: Dashboard, *, lang: str = "nl", anonymous: bool = False
     out.append("</table>")
     for fig in d.scenarios:
         out.append(_scenario_html(fig, lang, anonymous, run_names))
+    out.append("</body></html>\n")
+    return "".join(out)
+
+
+# --- the plenary -----------------------------------------------------------------------------
+
+def _branch_head(b: BranchDebrief, lang: str) -> str:
+    if b.parent is None:
+        return t("plen.branch_main", lang, n=b.number)
+    return t("plen.branch_from", lang, n=b.number, parent=b.parent, seq=b.fork_at + 1)
+
+
+def _outcome(b: BranchDebrief, lang: str) -> str:
+    if b.ending_title is None:
+        return t("plen.unfinished", lang)
+    return t("plen.ended", lang, title=b.ending_title) + (
+        f" ({t('outcome.' + b.outcome, lang)})" if b.outcome else "")
+
+
+def _own(b: BranchDebrief) -> list[DecisionVotes]:
+    return [d for d in b.decisions if not d.inherited]
+
+
+def plenary_text(d: PlenaryDebrief, lang: str) -> Text:
+    """The group debrief for the screen."""
+    from .groupui.render import bar, clean, dimension_name, one_line
+
+    out = Text()
+    for i, b in enumerate(d.branches):
+        if i:
+            out.append("\n\n")
+        out.append(_branch_head(b, lang) + "\n", style="bold reverse")
+        for dv in _own(b):
+            out.append("\n" + t("plen.decision", lang, n=dv.seq) + ("  ★" if dv.bookmarked else "")
+                       + "\n", style="bold")
+            out.append(clean(dv.prompt) + "\n", style="italic")
+            top = max((o.votes for o in dv.options), default=0)
+            for o in dv.options:
+                out.append(f"  {o.number}. ", style="bold")
+                out.append(one_line(o.text, 70).ljust(70), style="bold" if o.chosen else "")
+                out.append(" " + bar(o.votes, 8, top or 1) + f" {o.votes:>3}", style="yellow")
+                marks = []
+                if o.chosen:
+                    marks.append(t("plen.chosen", lang))
+                if o.majority:
+                    marks.append(t("plen.majority", lang))
+                if marks:
+                    out.append("  ← " + ", ".join(marks), style="bold green" if o.chosen else "")
+                out.append("\n")
+            if dv.followed_majority is False:
+                out.append("  " + t("plen.other_than_majority", lang) + "\n", style="italic")
+        out.append("\n" + _outcome(b, lang) + "\n", style="bold")
+        if b.score is not None:
+            for dim, value in b.score.dimensions.items():
+                if value is None:
+                    continue
+                out.append(f"  {one_line(dimension_name(dim, lang), 30).ljust(30)} ")
+                out.append(bar(value, 20), style="cyan")
+                out.append(f" {value:>3}\n")
+            if b.score.quadrant:
+                out.append("  " + t("debrief.quadrant", lang,
+                                    name=t("quadrant." + b.score.quadrant, lang),
+                                    contact=b.score.contact, limits=b.score.limits) + "\n")
+    return out
+
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>()#+-.!|~"})
+
+
+def md(text: str | None) -> str:
+    """Scenario text as literal Markdown (no markup of its own, on one line)."""
+    return " ".join((text or "").split()).translate(_MD_SPECIAL)
+
+
+def plenary_markdown(d: PlenaryDebrief, lang: str) -> str:
+    lines = [f"# {md(t('plen.debrief', lang, scenario=d.title))}", ""]
+    for b in d.branches:
+        lines += [f"## {md(_branch_head(b, lang))}", ""]
+        for dv in _own(b):
+            lines += [f"### {md(t('plen.decision', lang, n=dv.seq))}"
+                      + (" ★" if dv.bookmarked else ""), "", f"> {md(dv.prompt)}", ""]
+            lines += [f"| # | {md(t('plen.option', lang))} | {md(t('plen.votes', lang))} | |",
+                      "|---|---|---:|---|"]
+            for o in dv.options:
+                marks = [t("plen.chosen", lang)] if o.chosen else []
+                if o.majority:
+                    marks.append(t("plen.majority", lang))
+                text = f"**{md(o.text)}**" if o.chosen else md(o.text)
+                lines.append(f"| {o.number} | {text} | {o.votes} | {md(', '.join(marks))} |")
+            if dv.followed_majority is False:
+                lines += ["", f"*{md(t('plen.other_than_majority', lang))}*"]
+            lines.append("")
+        lines += [f"**{md(_outcome(b, lang))}**", ""]
+        if b.score is not None:
+            for dim, value in b.score.dimensions.items():
+                if value is not None:
+                    lines.append(f"- {md(_dim_name(dim, lang))}: {value}")
+            if b.score.quadrant:
+                lines.append("- " + md(t("debrief.quadrant", lang,
+                                         name=t("quadrant." + b.score.quadrant, lang),
+                                         contact=b.score.contact, limits=b.score.limits)))
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def plenary_html(d: PlenaryDebrief, lang: str) -> str:
+    title = t("plen.debrief", lang, scenario=d.title)
+    out = [f'<!DOCTYPE html><html lang="{h(lang)}"><head><meta charset="utf-8">',
+           '<meta name="viewport" content="width=device-width, initial-scale=1">',
+           f"<title>{h(title)}</title><style>{CSS}</style></head><body><h1>{h(title)}</h1>"]
+    for b in d.branches:
+        out.append(f"<h2>{h(_branch_head(b, lang))}</h2>")
+        for dv in _own(b):
+            top = max((o.votes for o in dv.options), default=0)
+            star = " ★" if dv.bookmarked else ""
+            out.append(f'<div class="decision"><h3>{h(t("plen.decision", lang, n=dv.seq))}{star}'
+                       f"</h3><p><em>{h(dv.prompt)}</em></p><table>")
+            for o in dv.options:
+                marks = [t("plen.chosen", lang)] if o.chosen else []
+                if o.majority:
+                    marks.append(t("plen.majority", lang))
+                text = f"<strong>{h(o.text)}</strong>" if o.chosen else h(o.text)
+                out.append(f"<tr><td>{o.number}.</td><td>{text}</td><td class='n'>"
+                           f"{_bar(o.votes, top or 1)} {o.votes}</td><td>{h(', '.join(marks))}"
+                           "</td></tr>")
+            out.append("</table>")
+            if dv.followed_majority is False:
+                out.append(f"<p class='muted'>{h(t('plen.other_than_majority', lang))}</p>")
+            out.append("</div>")
+        out.append(f"<p><strong>{h(_outcome(b, lang))}</strong></p>")
+        if b.score is not None:
+            out.append("<table>")
+            for dim, value in b.score.dimensions.items():
+                if value is not None:
+                    out.append(f"<tr><td>{h(_dim_name(dim, lang))}</td><td>{_bar(value, 100)}</td>"
+                               f"<td class='n'>{value}</td></tr>")
+            out.append("</table>")
+            if b.score.quadrant:
+                out.append("<p>" + h(t("debrief.quadrant", lang,
+                                       name=t("quadrant." + b.score.quadrant, lang),
+                                       contact=b.score.contact, limits=b.score.limits)) + "</p>")
     out.append("</body></html>\n")
     return "".join(out)

@@ -191,9 +191,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "plen.thought": ("Wat de ander denkt", "What the other person thinks"),
     "plen.ended": ("Einde: {title}", "Ending: {title}"),
     "plen.ended_help": (
-        "B: terug naar een eerder beslismoment om de andere weg te verkennen · "
-        "N: groepsnabespreking",
-        "B: back to an earlier decision to explore the road not taken · N: group debrief"),
+        "G: terug naar een eerder beslismoment om de andere weg te verkennen · "
+        "D: groepsnabespreking",
+        "G: back to an earlier decision to explore the road not taken · D: group debrief"),
     "plen.bookmarked": ("Bladwijzer gezet bij beslismoment {n}.", "Bookmark set at decision {n}."),
     "plen.unbookmarked": ("Bladwijzer weggehaald.", "Bookmark removed."),
     "plen.back_title": ("Terug naar een eerder beslismoment",
@@ -209,6 +209,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "plen.majority": ("meerderheid", "majority"),
     "plen.chosen": ("gekozen", "chosen"),
     "plen.other_than_majority": ("(anders dan de meerderheid)", "(not the majority)"),
+    "plen.branch_main": ("Tak {n}: de weg van de groep", "Branch {n}: the group's road"),
+    "plen.branch_from": ("Tak {n}: terug naar beslismoment {seq} van tak {parent}",
+                         "Branch {n}: back to decision {seq} of branch {parent}"),
+    "plen.option": ("Optie", "Option"),
     "plen.unfinished": ("nog niet afgerond", "not finished yet"),
 }
 
