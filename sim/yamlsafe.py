@@ -116,13 +116,13 @@ def compose(text: str, problems: Problems) -> yaml.Node | None:
         loader = _Loader(text)
         try:
             if not loader.check_node():
-                problems.add((1, 1), "the file is empty; a scenario starts with 'id:'")
+                problems.add((1, 1), "the file is empty; it should start with 'id:'")
                 return None
             root = loader.get_node()
             if loader.check_node():
                 extra = loader.get_node()
                 problems.add(extra, "the file holds more than one YAML document ('---'); "
-                                    "put one scenario in each file")
+                                    "put one scenario (or rubric) in each file")
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as err:
@@ -180,7 +180,7 @@ def check_structure(root: yaml.Node, text: str, problems: Problems) -> bool:
 
 def _tag_message(tag: str) -> str:
     if "python" in tag:
-        return (f"the tag {tag.removeprefix(_STD)!r} is not allowed: scenario files "
+        return (f"the tag {tag.removeprefix(_STD)!r} is not allowed: sovsim files "
                 "hold data, never code. Remove the tag")
     if tag == _STD + "timestamp":
         return "a date is not a value here; put it in quotes to make it text"

@@ -1,0 +1,196 @@
+"""Dutch and English labels for debriefs, and how a piece of advice names its sources.
+
+Provenance is shown honestly: only the quick scan's verbatim recommendation is
+called the quick scan; synthesis is introduced as "synthese, gebaseerd op ..." /
+"synthesis based on ..." and never quoted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from .debrief import CitationView, DimensionResult
+
+LABELS: dict[str, dict[str, str]] = {
+    "debrief": {"nl": "Nabespreking", "en": "Debrief"},
+    "role": {"nl": "Rol", "en": "Role"},
+    "mode": {"nl": "Modus", "en": "Mode"},
+    "played": {"nl": "Gespeeld", "en": "Played"},
+    "decisions": {"nl": "Beslissingen", "en": "Decisions"},
+    "scenario": {"nl": "Scenario", "en": "Scenario"},
+    "version": {"nl": "versie", "en": "version"},
+    "rubric": {"nl": "Rubric", "en": "Rubric"},
+    "notices": {"nl": "Let op", "en": "Please note"},
+    "ending": {"nl": "Afloop", "en": "Ending"},
+    "outcome": {"nl": "uitkomst", "en": "outcome"},
+    "not_finished": {"nl": "Nog niet afgerond.", "en": "Not finished yet."},
+    "scores": {"nl": "Scores per dimensie", "en": "Scores per dimension"},
+    "dimension": {"nl": "Dimensie", "en": "Dimension"},
+    "score": {"nl": "Score", "en": "Score"},
+    "band": {"nl": "Band", "en": "Band"},
+    "total": {"nl": "Ruw totaal (bereik)", "en": "Raw total (range)"},
+    "to": {"nl": "tot", "en": "to"},
+    "not_assessed": {"nl": "niet beoordeeld", "en": "not assessed"},
+    "not_normalised": {"nl": "geen score", "en": "no score"},
+    "bands": {"nl": "Banden", "en": "Bands"},
+    "scale": {"nl": "Score 0 is het laagste totaal dat in dit scenario haalbaar is, 100 het "
+                    "hoogste (elke lus hooguit {bound} keer doorlopen).",
+              "en": "Score 0 is the lowest total reachable in this scenario, 100 the highest "
+                    "(each loop taken at most {bound} times)."},
+    "quadrant": {"nl": "Kwadrant", "en": "Quadrant"},
+    "no_quadrant": {"nl": "Geen kwadrant: dit scenario beoordeelt niet beide assen.",
+                    "en": "No quadrant: this scenario does not assess both axes."},
+    "high": {"nl": "hoog", "en": "high"},
+    "low": {"nl": "laag", "en": "low"},
+    "threshold": {"nl": "drempel", "en": "threshold"},
+    "you": {"nl": "jij", "en": "you"},
+    "key_moments": {"nl": "Sleutelmomenten", "en": "Key moments"},
+    "no_moments": {"nl": "Geen keuzes met een duidelijk positief of negatief effect.",
+                   "en": "No choices with a clearly positive or negative effect."},
+    "decision": {"nl": "Beslissing", "en": "Decision"},
+    "good": {"nl": "sterk", "en": "strong"},
+    "poor": {"nl": "kan beter", "en": "could be better"},
+    "your_choice": {"nl": "Jouw keuze", "en": "Your choice"},
+    "why": {"nl": "Waarom", "en": "Why"},
+    "better": {"nl": "Beter was geweest", "en": "A better option was"},
+    "no_better": {"nl": "Er was op dat moment geen betere keuze beschikbaar.",
+                  "en": "No better option was available at that moment."},
+    "no_scores": {"nl": "geen scores", "en": "no scores"},
+    "try_next": {"nl": "Probeer volgende keer", "en": "Try next time"},
+    "practice": {"nl": "Goede praktijk", "en": "Good practice"},
+    "source": {"nl": "Bron", "en": "Source"},
+    "path": {"nl": "Gevolgde route", "en": "Path taken"},
+    "choice": {"nl": "keuze", "en": "choice"},
+    "end": {"nl": "einde", "en": "end"},
+    "sources": {"nl": "Bronnen", "en": "Sources"},
+    "source_note": {
+        "nl": "Alleen tekst tussen aanhalingstekens in een bronvermelding is letterlijk geciteerd; "
+              "vertalingen daarvan zijn van ons. 'Synthese' betekent: onze eigen afleiding uit de "
+              "genoemde bronnen, geen citaat uit de quick scan. Webadressen staan er ter "
+              "verwijzing.",
+        "en": "Only text in quotation marks in a source note is quoted verbatim; translations of "
+              "it are ours. 'Synthesis' means our own inference from the sources named, not a "
+              "quote from the quick scan. Web addresses are given for reference.",
+    },
+    "prov_quickscan": {"nl": "Quick scan, letterlijk (via {keys})",
+                       "en": "Quick scan, verbatim (via {keys})"},
+    "prov_letter": {"nl": "Kamerbrief ({keys})", "en": "Minister's letter ({keys})"},
+    "prov_guidance": {"nl": "richtlijn of verwante bron: {keys}",
+                      "en": "guidance or related source: {keys}"},
+    "prov_synthesis": {"nl": "synthese, gebaseerd op {keys}", "en": "synthesis based on {keys}"},
+    "translation": {"nl": "vertaling", "en": "our translation"},
+}
+
+MODES = {
+    "coach": {"nl": "coachmodus", "en": "coach mode"},
+    "assessment": {"nl": "toetsmodus", "en": "assessment mode"},
+    "group": {"nl": "groepssessie", "en": "group session"},
+}
+
+OUTCOMES = {
+    "partner": {"nl": "betrouwbare partner", "en": "reliable partner"},
+    "contact_broken": {"nl": "contact verbroken", "en": "contact broken"},
+    "escalation": {"nl": "escalatie", "en": "escalation"},
+    "gave_in": {"nl": "toegegeven", "en": "gave in"},
+    "open": {"nl": "open einde", "en": "open ending"},
+}
+
+STATUS = {
+    "not_scored": {"nl": "dit scenario scoort deze dimensie niet",
+                   "en": "this scenario does not score this dimension"},
+    "no_spread": {"nl": "elke route geeft hier hetzelfde totaal ({raw}), dus geen keuze maakte "
+                        "verschil",
+                  "en": "every path gives the same total here ({raw}), so no choice made a "
+                        "difference"},
+    "not_at_stake": {"nl": "kwam in jouw route niet aan bod: geen keuze die je kreeg, raakte "
+                           "deze dimensie",
+                     "en": "did not come up on your route: no choice you were offered touched "
+                           "this dimension"},
+    "not_explored": {"nl": "scenario te groot om te verkennen; ruw totaal {raw}",
+                     "en": "scenario too large to explore; raw total {raw}"},
+}
+
+
+def label(key: str, lang: str, **kw: object) -> str:
+    text = LABELS[key].get(lang) or LABELS[key]["nl"]
+    return text.format(**kw) if kw else text
+
+
+def mode_label(mode: str | None, lang: str) -> str | None:
+    if mode is None:
+        return None
+    return MODES.get(mode, {}).get(lang, mode)
+
+
+def outcome_label(outcome: str, lang: str) -> str:
+    return OUTCOMES.get(outcome, {}).get(lang, outcome)
+
+
+def status_text(dim: DimensionResult, lang: str) -> str:
+    return STATUS.get(dim.status, {}).get(lang, dim.status).format(raw=signed(dim.raw))
+
+
+def signed(n: int) -> str:
+    return f"+{n}" if n > 0 else str(n)
+
+
+def format_time(value: str | None) -> str | None:
+    """'2024-10-01 14:03 UTC' from an ISO time; the text itself if it is not one."""
+    if not value:
+        return None
+    try:
+        t = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if t.utcoffset() is not None and t.utcoffset().total_seconds() == 0:  # type: ignore[union-attr]
+        return t.strftime("%Y-%m-%d %H:%M UTC")
+    return t.strftime("%Y-%m-%d %H:%M")
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionPart:
+    """One group of a source note: its lead text and any verbatim quotes with translations."""
+
+    provenance: str
+    lead: str
+    quotes: tuple[tuple[str, str | None], ...]  # (quote, translation or None)
+
+
+def attribution(citations: Iterable[CitationView], lang: str) -> list[AttributionPart]:
+    """Citations grouped by provenance (quick scan, letter, guidance, synthesis)."""
+    parts: list[AttributionPart] = []
+    cites = list(citations)
+    for prov in ("quickscan", "letter", "guidance", "synthesis"):
+        group = [c for c in cites if c.provenance == prov]
+        if not group:
+            continue
+        keys = list(dict.fromkeys(c.source for c in group))
+        quotes = tuple(dict.fromkeys((c.quote, c.translation) for c in group if c.quote))
+        parts.append(AttributionPart(prov, label(f"prov_{prov}", lang, keys=", ".join(keys)),
+                                     quotes))
+    return parts
+
+
+def attribution_text(citations: Iterable[CitationView], lang: str) -> str:
+    """The source note as one plain line."""
+    out = []
+    for part in attribution(citations, lang):
+        text = part.lead
+        if part.quotes:
+            qs = []
+            for q, tr in part.quotes:
+                qs.append(f"“{q}”" + (f" ({label('translation', lang)}: “{tr}”)" if tr else ""))
+            text += ": " + "; ".join(qs)
+        out.append(text)
+    s = "; ".join(out)
+    return s[:1].upper() + s[1:]
+
+
+def score_list(scores: dict[str, int], dims: Iterable[DimensionResult], lang: str) -> str:
+    """'Verbinding +2, Begrip +2' with the rubric's short names, in the scores' order."""
+    names = {d.id: d.short for d in dims}
+    if not scores:
+        return label("no_scores", lang)
+    return ", ".join(f"{names.get(k, k)} {signed(v)}" for k, v in scores.items())
