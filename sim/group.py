@@ -16,25 +16,15 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .engine import Run, RunError, Step
+from .engine import Step
 from .scenario import Scenario
 from .store import ParticipantRecord, RunRecord, SessionRecord
-
-# The two composite axes and their quadrants (from the minister's letter; the rubric
-# file states the same). A run's axis score is the mean of the 0-100 scores of its
-# assessed dimensions on that axis; 50 and above counts as high.
-AXES: dict[str, tuple[str, ...]] = {"contact": ("verbinding", "begrip"),
-                                    "limits": ("grenzen", "rechtmatig", "veiligheid")}
-AXIS_THRESHOLD = 50
-QUADRANTS = {(True, True): "betrouwbare-partner", (True, False): "meegaand",
-             (False, True): "afstandelijk", (False, False): "afhakend"}
-
 
 # --- scoring a run ---------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
 class RunScore:
-    """A run's scores as the dashboard needs them."""
+    """A run's scores as the dashboard needs them (from :mod:`scoring`)."""
 
     raw: dict[str, int]
     dimensions: dict[str, int | None]  # 0-100 where assessed, None where not
@@ -45,21 +35,51 @@ class RunScore:
 
 Scorer = Callable[[Scenario, Mapping[str, Any]], RunScore | None]
 
-_BOUNDS: weakref.WeakKeyDictionary[Scenario, tuple[dict[str, int], dict[str, int]] | None] = \
-    weakref.WeakKeyDictionary()
 
+def rubric_scorer(rubric: Any) -> Scorer:
+    """Score runs with :func:`scoring.score.score_run` against ``rubric``: per dimension the
+    scenario scores, 0-100 where assessed (None where not), the two axes and the quadrant."""
+    from scoring.score import ScoringError, score_run
 
-def scenario_bounds(scenario: Scenario) -> tuple[dict[str, int], dict[str, int]] | None:
-    """Lowest and highest reachable totals per dimension (None when too large to explore)."""
-    if scenario not in _BOUNDS:
-        from .analysis import TooLarge, summarise
-
+    def score(scenario: Scenario, snapshot: Mapping[str, Any]) -> RunScore | None:
         try:
-            s = summarise(scenario)
-            _BOUNDS[scenario] = (dict(s.minimum), dict(s.maximum))
-        except TooLarge:
-            _BOUNDS[scenario] = None
-    return _BOUNDS[scenario]
+            card = score_run(scenario, snapshot, rubric)
+        except ScoringError:
+            return None
+        scored = set(scenario.dimensions_scored())
+        dims = {d: (s.score if s.assessed else None) for d, s in card.dimensions.items()
+                if d in scored}
+        axes = {a: card.axes[a].score if a in card.axes else None for a in ("contact", "limits")}
+        return RunScore({d: s.raw for d, s in card.dimensions.items() if d in scored}, dims,
+                        axes["contact"], axes["limits"],
+                        card.quadrant.id if card.quadrant else None)
+
+    return score
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    """What to call dimensions, quadrants and outcomes on screen, from the rubric in use."""
+
+    dimensions: dict[str, str]  # the rubric's short names
+    quadrants: dict[str, str]
+    lang: str
+
+    def dimension(self, dim: str) -> str:
+        return self.dimensions.get(dim, dim)
+
+    def quadrant(self, quadrant: str) -> str:
+        return self.quadrants.get(quadrant, quadrant)
+
+    def outcome(self, outcome: str) -> str:
+        from scoring.labels import outcome_label
+
+        return outcome_label(outcome, self.lang)
+
+
+def names_for(rubric: Any, lang: str) -> Names:
+    return Names({d.id: d.short.get(lang) for d in rubric.dimensions},
+                 {q.id: q.name.get(lang) for q in rubric.quadrants}, lang)
 
 
 def totals(history: Iterable[Mapping[str, Any] | Step]) -> dict[str, int]:
@@ -69,38 +89,6 @@ def totals(history: Iterable[Mapping[str, Any] | Step]) -> dict[str, int]:
         for dim, v in dict(scores).items():
             out[dim] = out.get(dim, 0) + int(v)
     return out
-
-
-def bounds_scorer(scenario: Scenario, snapshot: Mapping[str, Any]) -> RunScore | None:
-    """Raw totals normalised 0-100 between the scenario's lowest and highest reachable totals.
-
-    A dimension no option on offer in this run would have changed is not assessed (None)."""
-    history = list(snapshot.get("history", []))
-    raw = totals(history)
-    bounds = scenario_bounds(scenario)
-    at_stake: set[str] = set()  # dimensions some option on offer in this run would have scored
-    for step, ids in zip(history, _offered(scenario, snapshot), strict=False):
-        node = scenario.nodes.get(step.get("node", ""))
-        for c in node.choices if node else []:
-            if c.id in ids:
-                at_stake.update(d for d, v in c.scores.items() if v)
-    dims: dict[str, int | None] = {}
-    for dim in scenario.dimensions_scored():
-        lo = bounds[0].get(dim) if bounds else None
-        hi = bounds[1].get(dim) if bounds else None
-        if lo is None or hi is None or hi <= lo or (dim not in at_stake and not raw.get(dim)):
-            dims[dim] = None
-            continue
-        value = math.floor(100 * (raw.get(dim, 0) - lo) / (hi - lo) + 0.5)
-        dims[dim] = max(0, min(100, value))
-    axes: dict[str, int | None] = {}
-    for axis, members in AXES.items():
-        vals = [dims[d] for d in members if dims.get(d) is not None]
-        axes[axis] = math.floor(sum(vals) / len(vals) + 0.5) if vals else None  # type: ignore[arg-type]
-    quadrant = None
-    if axes["contact"] is not None and axes["limits"] is not None:
-        quadrant = QUADRANTS[(axes["contact"] >= AXIS_THRESHOLD, axes["limits"] >= AXIS_THRESHOLD)]
-    return RunScore(raw, dims, axes["contact"], axes["limits"], quadrant)
 
 
 # --- the structures --------------------------------------------------------------------
@@ -316,15 +304,13 @@ def ending_counts(scenario: Scenario, runs: Iterable[RunRecord], lang: str = "nl
 
 def _offered(scenario: Scenario, snapshot: Mapping[str, Any]) -> list[list[str]]:
     """For each decision of a saved run, the ids of the options that were on offer."""
+    from scoring.replay import ReplayError, replay
+
     try:
-        run = Run(scenario, start=snapshot.get("start"), values=snapshot.get("start_values"))
-        out = []
-        for step in snapshot.get("history", []):
-            out.append([v.id for v in run.choices() if v.enabled])
-            run.choose(step["choice"])
-        return out
-    except (RunError, KeyError, TypeError):
+        _, decisions = replay(scenario, snapshot)
+    except ReplayError:
         return []
+    return [[c.id for c in d.offered] for d in decisions]
 
 
 def poor_choices(scenario: Scenario, runs: Iterable[RunRecord], lang: str = "nl",
@@ -405,11 +391,11 @@ def progress(participants: Iterable[ParticipantRecord], runs: Iterable[RunRecord
 
 def build_dashboard(session: SessionRecord, participants: list[ParticipantRecord],
                     runs: list[RunRecord], events: list[dict[str, Any]],
-                    scenarios: list[Scenario], *, lang: str = "nl",
-                    scorer: Scorer | None = None,
-                    dimensions: Iterable[str] | None = None) -> Dashboard:
-    """All the dashboard's figures for one session (``dimensions``: the rubric's order)."""
-    scorer = scorer or bounds_scorer
+                    scenarios: list[Scenario], rubric: Any, *, lang: str = "nl",
+                    scorer: Scorer | None = None) -> Dashboard:
+    """All the dashboard's figures for one session, scored against ``rubric``."""
+    scorer = scorer or rubric_scorer(rubric)
+    dimensions = rubric.dimension_ids()
     by_id = {s.id: s for s in scenarios}
     counts = decision_counts(events)
     names = {p.id: p.name for p in participants}
@@ -465,30 +451,26 @@ class GroupMoment:
         return next((o.count for o in self.options if o.choice == self.chosen), 0)
 
 
-def key_decisions(scenario: Scenario, history: list[Mapping[str, Any]], limit: int = 4) -> list[int]:
-    """The indexes of a run's decisions that mattered most: where the choice made lost
-    most against the best option there, then where it scored most either way."""
-    ranked = []
-    for i, step in enumerate(history):
-        node = scenario.nodes.get(step.get("node", ""))
-        if node is None or len(node.choices) < 2:
-            continue
-        own = choice_total(step.get("scores", {}))
-        best = max(choice_total(c.scores) for c in node.choices)
-        worst = min(choice_total(c.scores) for c in node.choices)
-        if best == worst:
-            continue
-        ranked.append((-(best - own), -abs(own), i))
-    ranked.sort()
-    return sorted(i for _, _, i in ranked[:limit])
+def key_decisions(scenario: Scenario, snapshot: Mapping[str, Any], rubric: Any,
+                  lang: str = "nl") -> list[int]:
+    """The 0-based indexes of a run's key moments, as its debrief names them."""
+    from scoring.debrief import key_moments
+    from scoring.replay import ReplayError, replay
+
+    try:
+        _, decisions = replay(scenario, snapshot)
+    except ReplayError:
+        return []
+    return [m.step - 1 for m in key_moments(scenario, decisions, lang,
+                                            set(rubric.dimension_ids()))]
 
 
 def group_moments(scenario: Scenario, history: list[Mapping[str, Any]],
-                  counts: Mapping[tuple[str, str], Mapping[str, int]], lang: str = "nl",
-                  indexes: list[int] | None = None) -> list[GroupMoment]:
-    """How the group chose at the given decisions of a run (its key decisions by default)."""
+                  counts: Mapping[tuple[str, str], Mapping[str, int]], indexes: Iterable[int],
+                  lang: str = "nl") -> list[GroupMoment]:
+    """How the group chose at the given decisions of a run (0-based indexes)."""
     out = []
-    for i in key_decisions(scenario, history) if indexes is None else indexes:
+    for i in indexes:
         step = history[i]
         node = scenario.nodes.get(step["node"])
         if node is None:

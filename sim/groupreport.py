@@ -10,12 +10,11 @@ from __future__ import annotations
 import csv
 import html
 import io
-from collections.abc import Iterable
 from typing import Any
 
 from rich.text import Text
 
-from .group import Dashboard, Dot, ScenarioFigures, Scorer, bounds_scorer
+from .group import Dashboard, Dot, Names, ScenarioFigures, Scorer, names_for, rubric_scorer
 from .groupui.strings import t
 from .plenary import BranchDebrief, DecisionVotes, PlenaryDebrief
 from .scenario import Scenario
@@ -25,17 +24,12 @@ def h(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _dim_name(dim: str, lang: str) -> str:
-    name = t(f"dim.{dim}", lang)
-    return dim if name == f"dim.{dim}" else name
-
-
-def runs_csv(trainer: Any, scenarios: list[Scenario], *, lang: str = "nl",
-             scorer: Scorer | None = None, dimensions: Iterable[str] | None = None) -> str:
+def runs_csv(trainer: Any, scenarios: list[Scenario], rubric: Any, *,
+             scorer: Scorer | None = None) -> str:
     """One row per run of the session: who, what, how far, how it ended, and the scores."""
-    scorer = scorer or bounds_scorer
+    scorer = scorer or rubric_scorer(rubric)
     by_id = {s.id: s for s in scenarios}
-    dims = list(dimensions or [])
+    dims = rubric.dimension_ids()
     for s in scenarios:
         dims += [d for d in s.dimensions_scored() if d not in dims]
     names = {p.id: p.name for p in trainer.participants()}
@@ -92,7 +86,8 @@ def _bar(value: float, top: float, poor: bool = False) -> str:
             f'style="width:{pct:.0f}%"></span></span>')
 
 
-def quadrant_svg(dots: list[Dot], lang: str, size: int = 320) -> str:
+def quadrant_svg(dots: list[Dot], names: Names, size: int = 320) -> str:
+    lang = names.lang
     pad = 30
     inner = size - 2 * pad
 
@@ -113,7 +108,7 @@ def quadrant_svg(dots: list[Dot], lang: str, size: int = 320) -> str:
     for qid, (cx, cy) in {"afstandelijk": (25, 95), "betrouwbare-partner": (75, 95),
                           "afhakend": (25, 3), "meegaand": (75, 3)}.items():
         parts.append(f'<text x="{x(cx)}" y="{y(cy)}" text-anchor="middle" fill="#4a5568">'
-                     f'{h(t("quadrant." + qid, lang))}</text>')
+                     f'{h(names.quadrant(qid))}</text>')
     parts.append(f'<text x="{x(50)}" y="{size - 6}" text-anchor="middle">'
                  f'{h(t("dash.contact", lang))}</text>')
     parts.append(f'<text x="10" y="{y(50)}" transform="rotate(-90 10 {y(50)})" '
@@ -127,8 +122,9 @@ def quadrant_svg(dots: list[Dot], lang: str, size: int = 320) -> str:
     return "".join(parts)
 
 
-def _scenario_html(fig: ScenarioFigures, lang: str, anonymous: bool,
-                   names: dict[str, str]) -> str:
+def _scenario_html(fig: ScenarioFigures, names: Names, anonymous: bool,
+                   run_names: dict[str, str]) -> str:
+    lang = names.lang
     out = [f"<h2>{h(fig.title)}</h2>",
            f'<p class="muted">{fig.runs} run(s), {fig.finished} ✓</p>',
            f"<h3>{h(t('dash.decisions', lang))}</h3>"]
@@ -150,18 +146,18 @@ def _scenario_html(fig: ScenarioFigures, lang: str, anonymous: bool,
         out.append("<table><tr><th></th><th></th><th>gem./mean</th><th>sd</th><th>min–max</th>"
                    "<th>n</th></tr>")
         for s in rows:
-            out.append(f"<tr><td>{h(_dim_name(s.dimension, lang))}</td>"
+            out.append(f"<tr><td>{h(names.dimension(s.dimension))}</td>"
                        f"<td>{_bar(s.mean or 0, 100)}</td><td class='n'>{s.mean:.0f}</td>"
                        f"<td class='n'>{s.sd:.0f}</td><td class='n'>{s.minimum}–{s.maximum}</td>"
                        f"<td class='n'>{s.n}</td></tr>")
         out.append("</table>")
-    dots = [Dot(d.run_id, names.get(d.run_id, d.name) if anonymous else d.name, d.contact,
+    dots = [Dot(d.run_id, run_names.get(d.run_id, d.name) if anonymous else d.name, d.contact,
                 d.limits, d.quadrant) for d in fig.dots]
-    out.append(f"<h3>{h(t('dash.quadrant', lang))}</h3>{quadrant_svg(dots, lang)}")
+    out.append(f"<h3>{h(t('dash.quadrant', lang))}</h3>{quadrant_svg(dots, names)}")
     out.append(f"<h3>{h(t('dash.endings', lang))}</h3><table>")
     top = max((e.count for e in fig.endings), default=0)
     for e in fig.endings:
-        out.append(f"<tr><td>{h(e.title)}</td><td class='muted'>{h(t('outcome.' + e.outcome, lang))}"
+        out.append(f"<tr><td>{h(e.title)}</td><td class='muted'>{h(names.outcome(e.outcome))}"
                    f"</td><td class='n'>{_bar(e.count, top or 1)} {e.count}</td></tr>")
     out.append(f"</table><h3>{h(t('dash.poor', lang))}</h3>")
     if not fig.poor_choices:
@@ -177,9 +173,10 @@ def _scenario_html(fig: ScenarioFigures, lang: str, anonymous: bool,
     return "".join(out)
 
 
-def group_report_html(d: Dashboard, *, lang: str = "nl", anonymous: bool = False,
-                      dimensions: Iterable[str] | None = None) -> str:
+def group_report_html(d: Dashboard, rubric: Any, *, lang: str = "nl",
+                      anonymous: bool = False) -> str:
     """The session's figures as one printable page (names left out when ``anonymous``)."""
+    names = names_for(rubric, lang)
     title = d.title or t("dash.untitled", lang, id=d.session_id)
     anon = {p.id: f"#{i}" for i, p in enumerate(d.participants, 1)}
     run_names = {r.run_id: anon[p.id] for p in d.participants for r in p.runs}
@@ -204,7 +201,7 @@ def group_report_html(d: Dashboard, *, lang: str = "nl", anonymous: bool = False
                    f"<td>{h(state)}</td></tr>")
     out.append("</table>")
     for fig in d.scenarios:
-        out.append(_scenario_html(fig, lang, anonymous, run_names))
+        out.append(_scenario_html(fig, names, anonymous, run_names))
     out.append("</body></html>\n")
     return "".join(out)
 
@@ -217,21 +214,22 @@ def _branch_head(b: BranchDebrief, lang: str) -> str:
     return t("plen.branch_from", lang, n=b.number, parent=b.parent, seq=b.fork_at + 1)
 
 
-def _outcome(b: BranchDebrief, lang: str) -> str:
+def _outcome(b: BranchDebrief, names: Names) -> str:
     if b.ending_title is None:
-        return t("plen.unfinished", lang)
-    return t("plen.ended", lang, title=b.ending_title) + (
-        f" ({t('outcome.' + b.outcome, lang)})" if b.outcome else "")
+        return t("plen.unfinished", names.lang)
+    return t("plen.ended", names.lang, title=b.ending_title) + (
+        f" ({names.outcome(b.outcome)})" if b.outcome else "")
 
 
 def _own(b: BranchDebrief) -> list[DecisionVotes]:
     return [d for d in b.decisions if not d.inherited]
 
 
-def plenary_text(d: PlenaryDebrief, lang: str) -> Text:
+def plenary_text(d: PlenaryDebrief, names: Names) -> Text:
     """The group debrief for the screen."""
-    from .groupui.render import bar, clean, dimension_name, one_line
+    from .groupui.render import bar, clean, one_line
 
+    lang = names.lang
     out = Text()
     for i, b in enumerate(d.branches):
         if i:
@@ -256,17 +254,17 @@ def plenary_text(d: PlenaryDebrief, lang: str) -> Text:
                 out.append("\n")
             if dv.followed_majority is False:
                 out.append("  " + t("plen.other_than_majority", lang) + "\n", style="italic")
-        out.append("\n" + _outcome(b, lang) + "\n", style="bold")
+        out.append("\n" + _outcome(b, names) + "\n", style="bold")
         if b.score is not None:
             for dim, value in b.score.dimensions.items():
                 if value is None:
                     continue
-                out.append(f"  {one_line(dimension_name(dim, lang), 30).ljust(30)} ")
+                out.append(f"  {one_line(names.dimension(dim), 30).ljust(30)} ")
                 out.append(bar(value, 20), style="cyan")
                 out.append(f" {value:>3}\n")
             if b.score.quadrant:
                 out.append("  " + t("debrief.quadrant", lang,
-                                    name=t("quadrant." + b.score.quadrant, lang),
+                                    name=names.quadrant(b.score.quadrant),
                                     contact=b.score.contact, limits=b.score.limits) + "\n")
     return out
 
@@ -279,7 +277,8 @@ def md(text: str | None) -> str:
     return " ".join((text or "").split()).translate(_MD_SPECIAL)
 
 
-def plenary_markdown(d: PlenaryDebrief, lang: str) -> str:
+def plenary_markdown(d: PlenaryDebrief, names: Names) -> str:
+    lang = names.lang
     lines = [f"# {md(t('plen.debrief', lang, scenario=d.title))}", ""]
     for b in d.branches:
         lines += [f"## {md(_branch_head(b, lang))}", ""]
@@ -297,20 +296,21 @@ def plenary_markdown(d: PlenaryDebrief, lang: str) -> str:
             if dv.followed_majority is False:
                 lines += ["", f"*{md(t('plen.other_than_majority', lang))}*"]
             lines.append("")
-        lines += [f"**{md(_outcome(b, lang))}**", ""]
+        lines += [f"**{md(_outcome(b, names))}**", ""]
         if b.score is not None:
             for dim, value in b.score.dimensions.items():
                 if value is not None:
-                    lines.append(f"- {md(_dim_name(dim, lang))}: {value}")
+                    lines.append(f"- {md(names.dimension(dim))}: {value}")
             if b.score.quadrant:
                 lines.append("- " + md(t("debrief.quadrant", lang,
-                                         name=t("quadrant." + b.score.quadrant, lang),
+                                         name=names.quadrant(b.score.quadrant),
                                          contact=b.score.contact, limits=b.score.limits)))
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
-def plenary_html(d: PlenaryDebrief, lang: str) -> str:
+def plenary_html(d: PlenaryDebrief, names: Names) -> str:
+    lang = names.lang
     title = t("plen.debrief", lang, scenario=d.title)
     out = [f'<!DOCTYPE html><html lang="{h(lang)}"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -334,17 +334,17 @@ def plenary_html(d: PlenaryDebrief, lang: str) -> str:
             if dv.followed_majority is False:
                 out.append(f"<p class='muted'>{h(t('plen.other_than_majority', lang))}</p>")
             out.append("</div>")
-        out.append(f"<p><strong>{h(_outcome(b, lang))}</strong></p>")
+        out.append(f"<p><strong>{h(_outcome(b, names))}</strong></p>")
         if b.score is not None:
             out.append("<table>")
             for dim, value in b.score.dimensions.items():
                 if value is not None:
-                    out.append(f"<tr><td>{h(_dim_name(dim, lang))}</td><td>{_bar(value, 100)}</td>"
+                    out.append(f"<tr><td>{h(names.dimension(dim))}</td><td>{_bar(value, 100)}</td>"
                                f"<td class='n'>{value}</td></tr>")
             out.append("</table>")
             if b.score.quadrant:
                 out.append("<p>" + h(t("debrief.quadrant", lang,
-                                       name=t("quadrant." + b.score.quadrant, lang),
+                                       name=names.quadrant(b.score.quadrant),
                                        contact=b.score.contact, limits=b.score.limits)) + "</p>")
     out.append("</body></html>\n")
     return "".join(out)

@@ -14,9 +14,10 @@ parent (the room voted on that same situation).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .engine import Run, RunError, Step
-from .group import RunScore, Scorer, bounds_scorer, choice_total, prompt_of
+from .group import RunScore, Scorer, choice_total, prompt_of, rubric_scorer
 from .scenario import Scenario
 from .sessions import create_session, scenario_ref
 from .store import BranchRecord, RunRecord, SessionRecord, Store
@@ -296,9 +297,9 @@ class Plenary:
                              node.discussion.get(lang) if node.discussion else None,
                              options, chosen, inherited, bookmarked)
 
-    def debrief(self, lang: str = "nl", scorer: Scorer | None = None) -> PlenaryDebrief:
-        """The path of every branch with the votes, its ending and its scores."""
-        scorer = scorer or bounds_scorer
+    def debrief(self, rubric: Any, lang: str = "nl", scorer: Scorer | None = None) -> PlenaryDebrief:
+        """The path of every branch with the votes, its ending and its scores (``rubric``)."""
+        scorer = scorer or rubric_scorer(rubric)
         numbers = {b.run_id: b.number for b in self.branches}
         out = PlenaryDebrief(self.session.id, self.scenario.id, self.scenario.title.get(lang))
         for b in self.branches:

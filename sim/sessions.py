@@ -392,10 +392,10 @@ class Trainer:
     def close(self) -> bool:
         return self._store.close_session(self.session_id)
 
-    def dashboard(self, scenarios: list[Scenario], *, lang: str = "nl",
-                  scorer: Any = None, dimensions: Collection[str] | None = None) -> Any:
-        """The live figures (:class:`sim.group.Dashboard`)."""
+    def dashboard(self, scenarios: list[Scenario], rubric: Any, *, lang: str = "nl",
+                  scorer: Any = None) -> Any:
+        """The live figures (:class:`sim.group.Dashboard`), scored against ``rubric``."""
         from .group import build_dashboard
 
         return build_dashboard(self.session, self.participants(), self.runs(), self.events(),
-                               scenarios, lang=lang, scorer=scorer, dimensions=dimensions)
+                               scenarios, rubric, lang=lang, scorer=scorer)

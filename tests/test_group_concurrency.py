@@ -17,7 +17,7 @@ import pytest
 
 from sim import sessions
 from sim.engine import Run
-from sim.group import bounds_scorer
+from sim.group import rubric_scorer
 from sim.loader import load_scenario
 from sim.store import Store
 
@@ -75,10 +75,11 @@ def test_thirty_trainees_at_once(tmp_path, rubric) -> None:  # noqa: ANN001
             rec = runs[r["run_id"]]
             assert [[s["node"], s["choice"]] for s in rec.snapshot["history"]] == r["steps"]
             assert rec.finished == r["finished"] and rec.ending == r["ending"]
-        dash = trainer.dashboard(scenarios, dimensions=dims)
+        dash = trainer.dashboard(scenarios, rubric)
         assert store.integrity_ok()
 
     # the dashboard equals the figures computed from the trainees' own reports
+    score = rubric_scorer(rubric)
     assert sorted(p.name for p in dash.participants) == sorted(r["name"] for r in reports)
     assert all(len(p.runs) == 1 for p in dash.participants)
     for s in scenarios:
@@ -97,7 +98,7 @@ def test_thirty_trainees_at_once(tmp_path, rubric) -> None:  # noqa: ANN001
             run = Run(s)
             for _, c in r["steps"]:
                 run.choose(c)
-            scores.append(bounds_scorer(s, run.snapshot()))
+            scores.append(score(s, run.snapshot()))
         for st in fig.dimensions:
             vals = [sc.dimensions[st.dimension] for sc in scores
                     if sc.dimensions.get(st.dimension) is not None]

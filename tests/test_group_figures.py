@@ -27,7 +27,7 @@ def dashboard(tmp_path, example, rubric):  # noqa: ANN001, ANN201
             play(sessions.join(store, made.join_code, name), example, STEMPAS_PATHS[path])
         play(sessions.join(store, made.join_code, "Fleur"), example, ["rustig-uitleggen"])
         trainer = sessions.open_as_trainer(store, made.session.id, made.trainer_code)
-        yield trainer.dashboard([example], lang="en", dimensions=rubric.dimension_ids())
+        yield trainer.dashboard([example], rubric, lang="en")
 
 
 def test_who_joined_and_how_far(dashboard) -> None:  # noqa: ANN001
@@ -113,7 +113,7 @@ def test_the_better_option_is_one_that_was_on_offer(example) -> None:  # noqa: A
     assert found["volgende"].startswith("That sounds like a hard time")
 
 
-def test_the_group_at_a_trainees_key_moments(example) -> None:  # noqa: ANN001
+def test_the_group_at_a_trainees_key_moments(example, rubric) -> None:  # noqa: ANN001
     from sim.engine import Run
 
     events = []
@@ -128,8 +128,9 @@ def test_the_group_at_a_trainees_key_moments(example) -> None:  # noqa: ANN001
     for c in STEMPAS_PATHS["D"]:
         run.choose(c)
     history = [s.to_data() for s in run.history]
-    assert key_decisions(example, history) == [0, 1]
-    moments = group_moments(example, history, counts, "en")
+    keys = key_decisions(example, run.snapshot(), rubric, "en")
+    assert keys == [0, 1]  # the debrief's key moments: a good one, then a poor one
+    moments = group_moments(example, history, counts, keys, "en")
     assert [(m.node, m.chosen, m.same, m.total) for m in moments] == \
         [("balie", "rustig-uitleggen", 2, 5), ("reactie", "volgende", 1, 2)]
     assert {o.choice: o.count for o in moments[1].options} == \

@@ -28,8 +28,7 @@ def _session(tmp_path, example):  # noqa: ANN001, ANN202
 def test_csv_has_a_row_per_run_with_scores(tmp_path, example, rubric) -> None:  # noqa: ANN001
     store, made = _session(tmp_path, example)
     trainer = sessions.open_as_trainer(store, made.session.id, made.trainer_code)
-    rows = list(csv.DictReader(io.StringIO(runs_csv(trainer, [example],
-                                                    dimensions=rubric.dimension_ids()))))
+    rows = list(csv.DictReader(io.StringIO(runs_csv(trainer, [example], rubric))))
     by_name = {r["participant"]: r for r in rows}
     assert set(by_name) == {HOSTILE, "'=SUM(A1)", "Chris"}  # never a spreadsheet formula
     anna = by_name[HOSTILE]
@@ -41,17 +40,17 @@ def test_csv_has_a_row_per_run_with_scores(tmp_path, example, rubric) -> None:  
     store.close()
 
 
-def test_html_report_is_escaped_and_self_contained(tmp_path, example) -> None:  # noqa: ANN001
+def test_html_report_is_escaped_and_self_contained(tmp_path, example, rubric) -> None:  # noqa: ANN001
     store, made = _session(tmp_path, example)
     trainer = sessions.open_as_trainer(store, made.session.id, made.trainer_code)
-    page = group_report_html(trainer.dashboard([example], lang="en"), lang="en")
+    page = group_report_html(trainer.dashboard([example], rubric, lang="en"), rubric, lang="en")
     assert "<script>" not in page and "&lt;script&gt;alert(&quot;x&quot;)" in page
     assert "Dag &lt;1&gt;" in page
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
     assert "<svg" in page and page.count("<circle") == 2  # two finished runs in the quadrant
     assert "But you are simply a person" in page  # Chris's poor choice, with the better one
-    anonymous = group_report_html(trainer.dashboard([example], lang="en"), lang="en",
-                                  anonymous=True)
+    anonymous = group_report_html(trainer.dashboard([example], rubric, lang="en"), rubric,
+                                  lang="en", anonymous=True)
     assert "script" not in anonymous and "SUM" not in anonymous and "Chris" not in anonymous
     assert "#1" in anonymous
     store.close()

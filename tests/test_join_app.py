@@ -29,14 +29,14 @@ async def _join(pilot, code: str, name: str) -> None:  # noqa: ANN001
 def setup(tmp_path, example, rubric):  # noqa: ANN001, ANN201
     store = Store(tmp_path)
     made = sessions.create_session(store, [example], title="Dag 1")
-    yield store, made, rubric.dimension_ids()
+    yield store, made, rubric
     store.close()
 
 
 @aio
 async def test_wrong_code_refused_then_join_play_and_rejoin(setup, example) -> None:  # noqa: ANN001
-    store, made, dims = setup
-    app = JoinApp(store, session_id=made.session.id, dimensions=dims, heartbeat=0)
+    store, made, rubric = setup
+    app = JoinApp(store, rubric, session_id=made.session.id, heartbeat=0)
     async with app.run_test(size=(100, 30)) as pilot:
         await _join(pilot, "ABC-DEF", "Anna")
         assert "hoort niet bij een sessie" in _text(app, "#join-error")
@@ -62,7 +62,7 @@ async def test_wrong_code_refused_then_join_play_and_rejoin(setup, example) -> N
         await pilot.press("1")
         await pilot.pause()
     # the tab closed; the same code and name continue at the same point
-    app = JoinApp(store, session_id=made.session.id, dimensions=dims, heartbeat=0)
+    app = JoinApp(store, rubric, session_id=made.session.id, heartbeat=0)
     async with app.run_test(size=(100, 30)) as pilot:
         await _join(pilot, made.join_code.lower(), " anna ")
         listing = app.screen.query_one("#scenario-list", OptionList)
@@ -95,9 +95,9 @@ async def test_wrong_code_refused_then_join_play_and_rejoin(setup, example) -> N
 
 @aio
 async def test_a_closed_session_admits_no_new_names(setup) -> None:  # noqa: ANN001
-    store, made, dims = setup
+    store, made, rubric = setup
     store.close_session(made.session.id)
-    app = JoinApp(store, dimensions=dims, heartbeat=0)
+    app = JoinApp(store, rubric, heartbeat=0)
     async with app.run_test(size=(100, 30)) as pilot:
         await _join(pilot, made.join_code, "Nieuw")
         assert "afgesloten" in _text(app, "#join-error")
@@ -105,9 +105,9 @@ async def test_a_closed_session_admits_no_new_names(setup) -> None:  # noqa: ANN
 
 @aio
 async def test_a_code_of_another_session_is_refused_when_serving_one(setup, example) -> None:  # noqa: ANN001
-    store, made, dims = setup
+    store, made, rubric = setup
     other = sessions.create_session(store, [example])
-    app = JoinApp(store, session_id=made.session.id, dimensions=dims, heartbeat=0)
+    app = JoinApp(store, rubric, session_id=made.session.id, heartbeat=0)
     async with app.run_test(size=(100, 30)) as pilot:
         await _join(pilot, other.join_code, "Anna")
         assert "hoort niet bij een sessie" in _text(app, "#join-error")
@@ -117,9 +117,9 @@ async def test_a_code_of_another_session_is_refused_when_serving_one(setup, exam
 
 @aio
 async def test_the_trainer_code_opens_the_dashboard(setup, example, tmp_path) -> None:  # noqa: ANN001
-    store, made, dims = setup
+    store, made, rubric = setup
     play(sessions.join(store, made.join_code, "Anna"), example, STEMPAS_PATHS["A"])
-    app = JoinApp(store, session_id=made.session.id, dimensions=dims, heartbeat=0,
+    app = JoinApp(store, rubric, session_id=made.session.id, heartbeat=0,
                   export_dir=tmp_path / "out", lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.click("#trainer")

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from sim.group import names_for
 from sim.groupreport import plenary_html, plenary_markdown
 from sim.plenary import Plenary, PlenaryError, majority_of, open_latest
 from sim.store import Store
@@ -21,7 +22,7 @@ def test_majority() -> None:
     assert majority_of({"a": 3, "b": 4, "c": 1}) == "b"
 
 
-def test_votes_choices_branches_and_resume(tmp_path, example) -> None:  # noqa: ANN001
+def test_votes_choices_branches_and_resume(tmp_path, example, rubric) -> None:  # noqa: ANN001
     with Store(tmp_path) as store:
         p = Plenary.create(store, example, title="ochtend")
         assert p.decision_number == 1 and p.majority() is None
@@ -60,7 +61,7 @@ def test_votes_choices_branches_and_resume(tmp_path, example) -> None:  # noqa: 
         again = open_latest(store, example)
         assert again is not None and again.session.id == p.session.id
         assert again.current.number == 3 and len(again.branches) == 3
-        d = again.debrief("en")
+        d = again.debrief(rubric, "en")
         b1, b2, b3 = d.branches
         assert [x.chosen for x in b1.decisions] == ["rustig-uitleggen", "grief-erkennen"]
         assert [x.followed_majority for x in b1.decisions] == [True, False]
@@ -100,18 +101,19 @@ def _played(tmp_path, example) -> Plenary:  # noqa: ANN001
     return p
 
 
-def test_markdown_and_html_group_debrief(tmp_path, example) -> None:  # noqa: ANN001
+def test_markdown_and_html_group_debrief(tmp_path, example, rubric) -> None:  # noqa: ANN001
     p = _played(tmp_path, example)
-    d = p.debrief("en")
-    text = plenary_markdown(d, "en")
+    d = p.debrief(rubric, "en")
+    names = names_for(rubric, "en")
+    text = plenary_markdown(d, names)
     assert text.startswith("# Group debrief: The returned polling card")
     assert "## Branch 1: the group's road" in text
     assert "## Branch 2: back to decision 2 of branch 1" in text
     assert re.search(r"\| 1 \| \*\*I can't sign this.*\*\* \| 5 \| chosen, majority \|", text)
     assert "*\\(not the majority\\)*" in text
     assert "**Ending: Contact kept, nothing signed \\(reliable partner\\)**" in text
-    assert "- Keeping and restoring contact: 100" in text
-    page = plenary_html(d, "en")
+    assert "- Connection: 100" in text
+    page = plenary_html(d, names)
     assert page.startswith("<!DOCTYPE html>") and "Branch 2: back to decision 2" in page
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
     p.store.close()

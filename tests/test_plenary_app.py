@@ -16,10 +16,10 @@ def _shown(app, selector: str) -> str:  # noqa: ANN001
 
 
 @aio
-async def test_count_votes_follow_pick_go_back_and_debrief(tmp_path, example) -> None:  # noqa: ANN001
+async def test_count_votes_follow_pick_go_back_and_debrief(tmp_path, example, rubric) -> None:  # noqa: ANN001
     store = Store(tmp_path)
     plenary = Plenary.create(store, example)
-    app = PlenaryApp(plenary, lang="en", export_dir=tmp_path / "out")
+    app = PlenaryApp(plenary, rubric, lang="en", export_dir=tmp_path / "out")
     async with app.run_test(size=(120, 40)) as pilot:
         assert isinstance(app.screen, PlenaryScreen)
         assert "Decision 1" in _shown(app, "#plen-head")

@@ -95,7 +95,7 @@ def test_a_trainee_sees_only_their_own_runs(store, example) -> None:  # noqa: AN
         anna.run(solo)  # nor read a run outside the session
 
 
-def test_sessions_do_not_see_each_others_data(store, example) -> None:  # noqa: ANN001
+def test_sessions_do_not_see_each_others_data(store, example, rubric) -> None:  # noqa: ANN001
     one = sessions.create_session(store, [example])
     two = sessions.create_session(store, [example])
     anna1 = sessions.join(store, one.join_code, "Anna")
@@ -109,7 +109,7 @@ def test_sessions_do_not_see_each_others_data(store, example) -> None:  # noqa: 
     assert [r.id for r in t1.runs()] == [r1]
     assert {e["run_id"] for e in t1.events()} == {r1}
     assert [p.id for p in t1.participants()] == [anna1.participant.id]
-    dash = t1.dashboard([example])
+    dash = t1.dashboard([example], rubric)
     assert [p.name for p in dash.participants] == ["Anna"]
     assert dash.scenario("stempas").runs == 1
     assert r2 not in {r.run_id for p in dash.participants for r in p.runs}

@@ -111,8 +111,8 @@ def cmd_join(args: argparse.Namespace) -> int:
         if args.session:
             rec = find_session_or_exit(store, args.session, "live")
             lang = lang or rec.lang
-        app = JoinApp(store, session_id=rec.id if args.session else None, lang=lang or "nl",
-                      dimensions=rubric.dimension_ids(),
+        app = JoinApp(store, rubric, session_id=rec.id if args.session else None,
+                      lang=lang or "nl",
                       export_dir=Path(args.export_dir) if args.export_dir else None)
         app.run()
     finally:
@@ -141,10 +141,10 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
                   "their figures are left out", file=sys.stderr)
         if args.export:
             if args.export == "csv":
-                text = runs_csv(trainer, scenarios, lang=lang, dimensions=dims)
+                text = runs_csv(trainer, scenarios, rubric)
             else:
-                text = group_report_html(trainer.dashboard(scenarios, lang=lang, dimensions=dims),
-                                         lang=lang, anonymous=args.anonymous, dimensions=dims)
+                text = group_report_html(trainer.dashboard(scenarios, rubric, lang=lang), rubric,
+                                         lang=lang, anonymous=args.anonymous)
             if args.output:
                 Path(args.output).write_text(text, encoding="utf-8")
                 print(f"Saved {args.output}", file=sys.stderr)
@@ -153,7 +153,7 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
             return EXIT_OK
         from ..groupui.dashboard import DashboardApp
 
-        DashboardApp(trainer, scenarios, lang=lang, dimensions=dims,
+        DashboardApp(trainer, scenarios, rubric, lang=lang,
                      export_dir=Path(args.export_dir) if args.export_dir else None).run()
     return EXIT_OK
 

@@ -33,10 +33,12 @@ def cmd_group(args: argparse.Namespace) -> int:
             print(f"sovsim: {err}", file=sys.stderr)
             return EXIT_PROBLEMS
         if args.export:
+            from ..group import names_for
             from ..groupreport import plenary_html, plenary_markdown
 
-            d = plenary.debrief(lang)
-            text = plenary_markdown(d, lang) if args.export == "md" else plenary_html(d, lang)
+            d = plenary.debrief(rubric, lang)
+            names = names_for(rubric, lang)
+            text = plenary_markdown(d, names) if args.export == "md" else plenary_html(d, names)
             if args.output:
                 Path(args.output).write_text(text, encoding="utf-8")
                 print(f"Saved {args.output}", file=sys.stderr)
@@ -45,7 +47,7 @@ def cmd_group(args: argparse.Namespace) -> int:
             return EXIT_OK
         from ..groupui.plenary import PlenaryApp
 
-        PlenaryApp(plenary, lang=lang,
+        PlenaryApp(plenary, rubric, lang=lang,
                    export_dir=Path(args.export_dir) if args.export_dir else None).run()
         print(f"Plenary {plenary.session.id} is saved. Continue it with: "
               f"sovsim group {args.scenario} --session {plenary.session.id}")

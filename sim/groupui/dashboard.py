@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Header, Static
 
-from ..group import Dashboard, Scorer
+from ..group import Dashboard, names_for, rubric_scorer
 from ..scenario import Scenario
 from ..sessions import Trainer, format_code
 from ..store import StoreError
@@ -67,16 +67,17 @@ class DashboardScreen(Screen[None]):
         Binding("escape", "leave", "key.back"),
     ]
 
-    def __init__(self, trainer: Trainer, scenarios: list[Scenario], *, lang: str = "nl",
-                 export_dir: Path | None = None, scorer: Scorer | None = None,
-                 dimensions: list[str] | None = None, refresh_seconds: float = REFRESH_SECONDS) -> None:
+    def __init__(self, trainer: Trainer, scenarios: list[Scenario], rubric: Any, *,
+                 lang: str = "nl", export_dir: Path | None = None,
+                 refresh_seconds: float = REFRESH_SECONDS) -> None:
         super().__init__()
         self.trainer = trainer
         self.scenarios = scenarios
+        self.rubric = rubric
         self.lang = lang
+        self.names = names_for(rubric, lang)
         self.export_dir = export_dir or Path.cwd()
-        self.scorer = scorer
-        self.dimensions = dimensions
+        self.scorer = rubric_scorer(rubric)
         self.refresh_seconds = refresh_seconds
         self.index = 0
         self.anonymous = False
@@ -113,8 +114,8 @@ class DashboardScreen(Screen[None]):
     # -- figures -------------------------------------------------------------------------
     def action_refresh_figures(self) -> None:
         try:
-            self.figures = self.trainer.dashboard(self.scenarios, lang=self.lang,
-                                                  scorer=self.scorer, dimensions=self.dimensions)
+            self.figures = self.trainer.dashboard(self.scenarios, self.rubric, lang=self.lang,
+                                                  scorer=self.scorer)
         except StoreError as err:
             self.notify(str(err), severity="error")
             return
@@ -163,8 +164,8 @@ class DashboardScreen(Screen[None]):
             render.decisions_text(fig.decisions, self.lang, width))
         qwidth = self.query_one("#dash-quadrant").size.width - 4 - 14
         self.query_one("#quadrant", Static).update(
-            render.quadrant_text(fig.dots, self.lang, width=max(21, min(61, qwidth)) | 1))
-        self.query_one("#dims", Static).update(render.dimensions_text(fig.dimensions, self.lang))
+            render.quadrant_text(fig.dots, self.names, width=max(21, min(61, qwidth)) | 1))
+        self.query_one("#dims", Static).update(render.dimensions_text(fig.dimensions, self.names))
         endings = render.endings_text(fig.endings, self.lang)
         endings.append("\n\n")
         endings.append(t("dash.poor", self.lang) + "\n", style="bold")
@@ -201,8 +202,7 @@ class DashboardScreen(Screen[None]):
         from ..groupreport import runs_csv
 
         self._save(f"sovsim-{self.trainer.session_id}.csv",
-                   runs_csv(self.trainer, self.scenarios, lang=self.lang, scorer=self.scorer,
-                            dimensions=self.dimensions))
+                   runs_csv(self.trainer, self.scenarios, self.rubric, scorer=self.scorer))
 
     def action_export_html(self) -> None:
         from ..groupreport import group_report_html
@@ -210,8 +210,8 @@ class DashboardScreen(Screen[None]):
         if self.figures is None:
             return
         self._save(f"sovsim-{self.trainer.session_id}.html",
-                   group_report_html(self.figures, lang=self.lang, anonymous=self.anonymous,
-                                     dimensions=self.dimensions))
+                   group_report_html(self.figures, self.rubric, lang=self.lang,
+                                     anonymous=self.anonymous))
 
     def action_close_session(self) -> None:
         if self.trainer.session.closed:
@@ -239,11 +239,13 @@ class DashboardApp(App[None]):
     TITLE = "sovsim"
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
 
-    def __init__(self, trainer: Trainer, scenarios: list[Scenario], **kw: Any) -> None:
+    def __init__(self, trainer: Trainer, scenarios: list[Scenario], rubric: Any,
+                 **kw: Any) -> None:
         super().__init__()
         self.trainer = trainer
         self.scenarios = scenarios
+        self.rubric = rubric
         self.kw = kw
 
     def on_mount(self) -> None:
-        self.push_screen(DashboardScreen(self.trainer, self.scenarios, **self.kw))
+        self.push_screen(DashboardScreen(self.trainer, self.scenarios, self.rubric, **self.kw))

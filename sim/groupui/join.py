@@ -22,7 +22,7 @@ from textual.widgets import Button, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..engine import RunError
-from ..group import Scorer, bounds_scorer, group_moments
+from ..group import group_moments
 from ..scenario import Scenario
 from ..sessions import (
     AccessDenied,
@@ -49,16 +49,15 @@ class JoinApp(App[None]):
     TITLE = "sovsim"
     BINDINGS = [Binding("ctrl+q", "quit", "key.quit", priority=True)]
 
-    def __init__(self, store: Store, *, session_id: str | None = None, lang: str = "nl",
-                 dimensions: list[str] | None = None, scorer: Scorer | None = None,
-                 bundled: Path | None = None, export_dir: Path | None = None,
+    def __init__(self, store: Store, rubric: Any, *, session_id: str | None = None,
+                 lang: str = "nl", bundled: Path | None = None, export_dir: Path | None = None,
                  heartbeat: float = HEARTBEAT_SECONDS) -> None:
         super().__init__()
         self.store = store
+        self.rubric = rubric
         self.session_id = session_id  # only this session's code is accepted
         self.lang = lang
-        self.dimensions = dimensions
-        self.scorer = scorer or bounds_scorer
+        self.dimensions = rubric.dimension_ids()
         self.bundled = bundled
         self.export_dir = export_dir
         self.heartbeat_seconds = heartbeat
@@ -227,9 +226,8 @@ class TrainerCodeScreen(_Screen):
             self.query_one("#trainer-code", Input).value = ""
             return
         scenarios = load_session_scenarios(trainer.session, self.app.dimensions, self.app.bundled)
-        self.app.switch_screen(DashboardScreen(trainer, scenarios, lang=self.lang,
-                                               export_dir=self.app.export_dir,
-                                               dimensions=self.app.dimensions))
+        self.app.switch_screen(DashboardScreen(trainer, scenarios, self.app.rubric,
+                                               lang=self.lang, export_dir=self.app.export_dir))
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:
@@ -488,37 +486,60 @@ class TraineeDebriefScreen(_Screen):
             self.show()
 
     def show(self) -> None:
+        from scoring.debrief import DebriefError, build_debrief
+        from scoring.labels import attribution_text, label, status_text
+
         trainee = self.app.trainee
         assert trainee is not None
         rec = trainee.run(self.run_id)
         lang = self.lang
         main = Text()
-        node = self.scenario.nodes.get(rec.ending or "")
-        if node is not None and node.ending is not None:
-            main.append(self.t("play.ended", title=render.one_line(node.ending.title.get(lang))),
-                        style="bold")
-            main.append("\n" + render.clean(node.ending.text.get(lang)) + "\n")
-        score = self.app.scorer(self.scenario, rec.snapshot)
-        main.append("\n" + self.t("debrief.scores") + "\n", style="bold")
-        if score is not None:
-            width = max(len(render.dimension_name(d, lang)) for d in score.dimensions) \
-                if score.dimensions else 0
-            order = [d for d in (self.app.dimensions or []) if d in score.dimensions]
-            order += [d for d in score.dimensions if d not in order]
-            for dim in order:
-                value = score.dimensions[dim]
-                main.append(render.dimension_name(dim, lang).ljust(width) + "  ")
-                if value is None:
-                    main.append(self.t("debrief.not_assessed"), style="dim italic")
-                else:
-                    main.append(render.bar(value, 20), style="cyan")
-                    main.append(f" {value:>3}")
-                main.append("\n")
-            if score.quadrant:
-                main.append("\n" + self.t("debrief.quadrant",
-                                          name=t(f"quadrant.{score.quadrant}", lang),
-                                          contact=score.contact, limits=score.limits) + "\n",
-                            style="bold")
+        try:
+            d = build_debrief(self.scenario, rec.snapshot, self.app.rubric, lang, mode=rec.mode)
+        except DebriefError as err:
+            main.append(str(err), style="bold red")
+            self.query_one("#debrief-main", Static).update(main)
+            return
+        if d.ending is not None:
+            main.append(self.t("play.ended", title=render.one_line(d.ending.title)), style="bold")
+            main.append("\n" + render.clean(d.ending.text) + "\n")
+        for n in d.notices:
+            main.append("\n" + render.clean(n.message) + "\n", style="italic")
+        main.append("\n" + label("scores", lang) + "\n", style="bold")
+        width = max(len(x.short) for x in d.dimensions)
+        for dim in d.dimensions:
+            if dim.status == "not_scored":
+                continue
+            main.append(render.one_line(dim.short).ljust(width) + "  ")
+            if dim.assessed and dim.score is not None:
+                main.append(render.bar(dim.score, 20), style="cyan")
+                main.append(f" {dim.score:>3}  {dim.band_name or ''}\n")
+            else:
+                main.append(label("not_assessed", lang) + ": " + status_text(dim, lang) + "\n",
+                            style="dim italic")
+        if d.quadrant is not None:
+            contact = next((a.score for a in d.axes if a.id == "contact"), None)
+            limits = next((a.score for a in d.axes if a.id == "limits"), None)
+            main.append("\n" + self.t("debrief.quadrant", name=d.quadrant.name, contact=contact,
+                                       limits=limits) + "\n", style="bold")
+            main.append(render.clean(d.quadrant.description) + "\n")
+        if d.key_moments:
+            main.append("\n" + label("key_moments", lang) + "\n", style="bold")
+            for m in d.key_moments:
+                main.append(f"{label('decision', lang)} {m.step} ({label(m.kind, lang)}): ",
+                            style="bold green" if m.kind == "good" else "bold red")
+                main.append(render.clean(m.chosen.text) + "\n")
+                if m.better is not None:
+                    main.append("  " + label("better", lang) + ": ", style="bold")
+                    main.append(render.clean(m.better.text) + "\n")
+        if d.tips:
+            main.append("\n" + label("try_next", lang) + "\n", style="bold")
+            for tip in d.tips:
+                name = next((x.short for x in d.dimensions if x.id == tip.dimension), tip.dimension)
+                main.append(f"• {render.one_line(name)}: ", style="bold")
+                main.append(render.clean(tip.text) + "\n")
+                main.append("  " + render.one_line(attribution_text(tip.citations, lang)) + "\n",
+                            style="dim")
         self.query_one("#debrief-main", Static).update(main)
         group = Text(self.t("debrief.group") + "\n", style="bold")
         info = trainee.session
@@ -529,7 +550,8 @@ class TraineeDebriefScreen(_Screen):
             group.append(self.t("debrief.group_wait"), style="italic")
         else:
             history = list(rec.snapshot.get("history", []))
-            moments = group_moments(self.scenario, history, counts, lang)
+            moments = group_moments(self.scenario, history, counts,
+                                    [m.step - 1 for m in d.key_moments], lang)
             if not moments:
                 group.append(self.t("debrief.group_none"), style="italic")
             for m in moments:

@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..engine import RunError
+from ..group import names_for
 from ..plenary import Plenary, PlenaryError
 from ..store import StoreError
 from . import render
@@ -42,9 +43,11 @@ class PlenaryScreen(Screen[None]):
         Binding("q", "app.quit", "key.quit"),
     ]
 
-    def __init__(self, plenary: Plenary, *, lang: str = "nl", export_dir: Path | None = None) -> None:
+    def __init__(self, plenary: Plenary, rubric: Any, *, lang: str = "nl",
+                 export_dir: Path | None = None) -> None:
         super().__init__()
         self.plenary = plenary
+        self.rubric = rubric
         self.lang = lang
         self.export_dir = export_dir or Path.cwd()
         self.highlight = 0
@@ -267,7 +270,8 @@ class PlenaryScreen(Screen[None]):
         self.app.push_screen(GoBackScreen(self.plenary, self.lang), done)
 
     def action_debrief(self) -> None:
-        self.app.push_screen(PlenaryDebriefScreen(self.plenary, self.lang, self.export_dir))
+        self.app.push_screen(PlenaryDebriefScreen(self.plenary, self.rubric, self.lang,
+                                                  self.export_dir))
 
 
 class GoBackScreen(ModalScreen[tuple[str, int] | None]):
@@ -329,9 +333,11 @@ class PlenaryDebriefScreen(Screen[None]):
         Binding("escape", "back", "key.back"),
     ]
 
-    def __init__(self, plenary: Plenary, lang: str, export_dir: Path) -> None:
+    def __init__(self, plenary: Plenary, rubric: Any, lang: str, export_dir: Path) -> None:
         super().__init__()
         self.plenary = plenary
+        self.rubric = rubric
+        self.names = names_for(rubric, lang)
         self.lang = lang
         self.export_dir = export_dir
         translate_bindings(self, lang)
@@ -345,9 +351,9 @@ class PlenaryDebriefScreen(Screen[None]):
     def on_mount(self) -> None:
         from ..groupreport import plenary_text
 
-        d = self.plenary.debrief(self.lang)
+        d = self.plenary.debrief(self.rubric, self.lang)
         self.title = render.one_line(t("plen.debrief", self.lang, scenario=d.title))
-        self.query_one("#plen-debrief-text", Static).update(plenary_text(d, self.lang))
+        self.query_one("#plen-debrief-text", Static).update(plenary_text(d, self.names))
 
     def _save(self, suffix: str, text: str) -> None:
         name = f"sovsim-plenair-{self.plenary.session.id}.{suffix}"
@@ -363,12 +369,12 @@ class PlenaryDebriefScreen(Screen[None]):
     def action_export_md(self) -> None:
         from ..groupreport import plenary_markdown
 
-        self._save("md", plenary_markdown(self.plenary.debrief(self.lang), self.lang))
+        self._save("md", plenary_markdown(self.plenary.debrief(self.rubric, self.lang), self.names))
 
     def action_export_html(self) -> None:
         from ..groupreport import plenary_html
 
-        self._save("html", plenary_html(self.plenary.debrief(self.lang), self.lang))
+        self._save("html", plenary_html(self.plenary.debrief(self.rubric, self.lang), self.names))
 
     def action_back(self) -> None:
         self.app.pop_screen()
@@ -381,11 +387,14 @@ class PlenaryApp(App[None]):
     TITLE = "sovsim"
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
 
-    def __init__(self, plenary: Plenary, *, lang: str = "nl", export_dir: Path | None = None) -> None:
+    def __init__(self, plenary: Plenary, rubric: Any, *, lang: str = "nl",
+                 export_dir: Path | None = None) -> None:
         super().__init__()
         self.plenary = plenary
+        self.rubric = rubric
         self.lang = lang
         self.export_dir = export_dir
 
     def on_mount(self) -> None:
-        self.push_screen(PlenaryScreen(self.plenary, lang=self.lang, export_dir=self.export_dir))
+        self.push_screen(PlenaryScreen(self.plenary, self.rubric, lang=self.lang,
+                                       export_dir=self.export_dir))

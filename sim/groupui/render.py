@@ -18,6 +18,7 @@ from ..group import (
     DimensionStats,
     Dot,
     EndingCount,
+    Names,
     ParticipantProgress,
     PoorChoice,
 )
@@ -48,11 +49,6 @@ def bar(value: float, width: int, total: float = 100.0) -> str:
     full, part = divmod(eighths, 8)
     out = "█" * full + (" ▏▎▍▌▋▊▉"[part] if part else "")
     return out + " " * (width - len(out))
-
-
-def dimension_name(dim: str, lang: str) -> str:
-    name = t(f"dim.{dim}", lang)
-    return dim if name == f"dim.{dim}" else name
 
 
 def fmt(value: float | None) -> str:
@@ -118,18 +114,19 @@ def decisions_text(decisions: list[DecisionFigures], lang: str, width: int = 56)
     return out
 
 
-def dimensions_text(stats: list[DimensionStats], lang: str, width: int = 12) -> Text:
+def dimensions_text(stats: list[DimensionStats], names: Names, width: int = 12) -> Text:
     """Each dimension: the mean (●) with the spread around it (one sd each side), and figures."""
+    lang = names.lang
     out = Text()
     rows = [s for s in stats if s.n]
     if not rows:
         out.append(t("dash.no_scores", lang), style="italic")
         return out
-    name_w = min(24, max(len(dimension_name(s.dimension, lang)) for s in rows))
+    name_w = min(24, max(len(names.dimension(s.dimension)) for s in rows))
     for i, s in enumerate(rows):
         if i:
             out.append("\n")
-        out.append(one_line(dimension_name(s.dimension, lang), name_w).ljust(name_w) + " ")
+        out.append(one_line(names.dimension(s.dimension), name_w).ljust(name_w) + " ")
         cells = [" "] * width
         lo = max(0.0, (s.mean or 0) - (s.sd or 0))
         hi = min(100.0, (s.mean or 0) + (s.sd or 0))
@@ -145,9 +142,10 @@ def dimensions_text(stats: list[DimensionStats], lang: str, width: int = 12) -> 
     return out
 
 
-def quadrant_text(dots: list[Dot], lang: str, width: int = 41, height: int = 11) -> Text:
+def quadrant_text(dots: list[Dot], names: Names, width: int = 41, height: int = 11) -> Text:
     """The contact x limits plane with its quadrants named above and below, a dot per run
     (a digit where several runs share a cell)."""
+    lang = names.lang
     cols, rows = max(21, width), max(5, height)
     grid = [[" "] * cols for _ in range(rows)]
     mid_c, mid_r = cols // 2, rows // 2
@@ -170,15 +168,14 @@ def quadrant_text(dots: list[Dot], lang: str, width: int = 41, height: int = 11)
         return line
 
     out = Text()
-    out.append_text(labels(t("quadrant.afstandelijk", lang),
-                           t("quadrant.betrouwbare-partner", lang)))
+    out.append_text(labels(names.quadrant("afstandelijk"), names.quadrant("betrouwbare-partner")))
     out.append("   " + t("dash.limits", lang) + "\n", style="dim")
     for r in range(rows):
         for c in range(cols):
             ch = grid[r][c]
             out.append(ch, style="dim" if ch in "│─┼" else "bold yellow")
         out.append("\n")
-    out.append_text(labels(t("quadrant.afhakend", lang), t("quadrant.meegaand", lang)))
+    out.append_text(labels(names.quadrant("afhakend"), names.quadrant("meegaand")))
     out.append("   " + t("dash.contact", lang), style="dim")
     return out
 
