@@ -102,42 +102,51 @@ def test_snapshot_is_plain_json(example) -> None:  # noqa: ANN001
     assert restored.finished
 
 
-def _walk(scenario, max_runs: int = 20_000):  # noqa: ANN001, ANN202
-    """Runs that reach every reachable node (depth-first over choices)."""
-    seen: set[str] = set()
-    tracked = Explorer(scenario).tracked
-    stack = [Run(scenario)]
-    # one run per distinct state (node, values, visits), so state-dependent branches are reached
-    count = 0
-    while stack and count < max_runs:
-        run = stack.pop()
-        count += 1
-        yield run
-        for view in run.choices():
-            if not view.enabled:
-                continue
-            nxt = Run.restore(scenario, run.snapshot())
-            nxt.choose(view.id)
-            key = json.dumps([nxt.node_id, nxt.values,
-                              {n: c for n, c in nxt.visits.items() if n in tracked}], sort_keys=True)
-            if key not in seen:
-                seen.add(key)
-                stack.append(nxt)
+def paths_to_every_node(scenario) -> dict[str, list[str]]:  # noqa: ANN001
+    """For each reachable node, the choices of one shortest path that enters it."""
+    ex = Explorer(scenario)
+    root = ex.explore()
+    paths: dict[str, list[str]] = dict.fromkeys(Run(scenario).opening, [])
+    route = {root: []}
+    queue = [root]
+    while queue:
+        nxt = []
+        for si in queue:
+            for e in ex.states[si].edges:
+                if e.target_state < 0:
+                    continue
+                for node in e.entered:
+                    paths.setdefault(node, route[si] + [e.choice])
+                if e.target_state not in route:
+                    route[e.target_state] = route[si] + [e.choice]
+                    nxt.append(e.target_state)
+        queue = nxt
+    return paths
 
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
 def test_snapshot_restore_round_trip_at_every_node(path: Path, rubric) -> None:  # noqa: ANN001
     scenario = load_scenario(path, rubric.dimension_ids())
-    visited = set()
-    for run in _walk(scenario):
-        visited.add(run.node_id)
+    paths = paths_to_every_node(scenario)
+    assert set(paths) == {s.node for s in _explore(scenario)} | set(paths)
+    for node_id, choices in paths.items():
+        run = Run(scenario)
+        for c in choices:
+            run.choose(c)
+        assert node_id in run.path()
         snap = json.loads(json.dumps(run.snapshot()))
         again = Run.restore(scenario, snap)
         assert again.snapshot() == snap
         assert again.lines("en") == run.lines("en")
         assert [(c.id, c.enabled) for c in again.choices()] == [(c.id, c.enabled) for c in run.choices()]
-    reachable = {s.node for s in _explore(scenario)}
-    assert reachable <= visited
+        if not run.finished:  # the restored run plays on exactly like the original
+            pick = next(v.id for v in run.choices() if v.enabled)
+            run.choose(pick)
+            again.choose(pick)
+            assert again.snapshot()["values"] == run.snapshot()["values"]
+            assert again.node_id == run.node_id
+    if path != EXAMPLE:
+        assert set(paths) == set(scenario.nodes)
 
 
 def _explore(scenario):  # noqa: ANN001, ANN202
