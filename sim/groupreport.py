@@ -256,10 +256,10 @@ def plenary_text(d: PlenaryDebrief, names: Names) -> Text:
                 out.append("  " + t("plen.other_than_majority", lang) + "\n", style="italic")
         out.append("\n" + _outcome(b, names) + "\n", style="bold")
         if b.score is not None:
-            for dim, value in b.score.dimensions.items():
-                if value is None:
-                    continue
-                out.append(f"  {one_line(names.dimension(dim), 30).ljust(30)} ")
+            shown = {d: v for d, v in b.score.dimensions.items() if v is not None}
+            w = max((len(names.dimension(d)) for d in shown), default=0)
+            for dim, value in shown.items():
+                out.append(f"  {one_line(names.dimension(dim)).ljust(w)}  ")
                 out.append(bar(value, 20), style="cyan")
                 out.append(f" {value:>3}\n")
             if b.score.quadrant:

@@ -108,6 +108,7 @@ class DashboardScreen(Screen[None]):
                          ("dash-endings", "dash.endings")):
             self.query_one(f"#{wid}").border_title = t(key, self.lang)
         self.action_refresh_figures()
+        self.call_after_refresh(self.show)  # again, now that the panels have their sizes
         if self.refresh_seconds > 0:
             self.set_interval(self.refresh_seconds, self.action_refresh_figures)
 

@@ -329,7 +329,7 @@ class PlenaryDebriefScreen(Screen[None]):
 
     BINDINGS = [
         Binding("m", "export_md", "key.export_md"),
-        Binding("h", "export_html", "key.export_html"),
+        Binding("h", "export_html", "key.save_html"),
         Binding("escape", "back", "key.back"),
     ]
 

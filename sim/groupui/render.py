@@ -62,9 +62,11 @@ def people_text(people: list[ParticipantProgress], titles: dict[str, str], lang:
     if not people:
         return Text(t("dash.nobody", lang, code=join_code), style="italic")
     now = now or datetime.now(UTC)
+    several = len(titles) > 1  # name the scenario only when the session has more than one
     table = Table.grid(padding=(0, 1), expand=True)
     table.add_column(no_wrap=True, overflow="ellipsis", max_width=18, style="bold")
-    table.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
+    if several:
+        table.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
     table.add_column(no_wrap=True, overflow="ellipsis", ratio=2)
     for p in people:
         latest = p.latest
@@ -89,7 +91,7 @@ def people_text(people: list[ParticipantProgress], titles: dict[str, str], lang:
                 age = 0.0
             if age > away_after:
                 status.append(f" ({t('dash.away', lang)})", style="dim italic")
-        table.add_row(one_line(p.name), scenario, status)
+        table.add_row(one_line(p.name), *([scenario] if several else []), status)
     return table
 
 

@@ -16,6 +16,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.export_csv": ("CSV opslaan", "Save CSV"),
     "key.export_html": ("Groepsrapport", "Group report"),
     "key.export_md": ("Markdown opslaan", "Save Markdown"),
+    "key.save_html": ("HTML opslaan", "Save HTML"),
     "key.notes": ("Trainersnotities", "Trainer notes"),
     "key.votes_clear": ("Opnieuw tellen", "Count again"),
     "key.vote_less": ("Eén stem eraf", "One vote less"),
