@@ -106,3 +106,13 @@ def test_data_delete_asks_first(tmp_path, example) -> None:  # noqa: ANN001
     # erased for good: the names are no longer anywhere in the file
     raw = b"".join(p.read_bytes() for p in tmp_path.glob("sovsim.db*"))
     assert raw.count(b"Anna") == 0
+
+
+def test_the_trainers_guide_shows_screens_that_exist() -> None:
+    from .conftest import ROOT
+
+    guide = (ROOT / "docs" / "trainers.md").read_text(encoding="utf-8")
+    images = re.findall(r"!\[[^\]]*\]\((img/[^)]+)\)", guide)
+    assert len(images) >= 6
+    for img in images:
+        assert (ROOT / "docs" / img).is_file(), img
