@@ -42,12 +42,15 @@ def one_line(text: str | None, width: int | None = None) -> str:
 
 
 def bar(value: float, width: int, total: float = 100.0) -> str:
-    """A horizontal bar of ``value`` out of ``total``, ``width`` cells wide (eighths)."""
+    """A horizontal bar of ``value`` out of ``total``, ``width`` cells wide (half cells).
+
+    Drawn with line characters (as Textual's own progress bar) rather than full blocks,
+    which browsers' terminal renderers draw taller than a row."""
     if total <= 0:
         return " " * width
-    eighths = round(max(0.0, min(1.0, value / total)) * width * 8)
-    full, part = divmod(eighths, 8)
-    out = "█" * full + (" ▏▎▍▌▋▊▉"[part] if part else "")
+    halves = round(max(0.0, min(1.0, value / total)) * width * 2)
+    full, half = divmod(halves, 2)
+    out = "━" * full + ("╸" if half else "")
     return out + " " * (width - len(out))
 
 
