@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .engine import Step
 from .scenario import Scenario
 from .store import ParticipantRecord, RunRecord, SessionRecord
 
@@ -80,15 +79,6 @@ class Names:
 def names_for(rubric: Any, lang: str) -> Names:
     return Names({d.id: d.short.get(lang) for d in rubric.dimensions},
                  {q.id: q.name.get(lang) for q in rubric.quadrants}, lang)
-
-
-def totals(history: Iterable[Mapping[str, Any] | Step]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for step in history:
-        scores = step.scores if isinstance(step, Step) else step.get("scores", {})
-        for dim, v in dict(scores).items():
-            out[dim] = out.get(dim, 0) + int(v)
-    return out
 
 
 # --- the structures --------------------------------------------------------------------

@@ -38,6 +38,8 @@ async def test_wrong_code_refused_then_join_play_and_rejoin(setup, example) -> N
     store, made, rubric = setup
     app = JoinApp(store, rubric, session_id=made.session.id, heartbeat=0)
     async with app.run_test(size=(100, 30)) as pilot:
+        await _join(pilot, made.join_code, "   ")
+        assert "Vul een naam in" in _text(app, "#join-error")
         await _join(pilot, "ABC-DEF", "Anna")
         assert "hoort niet bij een sessie" in _text(app, "#join-error")
         assert app.screen.query_one("#code", Input).value == ""

@@ -157,7 +157,9 @@ class JoinScreen(_Screen):
                 trainee.leave()
                 raise AccessDenied("no_session", "another session")
         except AccessDenied as err:
-            error.update(Text(self.t(f"join.{err.reason}")))
+            keys = {"name": "join.name_needed", "closed": "join.closed",
+                    "seat_taken": "join.seat_taken"}
+            error.update(Text(self.t(keys.get(err.reason, "join.no_session"))))
             if err.reason in ("name", "seat_taken"):
                 self.query_one("#name", Input).focus()
             else:  # a wrong code: empty the field to type it again; the name stays
@@ -180,6 +182,7 @@ class JoinScreen(_Screen):
         name = self.query_one("#name", Input).value
         self.app.lang = "en" if self.app.lang == "nl" else "nl"
         self.app.title = t("app.title", self.app.lang)
+        translate_bindings(self.app, self.app.lang)
 
         async def rebuild() -> None:
             await self.recompose()
