@@ -149,3 +149,19 @@ async def test_the_trainer_code_opens_the_dashboard(setup, example, tmp_path) ->
         await pilot.pause()
         assert store.get_session(made.session.id).is_closed
         assert "closed" in app.screen.sub_title
+
+
+@aio
+async def test_a_deleted_session_sends_the_trainee_back_to_the_join_screen(setup) -> None:  # noqa: ANN001
+    from sim.groupui.join import JoinScreen
+
+    store, made, rubric = setup
+    app = JoinApp(store, rubric, session_id=made.session.id, heartbeat=0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _join(pilot, made.join_code, "Anna")
+        assert isinstance(app.screen, SessionHomeScreen)
+        store.delete_session(made.session.id)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, JoinScreen) and app.trainee is None
+        assert store.runs(session_id=made.session.id) == []  # nothing was written back

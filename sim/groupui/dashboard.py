@@ -197,7 +197,7 @@ class DashboardScreen(Screen[None]):
             return
         self.notify(t("saved_to", self.lang, path=str(path)))
         if self.app.is_web:
-            self.app.deliver_text(path.open(encoding="utf-8"), save_filename=name)
+            self.app.deliver_text(path, save_filename=name)
 
     def action_export_csv(self) -> None:
         from ..groupreport import runs_csv

@@ -78,6 +78,14 @@ class JoinApp(App[None]):
             self.set_interval(self.heartbeat_seconds, self._beat)
         self.switch_screen(SessionHomeScreen())
 
+    def session_gone(self) -> None:
+        """The session (or this participant) was deleted meanwhile: back to the join screen."""
+        self.trainee = None
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.switch_screen(JoinScreen())
+        self.notify(t("join.gone", self.lang), severity="warning", timeout=10)
+
     def _beat(self) -> None:
         if self.trainee is not None:
             with contextlib.suppress(StoreError):
@@ -258,8 +266,15 @@ class SessionHomeScreen(_Screen):
         self.refill()
 
     def refill(self) -> None:
+        try:
+            self._refill()
+        except AccessDenied:
+            self.app.session_gone()
+
+    def _refill(self) -> None:
         trainee = self.app.trainee
-        assert trainee is not None
+        if trainee is None:
+            return
         info: SessionInfo = trainee.session
         self.title = render.one_line(info.title or t("app.title", self.lang))
         self.sub_title = render.one_line(trainee.name) + " · " + self.t(f"mode.{info.mode}")
@@ -295,6 +310,11 @@ class SessionHomeScreen(_Screen):
         trainee = self.app.trainee
         assert trainee is not None
         scenario = next(s for s in self.app.scenarios if s.id == event.option.id)
+        try:
+            trainee.session  # noqa: B018 - raises when the session is gone
+        except AccessDenied:
+            self.app.session_gone()
+            return
         rec = trainee.current_run(scenario.id)
         if rec is not None and rec.finished:
             self.app.push_screen(TraineeDebriefScreen(scenario, rec.id))
@@ -310,6 +330,7 @@ class SessionHomeScreen(_Screen):
                 return
         except AccessDenied:
             self.notify(self.t("home.closed"), severity="warning")
+            self.refill()
             return
         except StoreError as err:
             self.notify(str(err), severity="error")
@@ -485,10 +506,19 @@ class TraineeDebriefScreen(_Screen):
 
     def _check_closed(self) -> None:
         trainee = self.app.trainee
-        if trainee is not None and not self.closed and trainee.session.closed:
-            self.show()
+        try:
+            if trainee is not None and not self.closed and trainee.session.closed:
+                self.show()
+        except AccessDenied:
+            self.app.session_gone()
 
     def show(self) -> None:
+        try:
+            self._show()
+        except AccessDenied:
+            self.app.session_gone()
+
+    def _show(self) -> None:
         from scoring.debrief import DebriefError, build_debrief
         from scoring.labels import attribution_text, label, status_text
 

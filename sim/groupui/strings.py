@@ -63,6 +63,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "je eigen andere scherm net is gesloten.",
         "Someone is playing under this name right now. Choose another name, or wait a minute "
         "if your own other screen has just closed."),
+    "join.gone": ("Deze sessie of je deelname bestaat niet meer (de trainer heeft de gegevens "
+                  "verwijderd).", "This session or your participation no longer exists (the "
+                  "trainer has deleted the data)."),
     "join.store": ("De sessie kan nu niet worden geopend: {reason}",
                    "The session cannot be opened now: {reason}"),
     # -- the trainee's session home ------------------------------------------------------
