@@ -393,9 +393,13 @@ class Store:
                          d["updated"], bool(d["finished"]), d["outcome"], d["ending"], snap)
 
     def runs(self, *, finished: bool | None = None, scenario_id: str | None = None,
-             session_id: str | None = None, person: str | None = None,
+             session_id: str | None = None, person: str | None = None, solo: bool = False,
              limit: int = 1000) -> list[RunRecord]:
+        """Runs, newest first; ``solo``: only runs played alone (outside any group session),
+        which is what a trainee's own app lists and continues."""
         where, args = [], []
+        if solo:
+            where.append("session_id IS NULL")
         if finished is not None:
             where.append("finished=?")
             args.append(int(finished))
@@ -408,7 +412,10 @@ class Store:
         return [self._record(r) for r in self.conn.execute(sql, (*args, limit))]
 
     def last_unfinished(self, session_id: str | None = None) -> RunRecord | None:
-        runs = self.runs(finished=False, session_id=session_id, limit=1)
+        """The latest unfinished run of a session, or (without one) of solo play: a group
+        session's or a plenary's runs are never offered to continue in the solo app."""
+        runs = self.runs(finished=False, session_id=session_id, solo=session_id is None,
+                         limit=1)
         return runs[0] if runs else None
 
     def events(self, run_id: str | None = None) -> list[dict[str, Any]]:

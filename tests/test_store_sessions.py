@@ -157,3 +157,18 @@ def test_deleting_a_session_or_a_person_leaves_others_untouched(tmp_path, exampl
         assert store.get_run(solo) is not None  # a solo run is nobody's session data
         assert [r.person for r in store.runs(session_id=s2)] == [ids[(s2, "bram")][0]]
         assert store.integrity_ok()
+
+
+def test_solo_play_never_offers_group_runs(tmp_path, example) -> None:  # noqa: ANN001
+    with Store(tmp_path) as store:
+        solo = store.create_run(Run(example).snapshot())
+        sid = store.create_session(kind="live", scenarios=[{"id": "stempas", "path": ""}],
+                                   join_code="AAAAAA")
+        p, _ = store.join_participant(sid, "anna", "anna")
+        group = store.create_run(Run(example).snapshot(), session_id=sid, person=p.id)
+        assert store.last_unfinished().id == solo  # the group run is newer, but not offered
+        assert store.last_unfinished(sid).id == group
+        assert [r.id for r in store.runs(solo=True)] == [solo]
+        assert {r.id for r in store.runs()} == {solo, group}
+        store.delete_run(solo)
+        assert store.last_unfinished() is None
