@@ -26,9 +26,13 @@ from .strings import t
 
 REFRESH_SECONDS = 2.0
 
+CSS = Path(__file__).with_name("groupui.tcss")  # every rule names its screen
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question."""
+
+    CSS_PATH = CSS
 
     BINDINGS = [Binding("escape", "no", show=False)]
 
@@ -56,6 +60,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
 class DashboardScreen(Screen[None]):
     """Who joined and how far; choices per decision; scores; the quadrant; endings."""
+
+    CSS_PATH = CSS
 
     BINDINGS = [
         Binding("r", "refresh_figures", "key.refresh"),
@@ -236,7 +242,6 @@ class DashboardScreen(Screen[None]):
 class DashboardApp(App[None]):
     """``sovsim dashboard SESSION``: the dashboard on its own."""
 
-    CSS_PATH = "groupui.tcss"
     TITLE = "sovsim"
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
 

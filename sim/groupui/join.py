@@ -41,11 +41,12 @@ from .strings import t
 
 HEARTBEAT_SECONDS = 10.0
 
+CSS = Path(__file__).with_name("groupui.tcss")  # every rule names its screen
+
 
 class JoinApp(App[None]):
     """Join a live session and play its scenarios; or, with the trainer code, its dashboard."""
 
-    CSS_PATH = "groupui.tcss"
     TITLE = "sovsim"
     BINDINGS = [Binding("ctrl+q", "quit", "key.quit", priority=True)]
 
@@ -108,6 +109,8 @@ def _spaced(options: list[Option]) -> list[Option | None]:
 
 
 class _Screen(Screen[Any]):
+    CSS_PATH = CSS
+
     app: JoinApp
 
     @property

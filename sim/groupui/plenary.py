@@ -24,9 +24,13 @@ from . import render
 from .common import translate_bindings
 from .strings import t
 
+CSS = Path(__file__).with_name("groupui.tcss")  # every rule names its screen
+
 
 class PlenaryScreen(Screen[None]):
     """One decision at a time, large and plain, for a room to read from a distance."""
+
+    CSS_PATH = CSS
 
     BINDINGS = [
         *[Binding(str(n), f"vote({n})", show=False) for n in range(1, 10)],
@@ -277,6 +281,8 @@ class PlenaryScreen(Screen[None]):
 class GoBackScreen(ModalScreen[tuple[str, int] | None]):
     """Every decision made so far, on every branch; bookmarked ones starred."""
 
+    CSS_PATH = CSS
+
     BINDINGS = [Binding("escape", "cancel", "key.back")]
 
     def __init__(self, plenary: Plenary, lang: str) -> None:
@@ -326,6 +332,8 @@ class GoBackScreen(ModalScreen[tuple[str, int] | None]):
 
 class PlenaryDebriefScreen(Screen[None]):
     """The path of every branch with the votes, how each ended, and the scores."""
+
+    CSS_PATH = CSS
 
     BINDINGS = [
         Binding("m", "export_md", "key.export_md"),
@@ -383,7 +391,6 @@ class PlenaryDebriefScreen(Screen[None]):
 class PlenaryApp(App[None]):
     """``sovsim group SCENARIO``."""
 
-    CSS_PATH = "groupui.tcss"
     TITLE = "sovsim"
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
 
