@@ -123,12 +123,16 @@ def test_group_command_exports_the_debrief(tmp_path, example) -> None:  # noqa: 
     p = _played(tmp_path, example)
     sid = p.session.id
     p.store.close()
-    res = sovsim("group", str(EXAMPLE), "--session", sid, "--export", "md", "--lang", "en",
+    res = sovsim("group", "--session", sid[:5], "--export", "md", "--lang", "en",
                  "--data-dir", str(tmp_path))
     assert res.returncode == 0, res.stderr
     assert "## Branch 2" in res.stdout
     res = sovsim("group", str(EXAMPLE), "--continue", "--export", "html", "-o",
                  str(tmp_path / "p.html"), "--data-dir", str(tmp_path))
     assert res.returncode == 0 and "Tak 2" in (tmp_path / "p.html").read_text(encoding="utf-8")
+    res = sovsim("group", "--continue", "--export", "md", "--data-dir", str(tmp_path))
+    assert res.returncode == 0 and "## Tak 2" in res.stdout
     res = sovsim("group", "wijkteam-huisbezoek", "--continue", "--data-dir", str(tmp_path))
     assert res.returncode == 2 and "no plenary of wijkteam-huisbezoek" in res.stderr
+    res = sovsim("group", "--data-dir", str(tmp_path))
+    assert res.returncode == 2 and "say which scenario" in res.stderr

@@ -12,23 +12,45 @@ from .sessions import find_session_or_exit, load_scenarios, open_store
 
 def cmd_group(args: argparse.Namespace) -> int:
     from ..plenary import Plenary, PlenaryError, open_latest
+    from ..sessions import load_session_scenarios
 
     rubric = load_rubric_or_exit(getattr(args, "rubric", None))
-    [scenario] = load_scenarios([args.scenario], rubric)
     lang = getattr(args, "lang", None) or "nl"
     with open_store(args) as store:
         try:
-            if args.session:
-                rec = find_session_or_exit(store, args.session, "plenary")
+            if args.session or (args.resume and not args.scenario):
+                if args.session:
+                    rec = find_session_or_exit(store, args.session, "plenary")
+                else:
+                    found = store.sessions("plenary")
+                    if not found:
+                        raise UsageError("there is no plenary to continue; start one with "
+                                         "'sovsim group SCENARIO'")
+                    rec = found[0]
+                if args.scenario:
+                    [scenario] = load_scenarios([args.scenario], rubric)
+                else:
+                    loaded = load_session_scenarios(rec, rubric.dimension_ids())
+                    if not loaded:
+                        raise UsageError(f"the scenario of plenary {rec.id} "
+                                         f"({rec.scenarios[0]['id'] if rec.scenarios else '?'}) "
+                                         "cannot be found; give its file: sovsim group FILE "
+                                         f"--session {rec.id}")
+                    scenario = loaded[0]
                 plenary = Plenary(store, rec, scenario)
-            elif args.resume:
-                found = open_latest(store, scenario)
-                if found is None:
-                    raise UsageError(f"there is no plenary of {scenario.id} to continue; "
-                                     "leave out --continue to start one")
-                plenary = found
+            elif not args.scenario:
+                raise UsageError("say which scenario: sovsim group SCENARIO "
+                                 "(or --continue, or --session ID)")
             else:
-                plenary = Plenary.create(store, scenario, title=args.title or "", lang=lang)
+                [scenario] = load_scenarios([args.scenario], rubric)
+                if args.resume:
+                    found_p = open_latest(store, scenario)
+                    if found_p is None:
+                        raise UsageError(f"there is no plenary of {scenario.id} to continue; "
+                                         "leave out --continue to start one")
+                    plenary = found_p
+                else:
+                    plenary = Plenary.create(store, scenario, title=args.title or "", lang=lang)
         except PlenaryError as err:
             print(f"sovsim: {err}", file=sys.stderr)
             return EXIT_PROBLEMS
@@ -50,7 +72,7 @@ def cmd_group(args: argparse.Namespace) -> int:
         PlenaryApp(plenary, rubric, lang=lang,
                    export_dir=Path(args.export_dir) if args.export_dir else None).run()
         print(f"Plenary {plenary.session.id} is saved. Continue it with: "
-              f"sovsim group {args.scenario} --session {plenary.session.id}")
+              f"sovsim group --session {plenary.session.id}")
     return EXIT_OK
 
 
@@ -61,10 +83,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "(number keys), follow the majority (Enter) or pick another (K); go back "
                     "to any earlier decision (G) to explore the road not taken; every branch "
                     "is kept. D shows the group debrief, with Markdown and HTML export.")
-    p.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario id or a .yaml file")
+    p.add_argument("scenario", metavar="SCENARIO", nargs="?",
+                   help="a bundled scenario id or a .yaml file (not needed with --session)")
     p.add_argument("--title", default="", help="a name for this plenary")
     p.add_argument("--continue", dest="resume", action="store_true",
-                   help="continue the latest plenary of this scenario")
+                   help="continue the latest plenary (of SCENARIO, when given)")
     p.add_argument("--session", metavar="ID", help="continue this plenary")
     p.add_argument("--export", choices=("md", "html"),
                    help="with --session or --continue: write the group debrief and stop")
