@@ -136,3 +136,21 @@ def test_group_command_exports_the_debrief(tmp_path, example) -> None:  # noqa: 
     assert res.returncode == 2 and "no plenary of wijkteam-huisbezoek" in res.stderr
     res = sovsim("group", "--data-dir", str(tmp_path))
     assert res.returncode == 2 and "say which scenario" in res.stderr
+
+
+def test_a_plenary_exports_and_deletes_with_its_votes(tmp_path, example) -> None:  # noqa: ANN001
+    import json
+
+    p = _played(tmp_path, example)
+    sid, runs = p.session.id, [b.run_id for b in p.branches]
+    p.store.close()
+    res = sovsim("data", "export", "--session", sid, "--data-dir", str(tmp_path))
+    [s] = json.loads(res.stdout)["sessions"]
+    assert s["kind"] == "plenary" and len(s["branches"]) == 2
+    assert s["votes"][runs[0]]["1"] == {"rustig-uitleggen": 5, "tekenen": 2}
+    res = sovsim("data", "delete", "--session", sid, "--yes", "--data-dir", str(tmp_path))
+    assert res.returncode == 0 and "Deleted 1 session(s) and 2 run(s)" in res.stdout
+    with Store(tmp_path) as store:
+        assert store.get_session(sid) is None
+        assert all(store.votes(r) == {} and store.get_run(r) is None for r in runs)
+        assert store.conn.execute("SELECT COUNT(*) FROM branches").fetchone()[0] == 0
