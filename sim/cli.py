@@ -15,6 +15,7 @@ from .clitools import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError
 COMMANDS = [
     "sim.commands.content",
     "sim.commands.report",
+    "sim.commands.app",
     "sim.commands.sessions",
     "sim.commands.live",
     "sim.commands.plenary",

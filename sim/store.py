@@ -245,8 +245,8 @@ class Store:
         if path is None:
             path = default_dir() / DB_NAME
         self.path = Path(path)
-        if self.path.is_dir():
-            self.path = self.path / DB_NAME
+        if self.path.is_dir() or self.path.suffix.lower() not in (".db", ".sqlite", ".sqlite3"):
+            self.path = self.path / DB_NAME  # a folder, existing or to be made
         self.timeout = timeout
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -374,6 +374,14 @@ class Store:
                 "UPDATE runs SET snapshot=?, updated=?, finished=?, outcome=?, ending=? WHERE id=?",
                 (json.dumps(snapshot), now(), int(finished), outcome, ending, run_id),
             )
+            if cur.rowcount != 1:
+                raise StoreError(f"there is no run {run_id!r} in the store")
+
+    def end_run(self, run_id: str, outcome: str) -> None:
+        """Mark a run as ended without touching its snapshot or events (e.g. ``abandoned``)."""
+        with self.transaction() as c:
+            cur = c.execute("UPDATE runs SET finished=1, outcome=?, updated=? WHERE id=?",
+                            (outcome, now(), run_id))
             if cur.rowcount != 1:
                 raise StoreError(f"there is no run {run_id!r} in the store")
 

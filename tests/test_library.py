@@ -96,3 +96,15 @@ def test_no_real_names_or_markup(library) -> None:  # noqa: ANN001
             for t in texts:
                 for lang in ("nl", "en"):
                     assert not bad.search(t.get(lang)), (s.id, node.id)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_best_option_is_not_always_in_the_same_place(path: Path, library) -> None:  # noqa: ANN001
+    """A trainee must not learn 'always pick 1': the best-scoring option moves around."""
+    s, _ = library[path.stem]
+    places = Counter()
+    for node in s.nodes.values():
+        if len(node.choices) >= 2:
+            totals = [sum(c.scores.values()) for c in node.choices]
+            places[totals.index(max(totals))] += 1
+    assert max(places.values()) <= 0.6 * sum(places.values()), places

@@ -1,0 +1,1 @@
+"""The Textual app (presentation only; see sim.app.app)."""

@@ -1,0 +1,367 @@
+"""Play: the transcript, the numbered choices, gauges, progress, the case file and glossary
+a key away, and a clear way to pause. Coach mode adds feedback and undo."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.widgets import Button, Footer, Header, OptionList, Static
+
+from ... import transcript
+from ...engine import RunError
+from ...playthrough import Playthrough
+from ...store import StoreError
+from ...textsafe import one_line
+from ..app import PACE_TIMING
+from ..widgets.choices import ChoiceList
+from ..widgets.gauges import Gauges, gauge_text, has_gauges
+from ..widgets.transcript import SPEAKER_CLASSES, Transcript
+from .base import BaseScreen
+from .dialogs import ConfirmDialog, PauseDialog
+from .reference import DossierScreen, GlossaryScreen, dimension_name
+
+WIDE = 110
+
+
+class PlayScreen(BaseScreen):
+    BINDINGS = [
+        *[Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)],
+        Binding("d", "dossier", "key.dossier"),
+        Binding("g", "glossary", "key.glossary"),
+        Binding("u", "undo", "key.undo"),
+        Binding("escape", "pause", "key.pause"),
+        Binding("pageup", "scroll_transcript(-1)", show=False),
+        Binding("pagedown", "scroll_transcript(1)", show=False),
+    ]
+
+    def __init__(self, pt: Playthrough, *, fresh: bool) -> None:
+        super().__init__()
+        self.pt = pt
+        self.fresh = fresh
+        self._asked_store = False
+
+    # -- layout ------------------------------------------------------------------------
+    def refresh_titles(self) -> None:
+        self.title = one_line(self.pt.scenario.title.get(self.lang))
+        self.sub_title = one_line(self.pt.scenario.role.get(self.lang))
+
+    def compose(self) -> ComposeResult:
+        coach = self.pt.mode == "coach"
+        yield Header(icon="≡")
+        yield Static(id="play-status")
+        with Horizontal(id="play-main"):
+            with Vertical(id="play-left"):
+                yield Transcript(render=self._render_entry, timing=PACE_TIMING[self.app.pace],
+                                 id="transcript")
+                yield Static(id="play-hint")
+                yield ChoiceList(id="choices")
+                yield Button(Text(self.t("play.to_debrief")), id="to-debrief", variant="primary")
+            with Vertical(id="sidebar"):
+                yield Static(Text(self.t("play.role"), style="bold"), classes="side-head")
+                yield Static(Text(one_line(self.pt.scenario.role.get(self.lang))),
+                             classes="side-text")
+                if self.pt.scenario.setting:
+                    yield Static(Text(one_line(self.pt.scenario.setting.get(self.lang))),
+                                 classes="side-text")
+                yield Static(Text(self.t(f"mode.{self.pt.mode}"), style="bold"),
+                             classes="side-head")
+                yield Static(Text(self.t(f"mode.{self.pt.mode}.short")), classes="side-text")
+                if coach and has_gauges(self.pt.run):
+                    yield Static(Text(self.t("play.gauges"), style="bold"), classes="side-head")
+                    yield Gauges(id="side-gauges")
+                yield Static(Text(self.t("play.progress_head"), style="bold"), classes="side-head")
+                yield Static(id="side-progress")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self._layout(self.app.size.width)
+        self._show_all(paced=self.fresh)
+        if self.fresh and not self._asked_store:
+            self._asked_store = True
+            self.call_after_refresh(self._attach_store)
+
+    def on_resize(self, event: Resize) -> None:
+        self._layout(event.size.width)
+
+    def _layout(self, width: int) -> None:
+        self.set_class(width >= WIDE, "-wide")
+        self._update_status()
+
+    def relocalise(self) -> None:
+        self.pt.lang = self.lang
+        super().relocalise()
+
+    def after_relocalise(self) -> None:
+        self._layout(self.app.size.width)
+        self._show_all(paced=False)
+
+    # -- rendering ---------------------------------------------------------------------
+    def _render_entry(self, e: transcript.Entry) -> tuple[Text, list[str], str | None]:
+        if e.kind == "narration":
+            return Text(e.text, style="italic"), ["narration"], None
+        if e.kind == "speech":
+            idx = list(self.pt.scenario.characters).index(e.speaker) if e.speaker in \
+                self.pt.scenario.characters else 0
+            text = Text()
+            text.append(f"{e.name}: ", style="bold")
+            text.append(e.text)
+            return text, ["speech", f"speaker-{idx % SPEAKER_CLASSES}"], None
+        if e.kind == "you":
+            text = Text()
+            text.append(self.t("play.you") + ": ", style="bold")
+            text.append(e.text)
+            return text, ["you"], None
+        if e.kind == "coach":
+            return self._coach_text(e), ["coach"], self.t("play.coach")
+        text = Text()
+        text.append(e.title or "", style="bold")
+        text.append("\n" + e.text)
+        return text, ["ending", f"outcome-{e.outcome}"], self.t("play.ending")
+
+    def _coach_text(self, e: transcript.Entry) -> Text:
+        text = Text()
+        if e.scores:
+            for i, (dim, v) in enumerate(e.scores.items()):
+                if i:
+                    text.append("  ·  ")
+                text.append(f"{v:+d} ", style="bold")
+                text.append(dimension_name(self.app, dim))
+        else:
+            text.append(self.t("play.no_scores"), style="italic")
+        if e.text:
+            text.append("\n" + e.text)
+        if e.thought:
+            text.append("\n" + self.t("play.thought") + " ", style="bold")
+            text.append(e.thought, style="italic")
+        return text
+
+    def _show_all(self, paced: bool) -> None:
+        """Show the transcript of the run so far (the opening paced when the run is new)."""
+        entries = transcript.build(self.pt.run, self.lang, self.pt.mode == "coach")
+        tr = self.query_one(Transcript)
+        self._waiting()
+        if paced:
+            tr.reset([])
+            tr.add(entries)
+        else:
+            tr.reset(entries)
+
+    def _waiting(self) -> None:
+        """While lines are appearing: hide the choices, say how to skip."""
+        self.query_one(ChoiceList).display = False
+        self.query_one("#to-debrief").display = False
+        self.query_one("#play-hint", Static).update(Text(self.t("play.skip_hint"), style="dim"))
+        self.query_one(Transcript).focus()
+
+    @on(Transcript.Revealed)
+    def _revealed(self) -> None:
+        if self.query_one(Transcript).revealing:
+            return
+        run = self.pt.run
+        hint = self.query_one("#play-hint", Static)
+        choices = self.query_one(ChoiceList)
+        button = self.query_one("#to-debrief", Button)
+        if run.finished:
+            choices.display = False
+            button.display = True
+            hint.update(Text(self.t("play.finished_hint"), style="dim"))
+            button.focus()
+        else:
+            views = run.choices(self.lang)
+            choices.set_choices(views, self.t("play.unavailable"))
+            choices.display = True
+            button.display = False
+            n = len(views)
+            hint.update(Text(self.t("play.choose_hint", n=n) if n > 1 else
+                             self.t("play.choose_hint_one"), style="dim"))
+            choices.focus()
+        self.query_one(Transcript).settle()
+        self._update_status()
+        self.refresh_bindings()
+
+    def _update_status(self) -> None:
+        if not self.is_mounted:
+            return
+        run = self.pt.run
+        made = len(run.history)
+        rng = self.app.decisions_range(self.pt.scenario)
+        if run.finished:
+            progress = self.t("play.progress_done", n=made)
+        elif rng and rng[1] >= made + 1:
+            lo, hi = rng
+            span = f"{lo}" if lo == hi else f"{lo}–{hi}"
+            progress = self.t("play.progress", n=made + 1, total=span)
+        else:
+            progress = self.t("play.progress_open", n=made + 1)
+        wide = self.has_class("-wide")
+        status = Text()
+        status.append(self.t(f"mode.{self.pt.mode}"), style="bold")
+        status.append("  ·  " + progress)
+        if not self.pt.saving:
+            status.append("  ·  " + self.t("play.not_saving"), style="bold")
+        show_gauges = self.pt.mode == "coach" and has_gauges(run)
+        if show_gauges and not wide:
+            status.append("\n")
+            status.append_text(gauge_text(run, self.lang, width=6))
+        self.query_one("#play-status", Static).update(status)
+        self.query_one("#side-progress", Static).update(Text(progress))
+        if show_gauges:
+            self.query_one("#side-gauges", Gauges).show_run(run, self.lang, stacked=True)
+
+    # -- saving ------------------------------------------------------------------------
+    def _attach_store(self) -> None:
+        store = self.app.store
+        if store is None:
+            self._store_failed(self.app.store_error or "", first=True)
+            return
+        try:
+            self.pt.attach(store)
+        except StoreError as err:
+            self._store_failed(str(err), first=True)
+        self._update_status()
+
+    def _store_failed(self, reason: str, *, first: bool) -> None:
+        def answer(go_on: bool | None) -> None:
+            if go_on:
+                self.pt.detach()
+                self.notify(self.t("store.playing_unsaved"), severity="warning")
+            elif first:
+                self.app.pop_screen()
+                return
+            else:
+                self._retry_save()
+            self._update_status()
+
+        if first:
+            msg = self.t("store.cannot_start", reason=reason)
+            dialog = ConfirmDialog(msg, yes=self.t("store.play_unsaved"), no=self.t("dialog.back"),
+                                   title=self.t("store.title"))
+        else:
+            msg = self.t("store.cannot_save", reason=reason)
+            dialog = ConfirmDialog(msg, yes=self.t("store.play_unsaved"),
+                                   no=self.t("store.retry"), title=self.t("store.title"))
+        self.app.push_screen(dialog, answer)
+
+    def _retry_save(self) -> None:
+        try:
+            self.pt.save()
+            self.notify(self.t("store.saved_again"))
+        except StoreError as err:
+            self._store_failed(str(err), first=False)
+
+    # -- acting ------------------------------------------------------------------------
+    @on(OptionList.OptionSelected, "#choices")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self._choose(event.option.id)
+
+    def action_pick(self, number: int) -> None:
+        tr = self.query_one(Transcript)
+        if tr.revealing:
+            tr.skip()
+            return
+        if self.pt.run.finished:
+            return
+        views = self.pt.run.choices(self.lang)
+        view = next((v for v in views if v.number == number), None)
+        if view is None:
+            self.notify(self.t("play.no_such_choice", n=number, count=len(views)))
+        elif not view.enabled:
+            self.notify(self.t("play.choice_unavailable", reason=one_line(view.reason or "")))
+        else:
+            self._choose(view.id)
+
+    def _choose(self, choice_id: str) -> None:
+        run = self.pt.run
+        if run.finished or self.query_one(Transcript).revealing:
+            return
+        n = len(run.history) + 1
+        try:
+            step = self.pt.choose(choice_id)
+        except RunError as err:
+            self.notify(str(err), severity="error")
+            return
+        except StoreError as err:
+            step = run.history[-1]
+            self._store_failed(str(err), first=False)
+        self._waiting()
+        entries = transcript.step_entries(run.scenario, step, n, self.lang,
+                                          self.pt.mode == "coach")
+        self.query_one(Transcript).add(entries)
+        self._update_status()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            if self.pt.mode != "coach":
+                return False
+            return True if self.pt.can_undo else None
+        return True
+
+    def action_undo(self) -> None:
+        if self.pt.mode != "coach":
+            return
+        if not self.pt.can_undo:
+            self.notify(self.t("play.nothing_to_undo"))
+            return
+        try:
+            self.pt.undo()
+        except RunError as err:
+            self.notify(str(err), severity="error")
+            return
+        except StoreError as err:
+            self._store_failed(str(err), first=False)
+        self._show_all(paced=False)
+        self.notify(self.t("play.undone"))
+
+    def action_scroll_transcript(self, direction: int) -> None:
+        tr = self.query_one(Transcript)
+        if direction < 0:
+            tr.scroll_page_up(animate=False)
+        else:
+            tr.scroll_page_down(animate=False)
+
+    def action_dossier(self) -> None:
+        self.app.push_screen(DossierScreen(self.pt.scenario))
+
+    def action_glossary(self) -> None:
+        self.app.push_screen(GlossaryScreen())
+
+    def action_pause(self) -> None:
+        def answer(what: str | None) -> None:
+            if what == "home":
+                self.app.go_home()
+            elif what == "quit":
+                self.app.exit()
+
+        self.app.push_screen(PauseDialog(self.pt.saving), answer)
+
+    @on(Button.Pressed, "#to-debrief")
+    def action_debrief(self) -> None:
+        if not self.pt.run.finished:
+            return
+        from .debrief import DebriefScreen
+
+        self.app.switch_screen(DebriefScreen(self.pt.scenario, self.pt.run.snapshot(),
+                                             self.pt.mode, run_id=self.pt.run_id))
+
+    # -- help and palette --------------------------------------------------------------
+    def help_keys(self) -> Iterable[tuple[str, str]]:
+        yield ("1–9", self.t("help.play.numbers"))
+        yield ("↑ ↓ Enter", self.t("help.play.arrows"))
+        yield (self.t("key.space"), self.t("help.play.skip"))
+        yield ("PgUp / PgDn", self.t("help.play.scroll"))
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand(self.t("key.dossier"), self.t("cmd.dossier.help"), self.action_dossier)
+        yield SystemCommand(self.t("key.glossary"), self.t("cmd.glossary.help"),
+                            self.action_glossary)
+        if self.pt.mode == "coach":
+            yield SystemCommand(self.t("key.undo"), self.t("cmd.undo.help"), self.action_undo)
+        yield SystemCommand(self.t("key.pause"), self.t("cmd.pause.help"), self.action_pause)

@@ -1,0 +1,187 @@
+"""The app (``sovsim`` without a command) and ``sovsim play SCENARIO``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..clitools import EXIT_OK, EXIT_PROBLEMS, UsageError, bundled_dir, load_rubric_or_exit
+
+
+def _opt(args: argparse.Namespace, name: str) -> Any:
+    return getattr(args, name, None)
+
+
+def _options(args: argparse.Namespace, **extra: Any) -> Any:
+    from ..app.app import Options
+
+    data_dir = _opt(args, "data_dir")
+    return Options(lang=_opt(args, "lang"), data_dir=Path(data_dir) if data_dir else None,
+                   rubric=_opt(args, "rubric"), **extra)
+
+
+def _run_app(options: Any) -> int:
+    from ..app.app import SovsimApp
+
+    app = SovsimApp(options)
+    app.run()
+    return int(app.return_code or 0)
+
+
+def start(args: argparse.Namespace) -> int:
+    """``sovsim`` with no command: the trainee's app."""
+    load_rubric_or_exit(_opt(args, "rubric"))
+    return _run_app(_options(args))
+
+
+def resolve_scenario(name: str, dimensions: list[str]) -> Path:
+    """A scenario file: ``name`` itself when it is a file, else the bundled scenario with that id."""
+    path = Path(name)
+    if path.is_file():
+        return path
+    if path.exists():
+        raise UsageError(f"{name} is a folder; give a scenario file or a scenario id")
+    candidate = bundled_dir() / f"{name}.yaml"
+    if candidate.is_file():
+        return candidate
+    from ..library import find, scan
+
+    entries = scan([bundled_dir()], dimensions)
+    entry = find(entries, name)
+    if entry is not None:
+        return entry.path
+    known = ", ".join(sorted(e.id for e in entries if not e.broken)) or "(none)"
+    raise UsageError(f"no scenario file or bundled scenario {name!r}; bundled scenarios: {known}")
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    from ..errors import ContentError
+    from ..loader import load_scenario
+    from ..text import DEFAULT_LANG
+
+    rubric = load_rubric_or_exit(_opt(args, "rubric"))
+    path = resolve_scenario(args.scenario, rubric.dimension_ids())
+    try:
+        scenario = load_scenario(path, rubric.dimension_ids())
+    except ContentError as err:
+        errors = len(err.errors)
+        print(f"sovsim: {path} cannot be played; fix "
+              f"{'this problem' if errors == 1 else f'these {errors} problems'} first:",
+              file=sys.stderr)
+        for p in err.problems:
+            print(f"  - {p.format()}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if args.choices is not None or args.plain:
+        from ..plain import PlainGame, parse_choices
+
+        lang = _opt(args, "lang") or _saved_lang(args) or DEFAULT_LANG
+        mode = args.mode or "coach"
+        game = PlainGame(scenario, lang=lang, mode=mode, rubric=rubric, out=sys.stdout,
+                         inp=sys.stdin, dimension_name=_dimension_namer(rubric, lang))
+        if args.choices is not None:
+            return game.path(parse_choices(args.choices, lang))
+        return _plain_interactive(game, args, scenario, path)
+    return _run_app(_options(args, play=path, mode=args.mode))
+
+
+def _store(args: argparse.Namespace) -> Any:
+    from ..store import DB_NAME, Store, StoreError
+
+    data_dir = _opt(args, "data_dir")
+    try:
+        return Store(Path(data_dir) / DB_NAME if data_dir else None), None
+    except StoreError as err:
+        return None, str(err)
+
+
+def _saved_lang(args: argparse.Namespace) -> str | None:
+    store, _ = _store(args)
+    if store is None:
+        return None
+    try:
+        lang = store.get_setting("lang")
+    finally:
+        store.close()
+    return lang if lang in ("nl", "en") else None
+
+
+def _dimension_namer(rubric: Any, lang: str) -> Any:
+    from ..i18n import t
+
+    def name(dim: str) -> str:
+        for d in getattr(rubric, "dimensions", []):
+            if getattr(d, "id", None) == dim and getattr(d, "short", None) is not None:
+                return d.short.get(lang) if hasattr(d.short, "get") else str(d.short)
+        return t(f"dim.{dim}", lang)
+
+    return name
+
+
+def _plain_interactive(game: Any, args: argparse.Namespace, scenario: Any, path: Path) -> int:
+    from ..engine import RunError
+    from ..playthrough import Playthrough
+    from ..store import StoreError
+
+    store, problem = _store(args)
+    mode = args.mode or (store.get_setting("mode") if store else None) or "coach"
+    mode = mode if mode in ("coach", "assessment") else "coach"
+    game.mode = mode
+    resumed = False
+    pt = None
+    if store is not None:
+        previous = store.runs(finished=False, scenario_id=scenario.id, limit=1)
+        if previous and (args.mode is None or previous[0].mode == args.mode):
+            rec = previous[0]
+            game.say(game.t("plain.ask_resume", n=len(rec.snapshot.get("history", [])),
+                            mode=game.t(f"mode.{rec.mode}")))
+            answer = game.ask(game.t("plain.yes_no"))
+            if answer is None:
+                return EXIT_OK
+            if answer.lower() in ("", "j", "ja", "y", "yes"):
+                try:
+                    pt = Playthrough.resume(store, rec, scenario)
+                    pt.lang = game.lang
+                    game.mode = pt.mode
+                    resumed = True
+                except RunError as err:
+                    game.say(game.t("resume.changed", reason=str(err)))
+                    store.end_run(rec.id, "abandoned")
+    if pt is None:
+        pt = Playthrough.new(scenario, mode=mode, lang=game.lang)
+        if store is None:
+            game.say(game.t("store.cannot_start", reason=problem or ""))
+            answer = game.ask(game.t("plain.go_on_unsaved"))
+            if answer is None or answer.lower() not in ("j", "ja", "y", "yes"):
+                return EXIT_OK
+        else:
+            try:
+                pt.attach(store)
+            except StoreError as err:
+                game.say(game.t("store.cannot_start", reason=str(err)))
+                answer = game.ask(game.t("plain.go_on_unsaved"))
+                if answer is None or answer.lower() not in ("j", "ja", "y", "yes"):
+                    return EXIT_OK
+    try:
+        return game.play(pt, resumed=resumed)
+    finally:
+        if store is not None:
+            store.close()
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "play", help="play a scenario (in the app, or line by line with --plain)",
+        description="Play a scenario. SCENARIO is a bundled scenario id (e.g. stempas) or a "
+                    "scenario file; a file is checked first and its problems listed.")
+    p.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario id or a .yaml file")
+    p.add_argument("--plain", action="store_true",
+                   help="play line by line on standard input/output (screen readers, transcripts)")
+    p.add_argument("--choices", metavar="N,N,...",
+                   help="play this path without asking (numbers as shown, e.g. 2,1,3), then "
+                        "print the debrief as Markdown; nothing is saved")
+    p.add_argument("--mode", choices=("coach", "assessment"), default=None,
+                   help="coach: feedback after every choice, undo allowed; "
+                        "assessment: feedback only in the debrief (default: your setting)")
+    p.set_defaults(func=cmd_play)

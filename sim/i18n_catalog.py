@@ -1,0 +1,393 @@
+"""The user-interface strings: key -> (Dutch, English). Placeholders in {braces} must match."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # -- keys (footer and help) ----------------------------------------------------------
+    "key.help": ("Hulp", "Help"),
+    "key.quit": ("Afsluiten", "Quit"),
+    "key.palette": ("Opdrachten", "Commands"),
+    "key.back": ("Terug", "Back"),
+    "key.cancel": ("Annuleren", "Cancel"),
+    "key.close": ("Sluiten", "Close"),
+    "key.continue": ("Verder spelen", "Continue"),
+    "key.library": ("Scenario's", "Scenarios"),
+    "key.results": ("Mijn resultaten", "My results"),
+    "key.settings": ("Instellingen", "Settings"),
+    "key.start": ("Beginnen", "Start"),
+    "key.dossier": ("Dossier", "Case file"),
+    "key.glossary": ("Begrippen", "Glossary"),
+    "key.undo": ("Terugnemen", "Undo"),
+    "key.pause": ("Pauze", "Pause"),
+    "key.resume": ("Verder", "Resume"),
+    "key.skip": ("Alles tonen", "Show all"),
+    "key.space": ("Spatie", "Space"),
+    "key.open": ("Openen", "Open"),
+    "key.export_md": ("Markdown", "Markdown"),
+    "key.export_html": ("HTML", "HTML"),
+    "key.replay": ("Opnieuw", "Play again"),
+    "key.home": ("Beginscherm", "Home"),
+    "key.delete": ("Verwijderen", "Delete"),
+    # -- command palette -----------------------------------------------------------------
+    "palette.placeholder": ("Zoek een opdracht…", "Search for a command…"),
+    "cmd.home": ("Beginscherm", "Home"),
+    "cmd.home.help": ("Terug naar het beginscherm", "Back to the home screen"),
+    "cmd.library": ("Scenario's", "Scenarios"),
+    "cmd.library.help": ("Kies een scenario om te spelen", "Choose a scenario to play"),
+    "cmd.results": ("Mijn resultaten", "My results"),
+    "cmd.results.help": ("Je eerdere oefeningen en hun nabespreking",
+                         "Your earlier runs and their debriefs"),
+    "cmd.settings": ("Instellingen", "Settings"),
+    "cmd.settings.help": ("Taal, thema, modus en tekstsnelheid",
+                          "Language, theme, mode and text pace"),
+    "cmd.help": ("Hulp en toetsen", "Help and keys"),
+    "cmd.help.help": ("Welke toetsen wat doen", "Which keys do what"),
+    "cmd.lang": ("Switch to English", "Wissel naar Nederlands"),
+    "cmd.lang.help": ("Toon sovsim in het Engels", "Show sovsim in Dutch"),
+    "cmd.theme": ("Thema: {theme}", "Theme: {theme}"),
+    "cmd.theme.help": ("Verander de kleuren", "Change the colours"),
+    "cmd.quit": ("Afsluiten", "Quit"),
+    "cmd.quit.help": ("Sluit sovsim af (je voortgang is bewaard)",
+                      "Close sovsim (your progress is saved)"),
+    "cmd.dossier.help": ("Lees het dossier van deze zaak", "Read this case's file"),
+    "cmd.glossary.help": ("Wat betekenen de termen die soevereinen gebruiken?",
+                          "What do the terms sovereigns use mean?"),
+    "cmd.undo.help": ("Neem je laatste keuze terug (coachmodus)",
+                      "Take back your last choice (coach mode)"),
+    "cmd.pause.help": ("Pauzeer of verlaat het scenario", "Pause or leave the scenario"),
+    "cmd.export_md.help": ("Bewaar deze nabespreking als Markdown-bestand",
+                           "Save this debrief as a Markdown file"),
+    "cmd.export_html.help": ("Bewaar deze nabespreking als HTML-pagina (om te printen)",
+                             "Save this debrief as an HTML page (for printing)"),
+    "cmd.replay.help": ("Speel dit scenario opnieuw", "Play this scenario again"),
+    "quit.how": ("Druk op Ctrl+Q om af te sluiten.", "Press Ctrl+Q to quit."),
+    "quit.title": ("Afsluiten?", "Quit?"),
+    # -- general -------------------------------------------------------------------------
+    "lang.nl": ("Nederlands", "Dutch (Nederlands)"),
+    "lang.en": ("Engels (English)", "English"),
+    "theme.dark": ("Donker", "Dark"),
+    "theme.light": ("Licht", "Light"),
+    "theme.contrast": ("Hoog contrast", "High contrast"),
+    "mode.coach": ("Coachmodus", "Coach mode"),
+    "mode.assessment": ("Toetsmodus", "Assessment mode"),
+    "mode.coach.short": ("Na elke keuze feedback; terugnemen mag.",
+                         "Feedback after every choice; undo allowed."),
+    "mode.assessment.short": ("Geen feedback tot de nabespreking; niet terugnemen.",
+                              "No feedback until the debrief; no undo."),
+    "mode.coach.tag": ("coach", "coach"),
+    "mode.assessment.tag": ("toets", "assessment"),
+    "mode.question": ("Hoe wil je spelen?", "How do you want to play?"),
+    "mode.coach.button": ("Coachmodus", "Coach mode"),
+    "mode.assessment.button": ("Toetsmodus", "Assessment mode"),
+    "mode.coach.explain": (
+        "Na elke keuze zie je kort wat die deed, op welk punt van de rubriek, en wat de ander "
+        "dacht. Je mag een keuze terugnemen.",
+        "After every choice you see briefly what it did, on which point of the rubric, and what "
+        "the other person was thinking. You may take a choice back."),
+    "mode.assessment.explain": (
+        "Je speelt zonder hulp: geen feedback en geen meters tot de nabespreking, en terugnemen "
+        "kan niet.",
+        "You play without help: no feedback and no gauges until the debrief, and no undo."),
+    "pace.normal": ("Rustig leestempo", "Calm reading pace"),
+    "pace.fast": ("Snel", "Fast"),
+    "pace.off": ("Alles direct", "All at once"),
+    "difficulty.1": ("basis", "basic"),
+    "difficulty.2": ("gevorderd", "intermediate"),
+    "difficulty.3": ("expert", "expert"),
+    "dialog.back": ("Terug", "Back"),
+    "dialog.cancel": ("Annuleren", "Cancel"),
+    "dialog.close_hint": ("Esc: sluiten", "Esc: close"),
+    "dim.verbinding": ("Contact houden", "Keeping contact"),
+    "dim.begrip": ("Grieven begrijpen", "Understanding grievances"),
+    "dim.zakelijk": ("Bij de zaak blijven", "Staying on the matter"),
+    "dim.rechtmatig": ("Rechtmatig handelen", "Lawful procedure"),
+    "dim.helder": ("Heldere taal", "Clear language"),
+    "dim.grenzen": ("Grenzen stellen", "Setting limits"),
+    "dim.veiligheid": ("Veiligheid", "Safety"),
+    "outcome.partner": ("Betrouwbare partner", "Reliable partner"),
+    "outcome.contact_broken": ("Contact verbroken", "Contact broken"),
+    "outcome.escalation": ("Escalatie", "Escalation"),
+    "outcome.gave_in": ("Toegegeven", "Gave in"),
+    "outcome.open": ("Open einde", "Open ending"),
+    "outcome.abandoned": ("Niet af te maken", "Could not be finished"),
+    # -- home ----------------------------------------------------------------------------
+    "home.subtitle": ("Oefenen met lastige gesprekken", "Practising difficult conversations"),
+    "home.welcome": (
+        "Welkom bij sovsim. Hier oefen je gesprekken met inwoners die zich soeverein of "
+        "autonoom noemen: contact houden, begrijpen wat eronder zit, en grenzen stellen. "
+        "Kies met de pijltjes en Enter, of klik met de muis. F1 toont alle toetsen.",
+        "Welcome to sovsim. Here you practise conversations with residents who call themselves "
+        "sovereign or autonomous: keeping contact, understanding what lies underneath, and "
+        "setting limits. Choose with the arrow keys and Enter, or click. F1 shows every key."),
+    "home.continue": ("▶ Verder met: {title}", "▶ Continue: {title}"),
+    "home.continue.detail": ("{mode}, {n} keuze(s) gemaakt - je voortgang is bewaard",
+                             "{mode}, {n} choice(s) made - your progress is saved"),
+    "home.library": ("Scenario's kiezen", "Choose a scenario"),
+    "home.results": ("Mijn resultaten", "My results"),
+    "home.settings": ("Instellingen (taal, thema, modus)", "Settings (language, theme, mode)"),
+    "home.help": ("Hulp en toetsen", "Help and keys"),
+    "home.quit": ("Afsluiten", "Quit"),
+    "home.status": ("Modus: {mode} · Taal: {lang} · Thema: {theme}",
+                    "Mode: {mode} · Language: {lang} · Theme: {theme}"),
+    "home.nothing_to_continue": ("Er is geen onderbroken oefening.", "There is no unfinished run."),
+    # -- resume --------------------------------------------------------------------------
+    "resume.changed": (
+        "Dit scenario is veranderd sinds je eraan begon, daardoor kan je oefening niet verder "
+        "waar je was.\n({reason})",
+        "This scenario has changed since you started it, so your run cannot continue where you "
+        "were.\n({reason})"),
+    "resume.missing": (
+        "Het scenario van je onderbroken oefening ('{id}') is niet meer te vinden of bevat "
+        "fouten, dus de oefening kan niet verder.",
+        "The scenario of your unfinished run ('{id}') can no longer be found or has errors, "
+        "so the run cannot continue."),
+    "resume.restart": ("Opnieuw beginnen", "Start again"),
+    "resume.set_aside": ("Oefening opzijzetten", "Set the run aside"),
+    # -- store ---------------------------------------------------------------------------
+    "store.title": ("Opslaan lukt niet", "Cannot save"),
+    "store.unavailable": ("Let op: je voortgang kan niet worden bewaard. {reason}",
+                          "Note: your progress cannot be saved. {reason}"),
+    "store.cannot_start": (
+        "Je voortgang kan niet worden bewaard: {reason}\nJe kunt wel spelen, maar als je "
+        "stopt, ben je deze oefening kwijt.",
+        "Your progress cannot be saved: {reason}\nYou can still play, but if you stop, this "
+        "run is lost."),
+    "store.cannot_save": (
+        "Je laatste keuze kon niet worden bewaard: {reason}",
+        "Your last choice could not be saved: {reason}"),
+    "store.play_unsaved": ("Spelen zonder opslaan", "Play without saving"),
+    "store.retry": ("Opnieuw proberen", "Try again"),
+    "store.playing_unsaved": ("Je speelt nu zonder opslaan.", "You are now playing without saving."),
+    "store.saved_again": ("Bewaard.", "Saved."),
+    "store.not_saved_short": ("Dat kon niet worden bewaard.", "That could not be saved."),
+    # -- library -------------------------------------------------------------------------
+    "library.title": ("Scenario's", "Scenarios"),
+    "library.filter": ("Typ om te zoeken · ↑ ↓ kiest · Enter begint",
+                       "Type to search · ↑ ↓ picks · Enter starts"),
+    "library.none": ("Geen scenario's gevonden. Wis de zoektekst met Esc.",
+                     "No scenarios found. Clear the search with Esc."),
+    "library.broken": ("bevat fouten, kan niet gespeeld worden", "has errors, cannot be played"),
+    "library.broken_detail": (
+        "Dit scenariobestand bevat {n} probleem/problemen en kan niet gespeeld worden. Druk op "
+        "Enter om ze te zien.",
+        "This scenario file has {n} problem(s) and cannot be played. Press Enter to see them."),
+    "library.minutes": ("{n} min", "{n} min"),
+    "library.minutes_long": ("ongeveer {n} minuten", "about {n} minutes"),
+    "library.best_short": ("beste: {best}", "best: {best}"),
+    "library.role": ("Jouw rol", "Your role"),
+    "library.setting": ("Situatie", "Setting"),
+    "library.themes": ("Thema's", "Themes"),
+    "library.level": ("Niveau", "Level"),
+    "library.best": ("Jouw beste resultaat", "Your best result"),
+    "library.not_played": ("nog niet gespeeld", "not played yet"),
+    "library.enter_to_start": ("Enter: beginnen", "Enter: start"),
+    # -- play ----------------------------------------------------------------------------
+    "play.role": ("Jouw rol", "Your role"),
+    "play.you": ("Jij", "You"),
+    "play.coach": ("Coach", "Coach"),
+    "play.ending": ("Einde", "Ending"),
+    "play.thought": ("Gedacht, niet gezegd:", "Thought, not said:"),
+    "play.no_scores": ("Deze keuze telt niet mee voor de rubriek.",
+                       "This choice does not count for the rubric."),
+    "play.unavailable": ("niet mogelijk", "not possible"),
+    "play.skip_hint": ("Spatie of Enter: alles direct tonen", "Space or Enter: show everything now"),
+    "play.choose_hint": ("Kies met 1–{n}, of ↑ ↓ en Enter. PgUp: terugbladeren. Esc: pauze.",
+                         "Choose with 1–{n}, or ↑ ↓ and Enter. PgUp: scroll back. Esc: pause."),
+    "play.choose_hint_one": ("Kies met 1, of met Enter. Esc: pauze.",
+                             "Choose with 1, or with Enter. Esc: pause."),
+    "play.finished_hint": ("Het scenario is afgelopen. PgUp/PgDn: teruglezen. Enter: nabespreking.",
+                           "The scenario has ended. PgUp/PgDn: read back. Enter: debrief."),
+    "play.to_debrief": ("Naar de nabespreking", "Go to the debrief"),
+    "play.progress": ("Keuze {n} · in totaal {total} keuzes", "Choice {n} · {total} choices in all"),
+    "play.progress_open": ("Keuze {n}", "Choice {n}"),
+    "play.progress_done": ("Afgelopen na {n} keuzes", "Ended after {n} choices"),
+    "play.gauges": ("Hoe de ander erbij staat", "How the other person is doing"),
+    "play.progress_head": ("Voortgang", "Progress"),
+    "play.not_saving": ("niet opgeslagen", "not saved"),
+    "play.no_such_choice": ("Er is geen keuze {n}; kies 1–{count}.",
+                            "There is no choice {n}; choose 1–{count}."),
+    "play.choice_unavailable": ("Die keuze kan nu niet: {reason}",
+                                "That choice is not possible now: {reason}"),
+    "play.nothing_to_undo": ("Er is niets om terug te nemen.", "There is nothing to undo."),
+    "play.undone": ("Je laatste keuze is teruggenomen.", "Your last choice was taken back."),
+    "pause.title": ("Pauze", "Paused"),
+    "pause.saved": ("Je voortgang is bewaard. Via 'Verder' op het beginscherm ga je later "
+                    "verder waar je was.",
+                    "Your progress is saved. 'Continue' on the home screen takes you back "
+                    "to where you were."),
+    "pause.unsaved": ("Let op: deze oefening wordt niet bewaard.",
+                      "Note: this run is not being saved."),
+    "pause.resume": ("Verder spelen", "Resume"),
+    "pause.home": ("Naar het beginscherm", "Go to the home screen"),
+    "pause.quit": ("Afsluiten", "Quit"),
+    # -- case file and glossary ----------------------------------------------------------
+    "dossier.title": ("Dossier", "Case file"),
+    "dossier.setting": ("Situatie", "Setting"),
+    "dossier.people": ("Betrokkenen", "People involved"),
+    "dossier.file": ("Dossier", "Case file"),
+    "dossier.empty": ("(geen dossier)", "(no case file)"),
+    "glossary.title": ("Begrippen die soevereinen gebruiken", "Terms sovereigns use"),
+    "glossary.note": (
+        "Deze lijst legt uit wat mensen beweren. Het zijn beweringen, geen feiten.",
+        "This list explains what people claim. These are claims, not facts."),
+    "glossary.filter": ("Typ om te zoeken…", "Type to search…"),
+    "glossary.none": ("Geen begrip gevonden.", "No term found."),
+    "glossary.sources": ("Bronnen", "Sources"),
+    "glossary.source_list": ("Bronnen (uit het onderzoek achter sovsim)",
+                             "Sources (from the research behind sovsim)"),
+    "glossary.hint": ("↑ ↓: scrollen · Esc: sluiten", "↑ ↓: scroll · Esc: close"),
+    # -- settings ------------------------------------------------------------------------
+    "settings.title": ("Instellingen", "Settings"),
+    "settings.lang": ("Taal", "Language"),
+    "settings.theme": ("Thema", "Theme"),
+    "settings.mode": ("Standaardmodus", "Default mode"),
+    "settings.pace": ("Tekstsnelheid", "Text pace"),
+    "settings.explain": (
+        "Kies met ↑ ↓ en Enter of spatie; Tab gaat naar de volgende groep. Wijzigingen gelden "
+        "meteen en worden bewaard.",
+        "Choose with ↑ ↓ and Enter or Space; Tab moves to the next group. Changes apply at once "
+        "and are saved."),
+    "settings.data": ("Je oefeningen worden bewaard in {path}", "Your runs are saved in {path}"),
+    "settings.not_saved": ("Instelling niet bewaard: {reason}", "Setting not saved: {reason}"),
+    # -- help ----------------------------------------------------------------------------
+    "help.title": ("Hulp en toetsen", "Help and keys"),
+    "help.palette": ("Opdrachten zoeken", "Search commands"),
+    "help.tab": ("Naar het volgende onderdeel", "Move to the next part"),
+    "help.close": ("↑ ↓: scrollen · Esc of F1: sluiten", "↑ ↓: scroll · Esc or F1: close"),
+    "help.play.numbers": ("Kies dat antwoord", "Choose that answer"),
+    "help.play.arrows": ("Kies met de pijltjes", "Choose with the arrow keys"),
+    "help.play.scroll": ("Blader door het gesprek", "Page through the conversation"),
+    "help.play.skip": ("Toon alle tekst meteen", "Show all text at once"),
+    "help.about": (
+        "Zo werkt het: kies een scenario, lees wat er gebeurt en kies steeds wat jij zegt of "
+        "doet. In coachmodus krijg je na elke keuze feedback en mag je terugnemen; in toetsmodus "
+        "zie je pas in de nabespreking hoe het ging. Je voortgang wordt na elke keuze bewaard: "
+        "stop gerust en ga later verder via het beginscherm. De muis werkt ook.",
+        "How it works: choose a scenario, read what happens and each time choose what you say "
+        "or do. In coach mode you get feedback after every choice and may undo; in assessment "
+        "mode you only see how it went in the debrief. Your progress is saved after every "
+        "choice: feel free to stop and continue later from the home screen. The mouse works "
+        "too."),
+    # -- problems ------------------------------------------------------------------------
+    "problems.title": ("Fouten in scenario", "Errors in scenario"),
+    "problems.intro": (
+        "{path} kan niet gespeeld worden: {errors} fout(en), {warnings} waarschuwing(en).",
+        "{path} cannot be played: {errors} error(s), {warnings} warning(s)."),
+    "problems.where": ("regel {line}, kolom {column}", "line {line}, column {column}"),
+    "problems.whole_file": ("het hele bestand", "the whole file"),
+    "problems.error": ("Fout", "Error"),
+    "problems.warning": ("Waarschuwing", "Warning"),
+    "problems.hint": (
+        "Pas het bestand aan en probeer het opnieuw; 'sovsim validate BESTAND' toont dezelfde "
+        "lijst. Esc: terug.",
+        "Fix the file and try again; 'sovsim validate FILE' shows the same list. Esc: back."),
+    # -- results -------------------------------------------------------------------------
+    "results.title": ("Mijn resultaten", "My results"),
+    "results.empty": ("Je hebt nog geen oefeningen gedaan. Kies een scenario op het beginscherm.",
+                      "You have not done any runs yet. Choose a scenario on the home screen."),
+    "results.date": ("Datum", "Date"),
+    "results.scenario": ("Scenario", "Scenario"),
+    "results.mode": ("Modus", "Mode"),
+    "results.outcome": ("Uitkomst", "Outcome"),
+    "results.score": ("Score", "Score"),
+    "results.unfinished": ("onderbroken", "unfinished"),
+    "results.hint": ("Enter: nabespreking openen (of verder spelen)",
+                     "Enter: open the debrief (or continue playing)"),
+    "results.cannot_open": ("Deze oefening kan niet geopend worden: {reason}",
+                            "This run cannot be opened: {reason}"),
+    # -- debrief -------------------------------------------------------------------------
+    "debrief.title": ("Nabespreking", "Debrief"),
+    "debrief.role": ("Rol", "Role"),
+    "debrief.decisions": ("{n} beslissing(en)", "{n} decision(s)"),
+    "debrief.ending": ("Afloop", "Ending"),
+    "debrief.quadrant": ("Jouw positie", "Where you stand"),
+    "debrief.no_quadrant": ("Geen kwadrant: dit scenario beoordeelt niet beide assen.",
+                            "No quadrant: this scenario does not assess both axes."),
+    "debrief.high": ("hoog", "high"),
+    "debrief.low": ("laag", "low"),
+    "debrief.threshold": ("drempel {n}", "threshold {n}"),
+    "debrief.dimensions": ("Per onderdeel van de rubriek (0–100)",
+                           "Per part of the rubric (0–100)"),
+    "debrief.not_assessed": ("niet beoordeeld", "not assessed"),
+    "debrief.bands": ("Banden", "Bands"),
+    "debrief.moments": ("Sleutelmomenten", "Key moments"),
+    "debrief.no_moments": ("Geen keuzes met een duidelijk positief of negatief effect.",
+                           "No choices with a clearly positive or negative effect."),
+    "debrief.decision": ("Beslissing {n}", "Decision {n}"),
+    "debrief.good": ("sterk", "strong"),
+    "debrief.poor": ("kan beter", "could be better"),
+    "debrief.you_chose": ("Jouw keuze", "Your choice"),
+    "debrief.better": ("Beter was geweest", "A better option was"),
+    "debrief.no_better": ("Er was op dat moment geen betere keuze.",
+                          "No better option was available at that moment."),
+    "debrief.tips": ("Probeer volgende keer", "Try next time"),
+    "debrief.source": ("Bron", "Source"),
+    "debrief.path": ("Jouw route", "Your path"),
+    "debrief.sources": ("Bronnen", "Sources"),
+    "debrief.keys": (
+        "M: bewaar als Markdown · H: bewaar als HTML (printbaar) · R: opnieuw spelen · "
+        "Esc: naar het beginscherm · PgUp/PgDn: bladeren",
+        "M: save as Markdown · H: save as HTML (printable) · R: play again · "
+        "Esc: home screen · PgUp/PgDn: page through"),
+    "debrief.saved_to": ("Opgeslagen: {path}", "Saved: {path}"),
+    "debrief.not_saved": ("Opslaan lukte niet: {reason}", "Could not save: {reason}"),
+    "debrief.unavailable": ("De nabespreking kan niet worden gemaakt: {reason}",
+                            "The debrief cannot be made: {reason}"),
+    # -- plain mode ----------------------------------------------------------------------
+    "plain.role": ("Jouw rol: {role} · {mode}", "Your role: {role} · {mode}"),
+    "plain.intro": (
+        "Typ het nummer van je keuze en druk op Enter. ? = hulp, d = dossier, g = begrippen, "
+        "q = stoppen.",
+        "Type the number of your choice and press Enter. ? = help, d = case file, "
+        "g = glossary, q = stop."),
+    "plain.intro_undo": (
+        "Typ het nummer van je keuze en druk op Enter. ? = hulp, d = dossier, g = begrippen, "
+        "u = terugnemen, q = stoppen.",
+        "Type the number of your choice and press Enter. ? = help, d = case file, "
+        "g = glossary, u = undo, q = stop."),
+    "plain.help": (
+        "Een nummer: kies dat antwoord. d: dossier. g: begrippen. q: stoppen (je voortgang "
+        "blijft bewaard).",
+        "A number: choose that answer. d: case file. g: glossary. q: stop (your progress stays "
+        "saved)."),
+    "plain.help_undo": (
+        "Een nummer: kies dat antwoord. d: dossier. g: begrippen. u: laatste keuze terugnemen. "
+        "q: stoppen (je voortgang blijft bewaard).",
+        "A number: choose that answer. d: case file. g: glossary. u: take back your last "
+        "choice. q: stop (your progress stays saved)."),
+    "plain.what_now": ("Wat doe je?", "What do you do?"),
+    "plain.type_number": ("Typ een nummer, of ? voor hulp.", "Type a number, or ? for help."),
+    "plain.not_saving": ("Let op: deze oefening wordt niet bewaard.",
+                         "Note: this run is not being saved."),
+    "plain.stopped_saved": (
+        "Gestopt. Je voortgang is bewaard; start hetzelfde scenario opnieuw om verder te gaan.",
+        "Stopped. Your progress is saved; start the same scenario again to continue."),
+    "plain.stopped": ("Gestopt.", "Stopped."),
+    "plain.resumed": ("Verder waar je was ({n} keuze(s) gemaakt).",
+                      "Continuing where you were ({n} choice(s) made)."),
+    "plain.ask_resume": (
+        "Je was nog bezig met dit scenario ({mode}, {n} keuze(s) gemaakt). Verder waar je was?",
+        "You have an unfinished run of this scenario ({mode}, {n} choice(s) made). Continue "
+        "where you were?"),
+    "plain.yes_no": ("[J/n] ", "[Y/n] "),
+    "plain.go_on_unsaved": ("Toch spelen, zonder opslaan? [j/N] ",
+                            "Play anyway, without saving? [y/N] "),
+    "plain.no_undo_assessment": ("In toetsmodus kun je niet terugnemen.",
+                                 "There is no undo in assessment mode."),
+    "plain.debrief_follows": ("Het scenario is afgelopen. Hier is je nabespreking.",
+                              "The scenario has ended. Here is your debrief."),
+    "plain.choices_format": (
+        "--choices verwacht nummers met komma's ertussen, zoals 2,1,3 (niet {given!r})",
+        "--choices takes numbers separated by commas, like 2,1,3 (not {given!r})"),
+    "plain.choices_wrong": (
+        "--choices: bij keuze {i} (knooppunt {node!r}) is er geen keuze {n}; mogelijk: {valid}",
+        "--choices: at decision {i} (node {node!r}) there is no choice {n}; possible: {valid}"),
+    "plain.choices_short": (
+        "--choices houdt op na {n} keuze(s), maar het scenario is nog niet afgelopen "
+        "(knooppunt {node!r}; mogelijk: {valid})",
+        "--choices stops after {n} choice(s), but the scenario has not ended "
+        "(node {node!r}; possible: {valid})"),
+    "plain.choices_too_many": (
+        "--choices: het scenario is al afgelopen na {n} keuze(s); haal {extra} weg",
+        "--choices: the scenario ended after {n} choice(s); remove {extra}"),
+}
