@@ -98,7 +98,7 @@ def quadrant_svg(dots: list[Dot], names: Names, size: int = 320) -> str:
         return pad + inner * (100 - v) / 100
 
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" '
-             f'viewBox="0 0 {size} {size}" role="img" aria-label="{h(t("dash.quadrant", lang))}">',
+             f'viewBox="0 0 {size} {size}" role="img" aria-label="{h(t("group.dash.quadrant", lang))}">',
              f'<rect x="{pad}" y="{pad}" width="{inner}" height="{inner}" fill="#f7fafc" '
              'stroke="#a0aec0"/>',
              f'<rect x="{x(50)}" y="{pad}" width="{inner / 2}" height="{inner / 2}" '
@@ -110,13 +110,13 @@ def quadrant_svg(dots: list[Dot], names: Names, size: int = 320) -> str:
         parts.append(f'<text x="{x(cx)}" y="{y(cy)}" text-anchor="middle" fill="#4a5568">'
                      f'{h(names.quadrant(qid))}</text>')
     parts.append(f'<text x="{x(50)}" y="{size - 6}" text-anchor="middle">'
-                 f'{h(t("dash.contact", lang))}</text>')
+                 f'{h(t("group.dash.contact", lang))}</text>')
     parts.append(f'<text x="10" y="{y(50)}" transform="rotate(-90 10 {y(50)})" '
-                 f'text-anchor="middle">{h(t("dash.limits", lang))}</text>')
+                 f'text-anchor="middle">{h(t("group.dash.limits", lang))}</text>')
     for d in dots:
         parts.append(f'<circle cx="{x(d.contact):.1f}" cy="{y(d.limits):.1f}" r="6" '
                      f'fill="#d69e2e" fill-opacity=".75" stroke="#744210"><title>'
-                     f'{h(d.name)}: contact {d.contact}, {h(t("dash.limits", lang).split()[0])} '
+                     f'{h(d.name)}: contact {d.contact}, {h(t("group.dash.limits", lang).split()[0])} '
                      f'{d.limits}</title></circle>')
     parts.append("</svg>")
     return "".join(parts)
@@ -127,9 +127,9 @@ def _scenario_html(fig: ScenarioFigures, names: Names, anonymous: bool,
     lang = names.lang
     out = [f"<h2>{h(fig.title)}</h2>",
            f'<p class="muted">{fig.runs} run(s), {fig.finished} ✓</p>',
-           f"<h3>{h(t('dash.decisions', lang))}</h3>"]
+           f"<h3>{h(t('group.dash.decisions', lang))}</h3>"]
     if not fig.decisions:
-        out.append(f"<p>{h(t('dash.no_decisions', lang))}</p>")
+        out.append(f"<p>{h(t('group.dash.no_decisions', lang))}</p>")
     for d in fig.decisions:
         top = max((o.count for o in d.options), default=0)
         out.append(f'<div class="decision"><p><strong>{h(d.prompt)}</strong></p><table>')
@@ -138,10 +138,10 @@ def _scenario_html(fig: ScenarioFigures, names: Names, anonymous: bool,
             out.append(f"<tr><td>{o.number}.</td><td{cls}>{h(o.text)}</td>"
                        f'<td class="n">{_bar(o.count, top or 1, o.poor)} {o.count}</td></tr>')
         out.append("</table></div>")
-    out.append(f"<h3>{h(t('dash.dimensions', lang))}</h3>")
+    out.append(f"<h3>{h(t('group.dash.dimensions', lang))}</h3>")
     rows = [s for s in fig.dimensions if s.n]
     if not rows:
-        out.append(f"<p>{h(t('dash.no_scores', lang))}</p>")
+        out.append(f"<p>{h(t('group.dash.no_scores', lang))}</p>")
     else:
         out.append("<table><tr><th></th><th></th><th>gem./mean</th><th>sd</th><th>min–max</th>"
                    "<th>n</th></tr>")
@@ -153,19 +153,19 @@ def _scenario_html(fig: ScenarioFigures, names: Names, anonymous: bool,
         out.append("</table>")
     dots = [Dot(d.run_id, run_names.get(d.run_id, d.name) if anonymous else d.name, d.contact,
                 d.limits, d.quadrant) for d in fig.dots]
-    out.append(f"<h3>{h(t('dash.quadrant', lang))}</h3>{quadrant_svg(dots, names)}")
-    out.append(f"<h3>{h(t('dash.endings', lang))}</h3><table>")
+    out.append(f"<h3>{h(t('group.dash.quadrant', lang))}</h3>{quadrant_svg(dots, names)}")
+    out.append(f"<h3>{h(t('group.dash.endings', lang))}</h3><table>")
     top = max((e.count for e in fig.endings), default=0)
     for e in fig.endings:
         out.append(f"<tr><td>{h(e.title)}</td><td class='muted'>{h(names.outcome(e.outcome))}"
                    f"</td><td class='n'>{_bar(e.count, top or 1)} {e.count}</td></tr>")
-    out.append(f"</table><h3>{h(t('dash.poor', lang))}</h3>")
+    out.append(f"</table><h3>{h(t('group.dash.poor', lang))}</h3>")
     if not fig.poor_choices:
-        out.append(f"<p>{h(t('dash.no_poor', lang))}</p>")
+        out.append(f"<p>{h(t('group.dash.no_poor', lang))}</p>")
     else:
         out.append("<table>")
         for p in fig.poor_choices:
-            better = (f"<br><span class='better'>{h(t('dash.better', lang, text=p.better))}</span>"
+            better = (f"<br><span class='better'>{h(t('group.dash.better', lang, text=p.better))}</span>"
                       if p.better else "")
             out.append(f"<tr><td class='n'>{p.count}×</td><td><span class='poor-text'>"
                        f"{h(p.text)}</span>{better}</td></tr>")
@@ -177,25 +177,25 @@ def group_report_html(d: Dashboard, rubric: Any, *, lang: str = "nl",
                       anonymous: bool = False) -> str:
     """The session's figures as one printable page (names left out when ``anonymous``)."""
     names = names_for(rubric, lang)
-    title = d.title or t("dash.untitled", lang, id=d.session_id)
+    title = d.title or t("group.dash.untitled", lang, id=d.session_id)
     anon = {p.id: f"#{i}" for i, p in enumerate(d.participants, 1)}
     run_names = {r.run_id: anon[p.id] for p in d.participants for r in p.runs}
     titles = {s.scenario_id: s.title for s in d.scenarios}
     out = [f'<!DOCTYPE html><html lang="{h(lang)}"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           f"<title>{h(t('dash.title', lang, title=title))}</title><style>{CSS}</style></head>",
-           f"<body><h1>{h(t('dash.title', lang, title=title))}</h1>",
-           f'<p class="muted">{h(t("dash.closed" if d.closed else "dash.open", lang))} · '
-           f"{len(d.participants)} {h(t('dash.people', lang).lower())}</p>",
-           f"<h2>{h(t('dash.people', lang))}</h2><table>"]
+           f"<title>{h(t('group.dash.title', lang, title=title))}</title><style>{CSS}</style></head>",
+           f"<body><h1>{h(t('group.dash.title', lang, title=title))}</h1>",
+           f'<p class="muted">{h(t("group.dash.closed" if d.closed else "group.dash.open", lang))} · '
+           f"{len(d.participants)} {h(t('group.dash.people', lang).lower())}</p>",
+           f"<h2>{h(t('group.dash.people', lang))}</h2><table>"]
     for p in d.participants:
         latest = p.latest
         if latest is None:
-            state = t("dash.not_started", lang)
+            state = t("group.dash.not_started", lang)
         elif latest.finished:
-            state = t("dash.finished", lang, ending=latest.ending_title or latest.ending)
+            state = t("group.dash.finished", lang, ending=latest.ending_title or latest.ending)
         else:
-            state = t("dash.playing_open", lang, n=latest.decisions)
+            state = t("group.dash.playing_open", lang, n=latest.decisions)
         scen = titles.get(latest.scenario_id, latest.scenario_id) if latest else ""
         out.append(f"<tr><td>{h(anon[p.id] if anonymous else p.name)}</td><td>{h(scen)}</td>"
                    f"<td>{h(state)}</td></tr>")
@@ -210,14 +210,14 @@ def group_report_html(d: Dashboard, rubric: Any, *, lang: str = "nl",
 
 def _branch_head(b: BranchDebrief, lang: str) -> str:
     if b.parent is None:
-        return t("plen.branch_main", lang, n=b.number)
-    return t("plen.branch_from", lang, n=b.number, parent=b.parent, seq=b.fork_at + 1)
+        return t("group.plen.branch_main", lang, n=b.number)
+    return t("group.plen.branch_from", lang, n=b.number, parent=b.parent, seq=b.fork_at + 1)
 
 
 def _outcome(b: BranchDebrief, names: Names) -> str:
     if b.ending_title is None:
-        return t("plen.unfinished", names.lang)
-    return t("plen.ended", names.lang, title=b.ending_title) + (
+        return t("group.plen.unfinished", names.lang)
+    return t("group.plen.ended", names.lang, title=b.ending_title) + (
         f" ({names.outcome(b.outcome)})" if b.outcome else "")
 
 
@@ -236,7 +236,7 @@ def plenary_text(d: PlenaryDebrief, names: Names) -> Text:
             out.append("\n\n")
         out.append(_branch_head(b, lang) + "\n", style="bold reverse")
         for dv in _own(b):
-            out.append("\n" + t("plen.decision", lang, n=dv.seq) + ("  ★" if dv.bookmarked else "")
+            out.append("\n" + t("group.plen.decision", lang, n=dv.seq) + ("  ★" if dv.bookmarked else "")
                        + "\n", style="bold")
             out.append(clean(dv.prompt) + "\n", style="italic")
             top = max((o.votes for o in dv.options), default=0)
@@ -246,14 +246,14 @@ def plenary_text(d: PlenaryDebrief, names: Names) -> Text:
                 out.append(" " + bar(o.votes, 8, top or 1) + f" {o.votes:>3}", style="yellow")
                 marks = []
                 if o.chosen:
-                    marks.append(t("plen.chosen", lang))
+                    marks.append(t("group.plen.chosen", lang))
                 if o.majority:
-                    marks.append(t("plen.majority", lang))
+                    marks.append(t("group.plen.majority", lang))
                 if marks:
                     out.append("  ← " + ", ".join(marks), style="bold green" if o.chosen else "")
                 out.append("\n")
             if dv.followed_majority is False:
-                out.append("  " + t("plen.other_than_majority", lang) + "\n", style="italic")
+                out.append("  " + t("group.plen.other_than_majority", lang) + "\n", style="italic")
         out.append("\n" + _outcome(b, names) + "\n", style="bold")
         if b.score is not None:
             shown = {d: v for d, v in b.score.dimensions.items() if v is not None}
@@ -263,7 +263,7 @@ def plenary_text(d: PlenaryDebrief, names: Names) -> Text:
                 out.append(bar(value, 20), style="cyan")
                 out.append(f" {value:>3}\n")
             if b.score.quadrant:
-                out.append("  " + t("debrief.quadrant", lang,
+                out.append("  " + t("group.debrief.quadrant", lang,
                                     name=names.quadrant(b.score.quadrant),
                                     contact=b.score.contact, limits=b.score.limits) + "\n")
     return out
@@ -279,22 +279,22 @@ def md(text: str | None) -> str:
 
 def plenary_markdown(d: PlenaryDebrief, names: Names) -> str:
     lang = names.lang
-    lines = [f"# {md(t('plen.debrief', lang, scenario=d.title))}", ""]
+    lines = [f"# {md(t('group.plen.debrief', lang, scenario=d.title))}", ""]
     for b in d.branches:
         lines += [f"## {md(_branch_head(b, lang))}", ""]
         for dv in _own(b):
-            lines += [f"### {md(t('plen.decision', lang, n=dv.seq))}"
+            lines += [f"### {md(t('group.plen.decision', lang, n=dv.seq))}"
                       + (" ★" if dv.bookmarked else ""), "", f"> {md(dv.prompt)}", ""]
-            lines += [f"| # | {md(t('plen.option', lang))} | {md(t('plen.votes', lang))} | |",
+            lines += [f"| # | {md(t('group.plen.option', lang))} | {md(t('group.plen.votes', lang))} | |",
                       "|---|---|---:|---|"]
             for o in dv.options:
-                marks = [t("plen.chosen", lang)] if o.chosen else []
+                marks = [t("group.plen.chosen", lang)] if o.chosen else []
                 if o.majority:
-                    marks.append(t("plen.majority", lang))
+                    marks.append(t("group.plen.majority", lang))
                 text = f"**{md(o.text)}**" if o.chosen else md(o.text)
                 lines.append(f"| {o.number} | {text} | {o.votes} | {md(', '.join(marks))} |")
             if dv.followed_majority is False:
-                lines += ["", f"*{md(t('plen.other_than_majority', lang))}*"]
+                lines += ["", f"*{md(t('group.plen.other_than_majority', lang))}*"]
             lines.append("")
         lines += [f"**{md(_outcome(b, names))}**", ""]
         if b.score is not None:
@@ -302,7 +302,7 @@ def plenary_markdown(d: PlenaryDebrief, names: Names) -> str:
                 if value is not None:
                     lines.append(f"- {md(names.dimension(dim))}: {value}")
             if b.score.quadrant:
-                lines.append("- " + md(t("debrief.quadrant", lang,
+                lines.append("- " + md(t("group.debrief.quadrant", lang,
                                          name=names.quadrant(b.score.quadrant),
                                          contact=b.score.contact, limits=b.score.limits)))
             lines.append("")
@@ -311,7 +311,7 @@ def plenary_markdown(d: PlenaryDebrief, names: Names) -> str:
 
 def plenary_html(d: PlenaryDebrief, names: Names) -> str:
     lang = names.lang
-    title = t("plen.debrief", lang, scenario=d.title)
+    title = t("group.plen.debrief", lang, scenario=d.title)
     out = [f'<!DOCTYPE html><html lang="{h(lang)}"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            f"<title>{h(title)}</title><style>{CSS}</style></head><body><h1>{h(title)}</h1>"]
@@ -320,19 +320,19 @@ def plenary_html(d: PlenaryDebrief, names: Names) -> str:
         for dv in _own(b):
             top = max((o.votes for o in dv.options), default=0)
             star = " ★" if dv.bookmarked else ""
-            out.append(f'<div class="decision"><h3>{h(t("plen.decision", lang, n=dv.seq))}{star}'
+            out.append(f'<div class="decision"><h3>{h(t("group.plen.decision", lang, n=dv.seq))}{star}'
                        f"</h3><p><em>{h(dv.prompt)}</em></p><table>")
             for o in dv.options:
-                marks = [t("plen.chosen", lang)] if o.chosen else []
+                marks = [t("group.plen.chosen", lang)] if o.chosen else []
                 if o.majority:
-                    marks.append(t("plen.majority", lang))
+                    marks.append(t("group.plen.majority", lang))
                 text = f"<strong>{h(o.text)}</strong>" if o.chosen else h(o.text)
                 out.append(f"<tr><td>{o.number}.</td><td>{text}</td><td class='n'>"
                            f"{_bar(o.votes, top or 1)} {o.votes}</td><td>{h(', '.join(marks))}"
                            "</td></tr>")
             out.append("</table>")
             if dv.followed_majority is False:
-                out.append(f"<p class='muted'>{h(t('plen.other_than_majority', lang))}</p>")
+                out.append(f"<p class='muted'>{h(t('group.plen.other_than_majority', lang))}</p>")
             out.append("</div>")
         out.append(f"<p><strong>{h(_outcome(b, names))}</strong></p>")
         if b.score is not None:
@@ -343,7 +343,7 @@ def plenary_html(d: PlenaryDebrief, names: Names) -> str:
                                f"<td class='n'>{value}</td></tr>")
             out.append("</table>")
             if b.score.quadrant:
-                out.append("<p>" + h(t("debrief.quadrant", lang,
+                out.append("<p>" + h(t("group.debrief.quadrant", lang,
                                        name=names.quadrant(b.score.quadrant),
                                        contact=b.score.contact, limits=b.score.limits)) + "</p>")
     out.append("</body></html>\n")

@@ -45,8 +45,8 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Static(Text(self.question), classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("yes", self.lang), id="yes", variant="error")
-                yield Button(t("no", self.lang), id="no", variant="primary")
+                yield Button(t("group.yes", self.lang), id="yes", variant="error")
+                yield Button(t("group.no", self.lang), id="no", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -64,13 +64,13 @@ class DashboardScreen(Screen[None]):
     CSS_PATH = CSS
 
     BINDINGS = [
-        Binding("r", "refresh_figures", "key.refresh"),
-        Binding("s", "next_scenario", "key.next_scenario"),
-        Binding("a", "anonymise", "key.anonymise"),
-        Binding("e", "export_csv", "key.export_csv"),
-        Binding("h", "export_html", "key.export_html"),
-        Binding("c", "close_session", "key.close_session"),
-        Binding("escape", "leave", "key.back"),
+        Binding("r", "refresh_figures", "group.key.refresh"),
+        Binding("s", "next_scenario", "group.key.next_scenario"),
+        Binding("a", "anonymise", "group.key.anonymise"),
+        Binding("e", "export_csv", "group.key.export_csv"),
+        Binding("h", "export_html", "group.key.export_html"),
+        Binding("c", "close_session", "group.key.close_session"),
+        Binding("escape", "leave", "group.key.back"),
     ]
 
     def __init__(self, trainer: Trainer, scenarios: list[Scenario], rubric: Any, *,
@@ -109,9 +109,9 @@ class DashboardScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        for wid, key in (("dash-people", "dash.people"), ("dash-decisions", "dash.decisions"),
-                         ("dash-quadrant", "dash.quadrant"), ("dash-dims", "dash.dimensions"),
-                         ("dash-endings", "dash.endings")):
+        for wid, key in (("dash-people", "group.dash.people"), ("dash-decisions", "group.dash.decisions"),
+                         ("dash-quadrant", "group.dash.quadrant"), ("dash-dims", "group.dash.dimensions"),
+                         ("dash-endings", "group.dash.endings")):
             self.query_one(f"#{wid}").border_title = t(key, self.lang)
         self.action_refresh_figures()
         self.call_after_refresh(self.show)  # again, now that the panels have their sizes
@@ -138,11 +138,11 @@ class DashboardScreen(Screen[None]):
         if d is None:
             return
         session = self.trainer.session
-        title = d.title or t("dash.untitled", self.lang, id=d.session_id)
-        self.title = render.one_line(t("dash.title", self.lang, title=title))
-        self.sub_title = t("dash.sub", self.lang, code=format_code(d.join_code or ""),
-                           state=t("dash.closed" if d.closed else "dash.open", self.lang),
-                           people=len(d.participants), mode=t(f"mode.{session.mode}", self.lang))
+        title = d.title or t("group.dash.untitled", self.lang, id=d.session_id)
+        self.title = render.one_line(t("group.dash.title", self.lang, title=title))
+        self.sub_title = t("group.dash.sub", self.lang, code=format_code(d.join_code or ""),
+                           state=t("group.dash.closed" if d.closed else "group.dash.open", self.lang),
+                           people=len(d.participants), mode=t(f"group.mode.{session.mode}", self.lang))
         titles = {s.scenario_id: s.title for s in d.scenarios}
         people = d.participants
         if self.anonymous:
@@ -154,16 +154,16 @@ class DashboardScreen(Screen[None]):
             render.people_text(people, titles, self.lang, format_code(d.join_code or "")))
         if not d.scenarios:
             self.query_one("#dash-scenario", Static).update(
-                Text(t("dash.missing", self.lang, ids=", ".join(d.missing_scenarios)),
+                Text(t("group.dash.missing", self.lang, ids=", ".join(d.missing_scenarios)),
                      style="bold red"))
             return
         self.index %= len(d.scenarios)
         fig = d.scenarios[self.index]
-        head = Text(t("dash.scenario", self.lang, i=self.index + 1, n=len(d.scenarios),
+        head = Text(t("group.dash.scenario", self.lang, i=self.index + 1, n=len(d.scenarios),
                       title=render.one_line(fig.title)), style="bold")
         head.append(f"   {fig.runs} run(s), {fig.finished} ✓", style="")
         if d.missing_scenarios:
-            head.append("   " + t("dash.missing", self.lang, ids=", ".join(d.missing_scenarios)),
+            head.append("   " + t("group.dash.missing", self.lang, ids=", ".join(d.missing_scenarios)),
                         style="red")
         self.query_one("#dash-scenario", Static).update(head)
         width = max(40, self.query_one("#dash-decisions").size.width - 4)
@@ -175,7 +175,7 @@ class DashboardScreen(Screen[None]):
         self.query_one("#dims", Static).update(render.dimensions_text(fig.dimensions, self.names))
         endings = render.endings_text(fig.endings, self.lang)
         endings.append("\n\n")
-        endings.append(t("dash.poor", self.lang) + "\n", style="bold")
+        endings.append(t("group.dash.poor", self.lang) + "\n", style="bold")
         endings.append_text(render.poor_text(fig.poor_choices[:3], self.lang,
                                              max(40, self.query_one("#dash-endings").size.width - 4)))
         self.query_one("#endings", Static).update(endings)
@@ -198,10 +198,10 @@ class DashboardScreen(Screen[None]):
             path = self.export_dir / name
             path.write_text(text, encoding="utf-8")
         except OSError as err:
-            self.notify(t("not_saved", self.lang, reason=err.strerror or str(err)),
+            self.notify(t("group.not_saved", self.lang, reason=err.strerror or str(err)),
                         severity="error")
             return
-        self.notify(t("saved_to", self.lang, path=str(path)))
+        self.notify(t("group.saved_to", self.lang, path=str(path)))
         if self.app.is_web:
             self.app.deliver_text(path, save_filename=name)
 
@@ -227,10 +227,10 @@ class DashboardScreen(Screen[None]):
         def done(yes: bool | None) -> None:
             if yes:
                 self.trainer.close()
-                self.notify(t("dash.closed_now", self.lang))
+                self.notify(t("group.dash.closed_now", self.lang))
                 self.action_refresh_figures()
 
-        self.app.push_screen(ConfirmScreen(t("dash.close_q", self.lang), self.lang), done)
+        self.app.push_screen(ConfirmScreen(t("group.dash.close_q", self.lang), self.lang), done)
 
     def action_leave(self) -> None:
         if len(self.app.screen_stack) > 2:

@@ -48,7 +48,7 @@ class JoinApp(App[None]):
     """Join a live session and play its scenarios; or, with the trainer code, its dashboard."""
 
     TITLE = "sovsim"
-    BINDINGS = [Binding("ctrl+q", "quit", "key.quit", priority=True)]
+    BINDINGS = [Binding("ctrl+q", "quit", "group.key.quit", priority=True)]
 
     def __init__(self, store: Store, rubric: Any, *, session_id: str | None = None,
                  lang: str = "nl", bundled: Path | None = None, export_dir: Path | None = None,
@@ -67,7 +67,7 @@ class JoinApp(App[None]):
         translate_bindings(self, lang)
 
     def on_mount(self) -> None:
-        self.title = t("app.title", self.lang)
+        self.title = t("group.app.title", self.lang)
         self.push_screen(JoinScreen())
 
     def joined(self, trainee: Trainee) -> None:
@@ -85,7 +85,7 @@ class JoinApp(App[None]):
         while len(self.screen_stack) > 2:
             self.pop_screen()
         self.switch_screen(JoinScreen())
-        self.notify(t("join.gone", self.lang), severity="warning", timeout=10)
+        self.notify(t("group.join.gone", self.lang), severity="warning", timeout=10)
 
     def _beat(self) -> None:
         if self.trainee is not None:
@@ -128,22 +128,22 @@ class _Screen(Screen[Any]):
 # --- joining ---------------------------------------------------------------------------
 
 class JoinScreen(_Screen):
-    BINDINGS = [Binding("f2", "toggle_lang", "key.lang")]
+    BINDINGS = [Binding("f2", "toggle_lang", "group.key.lang")]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="join-box"):
-            yield Static(Text(self.t("join.title"), style="bold"))
-            yield Static(Text(self.t("join.intro")), classes="hint")
-            yield Static(Text(self.t("join.code")), classes="field-label")
+            yield Static(Text(self.t("group.join.title"), style="bold"))
+            yield Static(Text(self.t("group.join.intro")), classes="hint")
+            yield Static(Text(self.t("group.join.code")), classes="field-label")
             yield Input(placeholder="ABC-DEF", id="code", max_length=20)
-            yield Static(Text(self.t("join.name")), classes="field-label")
+            yield Static(Text(self.t("group.join.name")), classes="field-label")
             yield Input(id="name", max_length=40)
             yield Static(id="join-error")
             with Horizontal(id="join-buttons"):
-                yield Button(self.t("join.button"), id="join", variant="primary")
-                yield Button(self.t("join.trainer"), id="trainer")
-                yield Button(self.t("key.lang"), id="lang")
-            yield Static(Text(self.t("join.rejoin")), classes="hint")
+                yield Button(self.t("group.join.button"), id="join", variant="primary")
+                yield Button(self.t("group.join.trainer"), id="trainer")
+                yield Button(self.t("group.key.lang"), id="lang")
+            yield Static(Text(self.t("group.join.rejoin")), classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -168,9 +168,9 @@ class JoinScreen(_Screen):
                 trainee.leave()
                 raise AccessDenied("no_session", "another session")
         except AccessDenied as err:
-            keys = {"name": "join.name_needed", "closed": "join.closed",
-                    "seat_taken": "join.seat_taken"}
-            error.update(Text(self.t(keys.get(err.reason, "join.no_session"))))
+            keys = {"name": "group.join.name_needed", "closed": "group.join.closed",
+                    "seat_taken": "group.join.seat_taken"}
+            error.update(Text(self.t(keys.get(err.reason, "group.join.no_session"))))
             if err.reason in ("name", "seat_taken"):
                 self.query_one("#name", Input).focus()
             else:  # a wrong code: empty the field to type it again; the name stays
@@ -179,7 +179,7 @@ class JoinScreen(_Screen):
                 field.focus()
             return
         except StoreError as err:
-            error.update(Text(self.t("join.store", reason=str(err))))
+            error.update(Text(self.t("group.join.store", reason=str(err))))
             return
         self.app.joined(trainee)
 
@@ -192,7 +192,7 @@ class JoinScreen(_Screen):
         code = self.query_one("#code", Input).value
         name = self.query_one("#name", Input).value
         self.app.lang = "en" if self.app.lang == "nl" else "nl"
-        self.app.title = t("app.title", self.app.lang)
+        self.app.title = t("group.app.title", self.app.lang)
         translate_bindings(self.app, self.app.lang)
 
         async def rebuild() -> None:
@@ -205,17 +205,17 @@ class JoinScreen(_Screen):
 
 
 class TrainerCodeScreen(_Screen):
-    BINDINGS = [Binding("escape", "back", "key.back")]
+    BINDINGS = [Binding("escape", "back", "group.key.back")]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="join-box"):
-            yield Static(Text(self.t("trainer.title"), style="bold"))
-            yield Static(Text(self.t("trainer.code")), classes="field-label")
+            yield Static(Text(self.t("group.trainer.title"), style="bold"))
+            yield Static(Text(self.t("group.trainer.code")), classes="field-label")
             yield Input(password=True, id="trainer-code", max_length=20)
             yield Static(id="trainer-error")
             with Horizontal(id="trainer-buttons"):
-                yield Button(self.t("trainer.open"), id="open", variant="primary")
-                yield Button(self.t("key.back"), id="back")
+                yield Button(self.t("group.trainer.open"), id="open", variant="primary")
+                yield Button(self.t("group.key.back"), id="back")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -236,7 +236,7 @@ class TrainerCodeScreen(_Screen):
             else:
                 trainer = trainer_by_code(self.app.store, code)
         except AccessDenied:
-            self.query_one("#trainer-error", Static).update(Text(self.t("trainer.wrong")))
+            self.query_one("#trainer-error", Static).update(Text(self.t("group.trainer.wrong")))
             self.query_one("#trainer-code", Input).value = ""
             return
         scenarios = load_session_scenarios(trainer.session, self.app.dimensions, self.app.bundled)
@@ -279,13 +279,13 @@ class SessionHomeScreen(_Screen):
         if trainee is None:
             return
         info: SessionInfo = trainee.session
-        self.title = render.one_line(info.title or t("app.title", self.lang))
-        self.sub_title = render.one_line(trainee.name) + " · " + self.t(f"mode.{info.mode}")
-        intro = Text(self.t("home.intro"))
+        self.title = render.one_line(info.title or t("group.app.title", self.lang))
+        self.sub_title = render.one_line(trainee.name) + " · " + self.t(f"group.mode.{info.mode}")
+        intro = Text(self.t("group.home.intro"))
         if info.closed:
-            intro.append("\n" + self.t("home.closed"), style="bold")
+            intro.append("\n" + self.t("group.home.closed"), style="bold")
         if not self.app.scenarios:
-            intro = Text(self.t("home.none"), style="bold red")
+            intro = Text(self.t("group.home.none"), style="bold red")
         self.query_one("#home-intro", Static).update(intro)
         options = []
         for s in self.app.scenarios:
@@ -293,13 +293,13 @@ class SessionHomeScreen(_Screen):
             label = Text(render.one_line(s.title.get(self.lang)), style="bold")
             label.append("\n" + render.one_line(s.role.get(self.lang)), style="dim")
             if rec is None:
-                state = self.t("home.not_started")
+                state = self.t("group.home.not_started")
             elif rec.finished:
                 node = s.nodes.get(rec.ending or "")
                 ending = node.ending.title.get(self.lang) if node and node.ending else rec.ending
-                state = self.t("home.finished", ending=render.one_line(ending))
+                state = self.t("group.home.finished", ending=render.one_line(ending))
             else:
-                state = self.t("home.playing", n=len(rec.snapshot.get("history", [])))
+                state = self.t("group.home.playing", n=len(rec.snapshot.get("history", [])))
             label.append("\n" + state)
             options.append(Option(label, id=s.id))
         ol = self.query_one("#scenario-list", OptionList)
@@ -332,7 +332,7 @@ class SessionHomeScreen(_Screen):
                 self.notify(str(err2), severity="error")
                 return
         except AccessDenied:
-            self.notify(self.t("home.closed"), severity="warning")
+            self.notify(self.t("group.home.closed"), severity="warning")
             self.refill()
             return
         except StoreError as err:
@@ -346,8 +346,8 @@ class GroupPlayScreen(_Screen):
 
     BINDINGS = [
         *[Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)],
-        Binding("u", "undo", "key.undo"),
-        Binding("escape", "back", "key.back"),
+        Binding("u", "undo", "group.key.undo"),
+        Binding("escape", "back", "group.key.back"),
     ]
 
     def __init__(self, play: TraineeRun) -> None:
@@ -360,14 +360,14 @@ class GroupPlayScreen(_Screen):
         yield VerticalScroll(id="play-transcript")
         yield Static(id="play-hint")
         yield OptionList(id="play-choices")
-        yield Button(self.t("play.to_debrief"), id="to-debrief", variant="primary")
+        yield Button(self.t("group.play.to_debrief"), id="to-debrief", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:
         super().on_mount()
         s = self.play.scenario
         self.title = render.one_line(s.title.get(self.lang))
-        self.sub_title = self.t("play.role", role=render.one_line(s.role.get(self.lang)))
+        self.sub_title = self.t("group.play.role", role=render.one_line(s.role.get(self.lang)))
         self.show()
 
     def _lines(self, node_id: str) -> list[Static]:
@@ -392,7 +392,7 @@ class GroupPlayScreen(_Screen):
         for i, step in enumerate(run.history):
             choice = scenario.nodes[step.node].choice(step.choice)
             said = Text()
-            said.append(self.t("you") + ": ", style="bold")
+            said.append(self.t("group.you") + ": ", style="bold")
             said.append(render.clean(choice.text.get(self.lang) if choice else step.choice))
             widgets.append(Static(said, classes="you"))
             last = i == len(run.history) - 1
@@ -402,7 +402,7 @@ class GroupPlayScreen(_Screen):
                 widgets += self._lines(nid)
         ending = run.ending
         if ending is not None and ending.ending is not None:
-            end = Text(self.t("play.ended", title=render.one_line(ending.ending.title.get(self.lang))),
+            end = Text(self.t("group.play.ended", title=render.one_line(ending.ending.title.get(self.lang))),
                        style="bold")
             end.append("\n" + render.clean(ending.ending.text.get(self.lang)))
             widgets.append(Static(end))
@@ -425,14 +425,14 @@ class GroupPlayScreen(_Screen):
             label = Text(f"{v.number}. ", style="bold")
             label.append(render.clean(v.text))
             if not v.enabled:
-                label.append(f"\n({self.t('play.unavailable')}"
+                label.append(f"\n({self.t('group.play.unavailable')}"
                              + (f": {render.one_line(v.reason)}" if v.reason else "") + ")",
                              style="italic")
             options.append(Option(label, id=v.id, disabled=not v.enabled))
         choices.set_options(_spaced(options))
         choices.highlighted = next((i for i, o in enumerate(options) if not o.disabled), None)
         choices.focus()
-        hint.update(Text(self.t("play.choose")))
+        hint.update(Text(self.t("group.play.choose")))
 
     def _choose(self, choice_id: str) -> None:
         choice = self.play.run.node.choice(choice_id)
@@ -442,7 +442,7 @@ class GroupPlayScreen(_Screen):
             self.notify(str(err), severity="warning")
             return
         except (StoreError, AccessDenied) as err:
-            self.notify(self.t("play.not_saved", reason=str(err)), severity="error", timeout=10)
+            self.notify(self.t("group.play.not_saved", reason=str(err)), severity="error", timeout=10)
         fb = choice.feedback.get(self.lang) if choice is not None and choice.feedback else None
         self.feedback = fb if self.play.mode == "coach" else None
         self.show()
@@ -461,7 +461,7 @@ class GroupPlayScreen(_Screen):
 
     def action_undo(self) -> None:
         if self.play.mode != "coach":
-            self.notify(self.t("play.no_undo"))
+            self.notify(self.t("group.play.no_undo"))
             return
         try:
             self.play.undo()
@@ -469,7 +469,7 @@ class GroupPlayScreen(_Screen):
             self.notify(str(err), severity="warning")
             return
         except (StoreError, AccessDenied) as err:
-            self.notify(self.t("play.not_saved", reason=str(err)), severity="error")
+            self.notify(self.t("group.play.not_saved", reason=str(err)), severity="error")
         self.feedback = None
         self.show()
 
@@ -485,7 +485,7 @@ class TraineeDebriefScreen(_Screen):
     """Scores per dimension and the quadrant; once the session is closed, the group's
     choices at the trainee's key moments."""
 
-    BINDINGS = [Binding("escape", "back", "key.back")]
+    BINDINGS = [Binding("escape", "back", "group.key.back")]
 
     def __init__(self, scenario: Scenario, run_id: str) -> None:
         super().__init__()
@@ -498,12 +498,12 @@ class TraineeDebriefScreen(_Screen):
         with VerticalScroll(id="debrief-body"):
             yield Static(id="debrief-main")
             yield Static(id="debrief-group")
-            yield Button(self.t("debrief.again"), id="again")
+            yield Button(self.t("group.debrief.again"), id="again")
         yield Footer()
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.title = self.t("debrief.title", scenario=render.one_line(self.scenario.title.get(self.lang)))
+        self.title = self.t("group.debrief.title", scenario=render.one_line(self.scenario.title.get(self.lang)))
         self.show()
         self.set_interval(5.0, self._check_closed)
 
@@ -537,7 +537,7 @@ class TraineeDebriefScreen(_Screen):
             self.query_one("#debrief-main", Static).update(main)
             return
         if d.ending is not None:
-            main.append(self.t("play.ended", title=render.one_line(d.ending.title)), style="bold")
+            main.append(self.t("group.play.ended", title=render.one_line(d.ending.title)), style="bold")
             main.append("\n" + render.clean(d.ending.text) + "\n")
         for n in d.notices:
             main.append("\n" + render.clean(n.message) + "\n", style="italic")
@@ -556,7 +556,7 @@ class TraineeDebriefScreen(_Screen):
         if d.quadrant is not None:
             contact = next((a.score for a in d.axes if a.id == "contact"), None)
             limits = next((a.score for a in d.axes if a.id == "limits"), None)
-            main.append("\n" + self.t("debrief.quadrant", name=d.quadrant.name, contact=contact,
+            main.append("\n" + self.t("group.debrief.quadrant", name=d.quadrant.name, contact=contact,
                                        limits=limits) + "\n", style="bold")
             main.append(render.clean(d.quadrant.description) + "\n")
         if d.key_moments:
@@ -577,19 +577,19 @@ class TraineeDebriefScreen(_Screen):
                 main.append("  " + render.one_line(attribution_text(tip.citations, lang)) + "\n",
                             style="dim")
         self.query_one("#debrief-main", Static).update(main)
-        group = Text(self.t("debrief.group") + "\n", style="bold")
+        group = Text(self.t("group.debrief.group") + "\n", style="bold")
         info = trainee.session
         self.closed = info.closed
         self.query_one("#again", Button).display = not info.closed
         counts = trainee.group_counts()
         if counts is None:
-            group.append(self.t("debrief.group_wait"), style="italic")
+            group.append(self.t("group.debrief.group_wait"), style="italic")
         else:
             history = list(rec.snapshot.get("history", []))
             moments = group_moments(self.scenario, history, counts,
                                     [m.step - 1 for m in d.key_moments], lang)
             if not moments:
-                group.append(self.t("debrief.group_none"), style="italic")
+                group.append(self.t("group.debrief.group_none"), style="italic")
             for m in moments:
                 group.append("\n" + render.one_line(m.prompt) + "\n", style="bold")
                 top = max((o.count for o in m.options), default=0)
@@ -600,9 +600,9 @@ class TraineeDebriefScreen(_Screen):
                                  style="bold" if mine else "")
                     group.append(" " + render.bar(o.count, 8, top or 1) + f" {o.count:>3}")
                     if mine:
-                        group.append(f"  ← {self.t('debrief.your_choice')}", style="bold yellow")
+                        group.append(f"  ← {self.t('group.debrief.your_choice')}", style="bold yellow")
                     group.append("\n")
-                group.append(self.t("debrief.same", same=m.same, total=m.total) + "\n",
+                group.append(self.t("group.debrief.same", same=m.same, total=m.total) + "\n",
                              style="italic")
         self.query_one("#debrief-group", Static).update(group)
 

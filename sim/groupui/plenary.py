@@ -34,17 +34,17 @@ class PlenaryScreen(Screen[None]):
 
     BINDINGS = [
         *[Binding(str(n), f"vote({n})", show=False) for n in range(1, 10)],
-        Binding("minus", "less", "key.vote_less", show=False),
-        Binding("0", "clear_votes", "key.votes_clear", show=False),
+        Binding("minus", "less", "group.key.vote_less", show=False),
+        Binding("0", "clear_votes", "group.key.votes_clear", show=False),
         Binding("up", "move(-1)", show=False),
         Binding("down", "move(1)", show=False),
-        Binding("enter", "follow", "key.follow"),
-        Binding("k", "pick", "key.pick"),
-        Binding("n", "notes", "key.notes"),
-        Binding("b", "bookmark", "key.bookmark"),
-        Binding("g", "go_back", "key.go_back"),
-        Binding("d", "debrief", "key.debrief"),
-        Binding("q", "app.quit", "key.quit"),
+        Binding("enter", "follow", "group.key.follow"),
+        Binding("k", "pick", "group.key.pick"),
+        Binding("n", "notes", "group.key.notes"),
+        Binding("b", "bookmark", "group.key.bookmark"),
+        Binding("g", "go_back", "group.key.go_back"),
+        Binding("d", "debrief", "group.key.debrief"),
+        Binding("q", "app.quit", "group.key.quit"),
     ]
 
     def __init__(self, plenary: Plenary, rubric: Any, *, lang: str = "nl",
@@ -76,7 +76,7 @@ class PlenaryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         s = self.plenary.scenario
-        self.title = render.one_line(t("plen.title", self.lang, scenario=s.title.get(self.lang)))
+        self.title = render.one_line(t("group.plen.title", self.lang, scenario=s.title.get(self.lang)))
         self.sub_title = render.one_line(s.role.get(self.lang))
         self.show()
 
@@ -88,7 +88,7 @@ class PlenaryScreen(Screen[None]):
         if run.history:
             last = run.history[-1]
             choice = self.plenary.scenario.nodes[last.node].choice(last.choice)
-            out.append(t("you", self.lang) + ": ", style="bold")
+            out.append(t("group.you", self.lang) + ": ", style="bold")
             out.append(render.clean(choice.text.get(self.lang) if choice else last.choice) + "\n\n",
                        style="italic")
         first = True
@@ -109,12 +109,12 @@ class PlenaryScreen(Screen[None]):
         run = p.run
         head = Text()
         if run.finished:
-            head.append(t("plen.ended", self.lang,
+            head.append(t("group.plen.ended", self.lang,
                           title=render.one_line(run.node.ending.title.get(self.lang))))  # type: ignore[union-attr]
         else:
-            head.append(t("plen.decision", self.lang, n=p.decision_number))
+            head.append(t("group.plen.decision", self.lang, n=p.decision_number))
         if len(p.branches) > 1:
-            head.append("  ·  " + t("plen.branch", self.lang, n=p.current.number,
+            head.append("  ·  " + t("group.plen.branch", self.lang, n=p.current.number,
                                      total=len(p.branches)))
         if not run.finished and (p.current.run_id, p.decision_number) in p.bookmarks():
             head.append("  ★")
@@ -129,13 +129,13 @@ class PlenaryScreen(Screen[None]):
             discussion.display = True
             discussion.update(Text(render.clean(ending.text.get(self.lang))))
             options.update("")
-            status.update(Text(t("plen.ended_help", self.lang)))
+            status.update(Text(t("group.plen.ended_help", self.lang)))
             self._notes()
             return
         node = run.node
         discussion.display = node.discussion is not None
         if node.discussion is not None:
-            d = Text(t("plen.discuss", self.lang) + ": ", style="bold")
+            d = Text(t("group.plen.discuss", self.lang) + ": ", style="bold")
             d.append(render.clean(node.discussion.get(self.lang)))
             discussion.update(d)
         views = run.choices(self.lang)
@@ -153,7 +153,7 @@ class PlenaryScreen(Screen[None]):
             here = i == self.highlight
             body = Text(render.clean(v.text), style="" if v.enabled else "dim")
             if not v.enabled:
-                body.append(f"  ({t('play.unavailable', self.lang)})", style="italic")
+                body.append(f"  ({t('group.play.unavailable', self.lang)})", style="italic")
             n = votes.get(v.id, 0)
             if i:
                 text.add_row("", "", "", "", "")
@@ -164,27 +164,27 @@ class PlenaryScreen(Screen[None]):
         options.update(text)
         total = sum(votes.values())
         if total == 0:
-            status.update(Text(t("plen.no_votes", self.lang) + "\n" + t("plen.votes_help", self.lang)))
+            status.update(Text(t("group.plen.no_votes", self.lang) + "\n" + t("group.plen.votes_help", self.lang)))
         elif majority is None:
-            status.update(Text(t("plen.tie", self.lang)))
+            status.update(Text(t("group.plen.tie", self.lang)))
         else:
             num = next(v.number for v in views if v.id == majority)
-            status.update(Text(f"{t('plen.votes', self.lang)}: {total} · "
-                               f"{t('plen.majority', self.lang)}: {num}\n"
-                               + t("plen.votes_help", self.lang)))
+            status.update(Text(f"{t('group.plen.votes', self.lang)}: {total} · "
+                               f"{t('group.plen.majority', self.lang)}: {num}\n"
+                               + t("group.plen.votes_help", self.lang)))
         self._notes()
 
     def _notes(self) -> None:
         box = self.query_one("#plen-notes")
         box.set_class(self.notes_shown, "-shown")
         node = self.plenary.run.node
-        text = Text(t("plen.notes", self.lang) + "\n", style="bold")
+        text = Text(t("group.plen.notes", self.lang) + "\n", style="bold")
         if node.trainer_notes is not None:
             text.append(render.clean(node.trainer_notes.get(self.lang)))
         else:
-            text.append(t("plen.no_notes", self.lang), style="italic")
+            text.append(t("group.plen.no_notes", self.lang), style="italic")
         if node.thought is not None:
-            text.append("\n\n" + t("plen.thought", self.lang) + ": ", style="bold")
+            text.append("\n\n" + t("group.plen.thought", self.lang) + ": ", style="bold")
             text.append(render.clean(node.thought.get(self.lang)), style="italic")
         self.query_one("#plen-notes-text", Static).update(text)
 
@@ -233,7 +233,7 @@ class PlenaryScreen(Screen[None]):
             return
         m = self.plenary.majority()
         if m is None:
-            key = "plen.no_votes" if not sum(self.plenary.votes_here().values()) else "plen.tie"
+            key = "group.plen.no_votes" if not sum(self.plenary.votes_here().values()) else "group.plen.tie"
             self.notify(t(key, self.lang), severity="warning")
             return
         self._safe(lambda: self.plenary.choose(m))
@@ -257,7 +257,7 @@ class PlenaryScreen(Screen[None]):
             return
         on_ = self._safe(self.plenary.toggle_bookmark)
         if on_ is not None:
-            self.notify(t("plen.bookmarked" if on_ else "plen.unbookmarked", self.lang,
+            self.notify(t("group.plen.bookmarked" if on_ else "group.plen.unbookmarked", self.lang,
                           n=self.plenary.decision_number))
             self.show()
 
@@ -267,7 +267,7 @@ class PlenaryScreen(Screen[None]):
                 return
             branch = self._safe(lambda: self.plenary.go_back(*target))
             if branch is not None:
-                self.notify(t("plen.forked", self.lang, n=target[1]))
+                self.notify(t("group.plen.forked", self.lang, n=target[1]))
                 self.highlight = 0
                 self.show()
 
@@ -283,7 +283,7 @@ class GoBackScreen(ModalScreen[tuple[str, int] | None]):
 
     CSS_PATH = CSS
 
-    BINDINGS = [Binding("escape", "cancel", "key.back")]
+    BINDINGS = [Binding("escape", "cancel", "group.key.back")]
 
     def __init__(self, plenary: Plenary, lang: str) -> None:
         super().__init__()
@@ -293,8 +293,8 @@ class GoBackScreen(ModalScreen[tuple[str, int] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="go-back"):
-            yield Static(Text(t("plen.back_title", self.lang), style="bold"))
-            yield Static(Text(t("plen.back_help", self.lang)), classes="dialog-text")
+            yield Static(Text(t("group.plen.back_title", self.lang), style="bold"))
+            yield Static(Text(t("group.plen.back_help", self.lang)), classes="dialog-text")
             yield OptionList(id="back-list")
 
     def on_mount(self) -> None:
@@ -306,14 +306,14 @@ class GoBackScreen(ModalScreen[tuple[str, int] | None]):
                     continue
                 chosen = next(o for o in d.options if o.chosen)
                 label = Text("★ " if d.bookmarked else "  ", style="yellow")
-                label.append(t("plen.back_item", self.lang, branch=b.number, n=d.seq,
+                label.append(t("group.plen.back_item", self.lang, branch=b.number, n=d.seq,
                                prompt=render.one_line(d.prompt, 50),
                                choice=f"{chosen.number}"))
                 option = Option(label, id=f"{b.run_id}:{d.seq}")
                 (marked if d.bookmarked else items).append(option)
         lst = self.query_one("#back-list", OptionList)
         if not marked and not items:
-            lst.add_option(Option(Text(t("plen.none_back", self.lang), style="italic"),
+            lst.add_option(Option(Text(t("group.plen.none_back", self.lang), style="italic"),
                                   disabled=True))
         else:
             lst.add_options(marked + items)
@@ -336,9 +336,9 @@ class PlenaryDebriefScreen(Screen[None]):
     CSS_PATH = CSS
 
     BINDINGS = [
-        Binding("m", "export_md", "key.export_md"),
-        Binding("h", "export_html", "key.save_html"),
-        Binding("escape", "back", "key.back"),
+        Binding("m", "export_md", "group.key.export_md"),
+        Binding("h", "export_html", "group.key.save_html"),
+        Binding("escape", "back", "group.key.back"),
     ]
 
     def __init__(self, plenary: Plenary, rubric: Any, lang: str, export_dir: Path) -> None:
@@ -360,7 +360,7 @@ class PlenaryDebriefScreen(Screen[None]):
         from ..groupreport import plenary_text
 
         d = self.plenary.debrief(self.rubric, self.lang)
-        self.title = render.one_line(t("plen.debrief", self.lang, scenario=d.title))
+        self.title = render.one_line(t("group.plen.debrief", self.lang, scenario=d.title))
         self.query_one("#plen-debrief-text", Static).update(plenary_text(d, self.names))
 
     def _save(self, suffix: str, text: str) -> None:
@@ -369,10 +369,10 @@ class PlenaryDebriefScreen(Screen[None]):
             self.export_dir.mkdir(parents=True, exist_ok=True)
             (self.export_dir / name).write_text(text, encoding="utf-8")
         except OSError as err:
-            self.notify(t("not_saved", self.lang, reason=err.strerror or str(err)),
+            self.notify(t("group.not_saved", self.lang, reason=err.strerror or str(err)),
                         severity="error")
             return
-        self.notify(t("saved_to", self.lang, path=str(self.export_dir / name)))
+        self.notify(t("group.saved_to", self.lang, path=str(self.export_dir / name)))
 
     def action_export_md(self) -> None:
         from ..groupreport import plenary_markdown

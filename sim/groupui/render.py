@@ -63,7 +63,7 @@ def people_text(people: list[ParticipantProgress], titles: dict[str, str], lang:
                 now: datetime | None = None) -> Text | Table:
     """One row per participant: name, scenario, how far; "away" when not seen lately."""
     if not people:
-        return Text(t("dash.nobody", lang, code=join_code), style="italic")
+        return Text(t("group.dash.nobody", lang, code=join_code), style="italic")
     now = now or datetime.now(UTC)
     several = len(titles) > 1  # name the scenario only when the session has more than one
     table = Table.grid(padding=(0, 1), expand=True)
@@ -76,24 +76,24 @@ def people_text(people: list[ParticipantProgress], titles: dict[str, str], lang:
         status = Text()
         scenario = ""
         if latest is None:
-            status.append(t("dash.not_started", lang), style="dim")
+            status.append(t("group.dash.not_started", lang), style="dim")
         else:
             scenario = one_line(titles.get(latest.scenario_id, latest.scenario_id))
             if latest.finished:
                 status.append("✓ " + one_line(latest.ending_title or latest.ending), style="green")
             elif latest.most_decisions:
                 status.append(bar(latest.decisions, 6, latest.most_decisions) + " ", style="cyan")
-                status.append(t("dash.playing", lang, n=latest.decisions,
+                status.append(t("group.dash.playing", lang, n=latest.decisions,
                                 max=latest.most_decisions))
             else:
-                status.append(t("dash.playing_open", lang, n=latest.decisions))
+                status.append(t("group.dash.playing_open", lang, n=latest.decisions))
         if p.seen is not None and not (latest and latest.finished):
             try:
                 age = (now - datetime.fromisoformat(p.seen)).total_seconds()
             except ValueError:
                 age = 0.0
             if age > away_after:
-                status.append(f" ({t('dash.away', lang)})", style="dim italic")
+                status.append(f" ({t('group.dash.away', lang)})", style="dim italic")
         table.add_row(one_line(p.name), *([scenario] if several else []), status)
     return table
 
@@ -102,7 +102,7 @@ def decisions_text(decisions: list[DecisionFigures], lang: str, width: int = 56)
     """Each decision someone reached: its prompt, then each option with a bar and a count."""
     out = Text()
     if not decisions:
-        out.append(t("dash.no_decisions", lang), style="italic")
+        out.append(t("group.dash.no_decisions", lang), style="italic")
         return out
     for i, d in enumerate(decisions):
         if i:
@@ -125,7 +125,7 @@ def dimensions_text(stats: list[DimensionStats], names: Names, width: int = 12) 
     out = Text()
     rows = [s for s in stats if s.n]
     if not rows:
-        out.append(t("dash.no_scores", lang), style="italic")
+        out.append(t("group.dash.no_scores", lang), style="italic")
         return out
     name_w = min(24, max(len(names.dimension(s.dimension)) for s in rows))
     for i, s in enumerate(rows):
@@ -174,14 +174,14 @@ def quadrant_text(dots: list[Dot], names: Names, width: int = 41, height: int = 
 
     out = Text()
     out.append_text(labels(names.quadrant("afstandelijk"), names.quadrant("betrouwbare-partner")))
-    out.append("   " + t("dash.limits", lang) + "\n", style="dim")
+    out.append("   " + t("group.dash.limits", lang) + "\n", style="dim")
     for r in range(rows):
         for c in range(cols):
             ch = grid[r][c]
             out.append(ch, style="dim" if ch in "│─┼" else "bold yellow")
         out.append("\n")
     out.append_text(labels(names.quadrant("afhakend"), names.quadrant("meegaand")))
-    out.append("   " + t("dash.contact", lang), style="dim")
+    out.append("   " + t("group.dash.contact", lang), style="dim")
     return out
 
 
@@ -200,7 +200,7 @@ def endings_text(endings: list[EndingCount], lang: str) -> Text:
 def poor_text(poor: list[PoorChoice], lang: str, width: int = 56) -> Text:
     out = Text()
     if not poor:
-        out.append(t("dash.no_poor", lang), style="italic")
+        out.append(t("group.dash.no_poor", lang), style="italic")
         return out
     for i, p in enumerate(poor):
         if i:
@@ -208,7 +208,7 @@ def poor_text(poor: list[PoorChoice], lang: str, width: int = 56) -> Text:
         out.append(f"{p.count:>3}× ", style="bold red")
         out.append(one_line(p.text, width - 6))
         if p.better:
-            out.append("\n      " + t("dash.better", lang, text=one_line(p.better, width - 14)),
+            out.append("\n      " + t("group.dash.better", lang, text=one_line(p.better, width - 14)),
                        style="green")
     return out
 
