@@ -416,7 +416,7 @@ class Store:
                 where.append(f"{col}=?")
                 args.append(val)
         sql = "SELECT * FROM runs" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY updated DESC LIMIT ?"
+        sql += " ORDER BY updated DESC, rowid DESC LIMIT ?"  # ties: the newest row first
         return [self._record(r) for r in self.conn.execute(sql, (*args, limit))]
 
     def last_unfinished(self, session_id: str | None = None) -> RunRecord | None:

@@ -131,7 +131,7 @@ def _plain_interactive(game: Any, args: argparse.Namespace, scenario: Any, path:
     resumed = False
     pt = None
     if store is not None:
-        previous = store.runs(finished=False, scenario_id=scenario.id, limit=1)
+        previous = store.runs(finished=False, scenario_id=scenario.id, solo=True, limit=1)
         if previous and (args.mode is None or previous[0].mode == args.mode):
             rec = previous[0]
             game.say(game.t("plain.ask_resume", n=len(rec.snapshot.get("history", [])),

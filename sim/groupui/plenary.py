@@ -44,7 +44,8 @@ class PlenaryScreen(Screen[None]):
         Binding("b", "bookmark", "group.key.bookmark"),
         Binding("g", "go_back", "group.key.go_back"),
         Binding("d", "debrief", "group.key.debrief"),
-        Binding("q", "app.quit", "group.key.quit"),
+        Binding("escape", "leave", "group.key.back", show=False),
+        Binding("q", "leave", "group.key.quit"),
     ]
 
     def __init__(self, plenary: Plenary, rubric: Any, *, lang: str = "nl",
@@ -272,6 +273,13 @@ class PlenaryScreen(Screen[None]):
                 self.show()
 
         self.app.push_screen(GoBackScreen(self.plenary, self.lang), done)
+
+    def action_leave(self) -> None:
+        """Back to the app when opened from it; else quit (everything is saved)."""
+        if isinstance(self.app, PlenaryApp):
+            self.app.exit()
+        else:
+            self.app.pop_screen()
 
     def action_debrief(self) -> None:
         self.app.push_screen(PlenaryDebriefScreen(self.plenary, self.rubric, self.lang,

@@ -161,6 +161,27 @@ STRINGS: dict[str, tuple[str, str]] = {
     "group.dash.missing": ("Scenario niet gevonden: {ids}", "Scenario not found: {ids}"),
     "group.dash.contact": ("contact →", "contact →"),
     "group.dash.limits": ("grenzen ↑", "limits ↑"),
+    # -- the trainer's corner of the app ------------------------------------------------
+    "group.trainer.menu": ("Voor trainers", "For trainers"),
+    "group.home.trainer": ("Voor trainers: plenair of dashboard",
+                           "For trainers: plenary or dashboard"),
+    "group.trainer.intro": (
+        "Speel een scenario plenair met een groep (op een projector), of open het dashboard "
+        "van een live sessie met de trainerscode.",
+        "Play a scenario with a group (on a projector), or open the dashboard of a live "
+        "session with its trainer code."),
+    "group.trainer.dashboard": ("Trainersdashboard van een live sessie…",
+                                "Trainer dashboard of a live session…"),
+    "group.trainer.continue": ("Verder met de plenaire sessie: {title}",
+                               "Continue the plenary: {title}"),
+    "group.trainer.plenary": ("Plenair: {title}", "Plenary: {title}"),
+    "group.trainer.live_help": (
+        "Een live sessie op de eigen apparaten van de deelnemers maak je op de opdrachtregel: "
+        "sovsim session create SCENARIO, dan sovsim serve --host 0.0.0.0. Zie docs/trainers.md.",
+        "A live session on the trainees' own devices is made on the command line: "
+        "sovsim session create SCENARIO, then sovsim serve --host 0.0.0.0. See docs/trainers.md."),
+    "group.trainer.no_session": ("Geen open sessie heeft deze trainerscode.",
+                                 "No open session has this trainer code."),
     # -- the plenary ---------------------------------------------------------------------
     "group.plen.title": ("Plenair: {scenario}", "Plenary: {scenario}"),
     "group.plen.decision": ("Beslismoment {n}", "Decision {n}"),
