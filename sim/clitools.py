@@ -45,3 +45,28 @@ def load_rubric_or_exit(path: str | None) -> Any:
         for p in err.problems:
             print(p.format(), file=sys.stderr)
         raise SystemExit(1) from None
+
+
+def positive_int(text: str) -> int:
+    """argparse type: a whole number of at least 1."""
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} should be 1 or more")
+    return value
+
+
+def add_exploration_options(parser: Any) -> None:
+    """--visit-bound and --max-states, for commands that explore every play-through."""
+    from sim.analysis import DEFAULT_MAX_STATES, DEFAULT_VISIT_BOUND
+
+    parser.add_argument("--visit-bound", type=positive_int, default=DEFAULT_VISIT_BOUND,
+                        metavar="N", help="in loops, enter a node at most N times per "
+                        f"play-through (default {DEFAULT_VISIT_BOUND})")
+    parser.add_argument("--max-states", type=positive_int, default=DEFAULT_MAX_STATES,
+                        metavar="N", help="explore at most N distinct states "
+                        f"(default {DEFAULT_MAX_STATES:,}); beyond that, random runs stand in")

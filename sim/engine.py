@@ -219,7 +219,10 @@ class Run:
         self._weak = weakref.finalize(self, self.machine.remove_model, self._model)
         self.visits[self.start_node] = 1
         self._entered = [self.start_node]
-        self._follow_auto()
+        try:
+            self._follow_auto()
+        except expr.EvalError as err:
+            raise RunError(f"the scenario cannot start at {self.start_node!r}: {err}") from None
         self.opening = self._entered
 
     # -- reading ---------------------------------------------------------------------
@@ -294,18 +297,28 @@ class Run:
         if choice is None:
             known = ", ".join(c.id for c in node.choices)
             raise RunError(f"node {node.id!r} has no choice {choice_id!r} (it has: {known})")
-        if not choice_available(choice, self.values, self.visits_of):
+        try:
+            available = choice_available(choice, self.values, self.visits_of)
+        except expr.EvalError as err:
+            raise RunError(f"the condition of {choice_id!r} cannot be evaluated: {err}") from None
+        if not available:
             raise RunError(f"choice {choice_id!r} is not available now")
         self._entered = []
+        values, visits = dict(self.values), dict(self.visits)
         try:
             fired = self._model.trigger(_trigger(node.id, choice.id), choice=choice)
-        except expr.EvalError as err:
-            self.values.update(self._before)
+            if fired:
+                changes = self._changes
+                self._follow_auto()
+        except (expr.EvalError, RunError) as err:
+            # nothing happened: back to the node and the values before the choice
+            self.values.clear()
+            self.values.update(values)
+            self.visits = visits
+            self.machine.set_state(node.id, model=self._model)
             raise RunError(f"the scenario could not carry out {choice_id!r}: {err}") from None
         if not fired:
             raise RunError(f"choice {choice_id!r} is not available now")
-        changes = self._changes
-        self._follow_auto()
         step = Step(node.id, choice.id, self.node_id, self._entered, changes,
                     dict(choice.scores), now())
         self.history.append(step)

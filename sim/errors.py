@@ -18,7 +18,8 @@ class ScenarioError:
 
     def format(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
-        return f"{where}: {self.severity}: {self.message}"
+        code = f" [{self.code}]" if self.code else ""
+        return f"{where}: {self.severity}: {self.message}{code}"
 
     def __str__(self) -> str:
         return self.format()

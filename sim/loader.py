@@ -554,6 +554,26 @@ def parse_scenario(path: Path, data: bytes | None, dimensions: Collection[str] |
     return _Builder(problems, dimensions).build(root, str(path))
 
 
+def parse_with_tree(path: str | Path, dimensions: Collection[str] | None = None,
+                    ) -> tuple[Scenario | None, yaml.Node | None, list[ScenarioError]]:
+    """Parse without the cache, keeping the composed YAML tree (for positions of
+    anything in the file, as lint needs). The scenario is None when there are errors."""
+    path = Path(path)
+    problems = Problems(str(path))
+    from .yamlsafe import read_bytes
+
+    data = read_bytes(path, problems)
+    root = load_tree(path, problems, data) if data is not None else None
+    scenario = _Builder(problems, dimensions).build(root, str(path)) if root is not None else None
+    if scenario is None and not problems.items:
+        problems.add(None, "the scenario could not be read")
+    if problems.has_errors:
+        scenario = None
+    elif scenario is not None and data is not None:
+        scenario.content_hash = content_hash(data, dimensions)
+    return scenario, root, problems.sorted()
+
+
 def load_scenario(path: str | Path, dimensions: Collection[str] | None = None,
                   use_cache: bool = True) -> Scenario:
     """Load and validate a scenario file; raise :class:`ContentError` listing every problem.

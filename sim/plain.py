@@ -24,8 +24,11 @@ from .textsafe import clean, one_line
 class PlainGame:
     def __init__(self, scenario: Scenario, *, lang: str, mode: str, rubric: Any,
                  out: TextIO, inp: TextIO | None = None, store: Store | None = None,
-                 dimension_name: Callable[[str], str] | None = None) -> None:
+                 dimension_name: Callable[[str], str] | None = None,
+                 start: str | None = None, values: dict[str, Any] | None = None) -> None:
         self.scenario = scenario
+        self.start = start  # authors' test plays: start here, with these values
+        self.values = values or {}
         self.lang = lang
         self.mode = mode
         self.rubric = rubric
@@ -214,7 +217,7 @@ class PlainGame:
 
         Wrong numbers raise :class:`UsageError` before anything is printed.
         """
-        run = Run(self.scenario)
+        run = Run(self.scenario, start=self.start, values=self.values)
         picked: list[str] = []
         for i, number in enumerate(numbers, 1):
             if run.finished:
@@ -232,11 +235,11 @@ class PlainGame:
             valid = ",".join(str(v.number) for v in run.choices(self.lang) if v.enabled)
             raise UsageError(self.t("plain.choices_short", n=len(numbers), node=run.node_id,
                                     valid=valid or "-"))
-        replay = Run(self.scenario)
+        replay = Run(self.scenario, start=self.start, values=self.values)
         pt = Playthrough(self.scenario, replay, mode=self.mode, lang=self.lang)
         self.header(pt)
         self.say()
-        self.entries(transcript.build(Run(self.scenario), self.lang, False))
+        self.entries(transcript.build(Run(self.scenario, start=self.start, values=self.values), self.lang, False))
         for n, cid in enumerate(picked, 1):
             step = replay.choose(cid)
             self.entries(transcript.step_entries(self.scenario, step, n, self.lang,

@@ -47,6 +47,8 @@ class Options:
     mode: str | None = None
     start: str | None = None             # start node (authors)
     values: dict[str, Any] = field(default_factory=dict)
+    watch: bool = False                  # authors: reload ``play`` whenever it is saved
+    author: bool = False                 # authors: open the author view of ``play``
     blink: bool = True                   # text cursors blink (off for snapshots)
     animations: bool = True              # off for snapshots
 
@@ -298,14 +300,32 @@ class SovsimApp(App[int]):
         except ContentError as err:
             self.push_screen(ProblemsScreen(str(path), err.problems))
             return
-        self.start_play(scenario, mode, start=self.options.start, values=self.options.values)
+        if self.options.author:
+            self.show_author(scenario, path)
+            return
+        test = bool(self.options.watch or self.options.start or self.options.values)
+        self.start_play(scenario, mode, start=self.options.start, values=self.options.values,
+                        test=test, watch=path if self.options.watch else None)
 
     def start_play(self, scenario: Scenario, mode: str, *, start: str | None = None,
-                   values: dict[str, Any] | None = None) -> None:
+                   values: dict[str, Any] | None = None, test: bool = False,
+                   watch: Path | None = None) -> None:
+        """Play a scenario; a test play (``test``, or ``watch``ing its file) is never saved."""
         from .screens.play import PlayScreen
 
         pt = Playthrough.new(scenario, mode=mode, lang=self.lang, start=start, values=values)
-        self.push_screen(PlayScreen(pt, fresh=True))
+        if test or watch is not None:
+            from .screens.authorplay import AuthorPlayScreen
+
+            self.push_screen(AuthorPlayScreen(pt, fresh=True, watch=watch))
+        else:
+            self.push_screen(PlayScreen(pt, fresh=True))
+
+    def show_author(self, scenario: Scenario, path: Path | None = None) -> None:
+        """The author view of a scenario: its nodes with their status."""
+        from .screens.author import AuthorScreen
+
+        self.push_screen(AuthorScreen(scenario, path))
 
     def resume(self, pt: Playthrough) -> None:
         from .screens.play import PlayScreen

@@ -73,17 +73,49 @@ def cmd_play(args: argparse.Namespace) -> int:
         for p in err.problems:
             print(f"  - {p.format()}", file=sys.stderr)
         return EXIT_PROBLEMS
+    start, values = _test_start(args, scenario)
+    if args.watch and (args.plain or args.choices is not None):
+        raise UsageError("--watch reloads the scenario in the app; leave out --plain and --choices")
     if args.choices is not None or args.plain:
         from ..plain import PlainGame, parse_choices
 
         lang = _opt(args, "lang") or _saved_lang(args) or DEFAULT_LANG
         mode = args.mode or "coach"
         game = PlainGame(scenario, lang=lang, mode=mode, rubric=rubric, out=sys.stdout,
-                         inp=sys.stdin, dimension_name=_dimension_namer(rubric, lang))
+                         inp=sys.stdin, dimension_name=_dimension_namer(rubric, lang),
+                         start=start, values=values)
         if args.choices is not None:
             return game.path(parse_choices(args.choices, lang))
+        if start is not None or values:
+            from ..playthrough import Playthrough
+
+            # a test play from a chosen node or state is never saved
+            pt = Playthrough.new(scenario, mode=mode, lang=lang, start=start, values=values)
+            return game.play(pt)
         return _plain_interactive(game, args, scenario, path)
-    return _run_app(_options(args, play=path, mode=args.mode))
+    return _run_app(_options(args, play=path, mode=args.mode, start=start, values=values,
+                             watch=args.watch))
+
+
+def _test_start(args: argparse.Namespace, scenario: Any) -> tuple[str | None, dict[str, Any]]:
+    """``--at NODE`` and ``--set name=value`` checked against the scenario (UsageError)."""
+    from ..engine import RunError
+    from ..watch import parse_value, start_run
+
+    values: dict[str, Any] = {}
+    for item in args.set or []:
+        name, sep, text = item.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f"--set takes NAME=VALUE, such as --set spanning=8 (not {item!r})")
+        try:
+            values[name.strip()] = parse_value(scenario, name.strip(), text.strip())
+        except ValueError as err:
+            raise UsageError(f"--set {item}: {err}") from None
+    try:
+        start_run(scenario, args.at, values)
+    except RunError as err:
+        raise UsageError(f"--at {args.at}: {err}") from None
+    return args.at, values
 
 
 def _store(args: argparse.Namespace) -> Any:
@@ -184,4 +216,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--mode", choices=("coach", "assessment"), default=None,
                    help="coach: feedback after every choice, undo allowed; "
                         "assessment: feedback only in the debrief (default: your setting)")
+    p.add_argument("--watch", action="store_true",
+                   help="authors: reload the file whenever you save it and replay the choices "
+                        "made so far; a save with errors shows them and the last good version "
+                        "plays on (a test play: not saved)")
+    p.add_argument("--at", metavar="NODE", default=None,
+                   help="authors: start at this node instead of the scenario's start "
+                        "(a test play: not saved)")
+    p.add_argument("--set", metavar="NAME=VALUE", action="append", default=[],
+                   help="authors: start with this value for a variable, e.g. --set spanning=8 "
+                        "(repeatable; a test play: not saved)")
     p.set_defaults(func=cmd_play)

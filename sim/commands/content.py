@@ -11,6 +11,7 @@ from ..clitools import (
     EXIT_OK,
     EXIT_PROBLEMS,
     UsageError,
+    add_exploration_options,
     bundled_dir,
     load_rubric_or_exit,
     scenario_files,
@@ -18,7 +19,7 @@ from ..clitools import (
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from ..loader import validate_file
+    from ..lint import check_file
 
     rubric = load_rubric_or_exit(args.rubric)
     files = scenario_files(args.paths or [str(bundled_dir())])
@@ -26,7 +27,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         raise UsageError("no .yaml files found in the paths given")
     errors = warnings = 0
     for f in files:
-        for p in validate_file(f, rubric.dimension_ids()):
+        for p in check_file(f, rubric.dimension_ids(), rubric, args.visit_bound, args.max_states):
             print(p.format())
             if p.severity == "error":
                 errors += 1
@@ -55,10 +56,16 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("validate", help="check scenario files; problems as file:line:col")
+    p = sub.add_parser(
+        "validate", help="check scenario files; problems as file:line:col",
+        description="Check scenario files: first the loader's errors; then, for files that "
+                    "load, warnings about unreachable nodes, dead ends, missing scores, feedback "
+                    "or translations, over-long choices, one-sided scoring and more (see "
+                    "docs/authoring.md). Exit 1 on errors (and on warnings with --strict).")
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="files or folders (default: the bundled scenarios)")
-    p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
+    add_exploration_options(p)
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("schema", help="print a JSON Schema of the scenario format (for editors)")

@@ -100,6 +100,9 @@ SCREENS: dict[str, tuple[tuple[str, ...], bool, dict[str, Any]]] = {
     "debrief": (("s", "enter", "enter", "1", "1", "enter"), False, {}),
     "high-contrast": (("s", "enter", "enter", "2"), False, {"theme": "sovsim-high-contrast"}),
     "light": (("s", "enter", "enter", "2"), True, {"theme": "textual-light"}),
+    "author": (("s", "f2"), False, {}),
+    "author-detail": (("s", "f2", "down"), False, {}),
+    "author-play": (("s", "f2", "down", "enter"), False, {}),
 }
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Key, Resize
@@ -21,7 +23,8 @@ from .problems import ProblemsScreen
 
 class LibraryScreen(BaseScreen):
     BINDINGS = [Binding("escape", "back", "key.back"),
-                Binding("enter", "start", "key.start")]
+                Binding("enter", "start", "key.start"),
+                Binding("f2", "author", "key.author", show=False)]
 
     def refresh_titles(self) -> None:
         self.title = "sovsim"
@@ -159,6 +162,31 @@ class LibraryScreen(BaseScreen):
             inp.value = ""
             return
         self.app.pop_screen()
+
+    def _highlighted_scenario(self):  # noqa: ANN202
+        """The highlighted entry's scenario (None: nothing, or problems shown instead)."""
+        lst = self.query_one("#library-list", OptionList)
+        option = lst.highlighted_option
+        if option is None or option.id is None:
+            return None
+        entry = self.shown[int(option.id)]
+        if entry.broken:
+            self.app.push_screen(ProblemsScreen(str(entry.path), entry.problems))
+            return None
+        try:
+            return self.app.load(entry.path), entry.path
+        except ContentError as err:
+            self.app.push_screen(ProblemsScreen(str(entry.path), err.problems))
+            return None
+
+    def action_author(self) -> None:
+        """The author view of the highlighted scenario."""
+        found = self._highlighted_scenario()
+        if found is not None:
+            self.app.show_author(*found)
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand(self.t("cmd.author"), self.t("cmd.author.help"), self.action_author)
 
     def action_start(self) -> None:
         lst = self.query_one("#library-list", OptionList)

@@ -1,0 +1,540 @@
+"""Warnings about scenarios that load but would make a poor or broken training.
+
+Each warning is a :class:`~sim.errors.ScenarioError` with ``severity="warning"``,
+a ``code`` (listed in :data:`CODES`) and the file, line and column of the thing
+concerned. Structural checks read the scenario model; the rest explore every
+play-through with :mod:`sim.analysis` (within a visit bound and a state budget;
+beyond the budget, seeded random runs stand in and a ``not-explored`` warning
+says so). :func:`check_file` runs the loader first and lints only a file that loads.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import analysis
+from .errors import ScenarioError
+from .scenario import Scenario
+from .text import Text
+
+# A choice list in an 80-column terminal: the number ("1. "), the list's border,
+# padding and scrollbar take 8 columns, so a choice's text wraps at 72 columns;
+# more than 3 wrapped lines crowd out the conversation on an 80x24 screen.
+CHOICE_WIDTH = 72
+CHOICE_LINES = 3
+# The choice list of the play screen shows at most 14 lines before it scrolls.
+CHOICE_LIST_LINES = 14
+# Plain (one-language) text of more than this many words in a scenario with two
+# languages is flagged as untranslated; names and short labels are fine.
+FEW_WORDS = 3
+# Until a rubric states its bands: the top band starts at 85 of 0-100.
+DEFAULT_TOP_BAND = 85.0
+RANDOM_RUNS = 500  # stand-in for exploration when the state space is too large
+
+CODES = {
+    "unreachable": "no choice or continuation leads to this node, or no play-through gets there",
+    "ending-unreached": "an ending no play-through reaches",
+    "no-decision": "a node where the trainee has only one option",
+    "no-scores": "a choice without rubric scores",
+    "no-feedback": "a choice without feedback",
+    "missing-translation": "text in one language only, empty, or the same in every language",
+    "long-text": "a choice text (or reason), or a node's choices together, longer than fits "
+                 "an 80x24 choice list",
+    "one-direction": "a dimension only ever rewarded, or only ever penalised",
+    "flat-dimension": "a dimension every play-through scores the same total on",
+    "top-band": "the best play-through cannot reach the top band on every assessed dimension",
+    "dead-end": "a state where every choice is hidden or disabled",
+    "best-in-same-place": "the best-scoring option stands in the same place at most decisions",
+    "runtime-error": "an expression that fails while playing (e.g. division by zero)",
+    "not-explored": "too many states to explore every play-through; random runs stood in",
+}
+
+
+class Positions:
+    """Line and column of every value (and mapping key) of a composed YAML file,
+    addressed by path: ``("nodes", "balie", "choices", 0, "text")``."""
+
+    def __init__(self, root: yaml.Node | None) -> None:
+        self.values: dict[tuple[Any, ...], tuple[int, int]] = {}
+        self.keys: dict[tuple[Any, ...], tuple[int, int]] = {}
+        if root is not None:
+            self._walk(root, ())
+
+    def _walk(self, root: yaml.Node, start: tuple[Any, ...]) -> None:
+        seen: set[int] = set()
+        stack = [(root, start)]
+        while stack:
+            node, path = stack.pop()
+            self.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+            if id(node) in seen:  # an alias: its contents are listed where it was defined
+                continue
+            seen.add(id(node))
+            if isinstance(node, yaml.MappingNode):
+                for k, v in node.value:
+                    if isinstance(k, yaml.ScalarNode):
+                        key = path + (str(k.value),)
+                        self.keys[key] = (k.start_mark.line + 1, k.start_mark.column + 1)
+                        stack.append((v, key))
+            elif isinstance(node, yaml.SequenceNode):
+                for i, v in enumerate(node.value):
+                    stack.append((v, path + (i,)))
+
+    def at(self, path: tuple[Any, ...], key: bool = False) -> tuple[int, int]:
+        """Where ``path`` is (its key when ``key``); else the nearest enclosing item."""
+        table = self.keys if key else self.values
+        if path in table:
+            return table[path]
+        while path:
+            path = path[:-1]
+            if path in self.keys:
+                return self.keys[path]
+            if path in self.values:
+                return self.values[path]
+        return (1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class TextField:
+    where: tuple[Any, ...]
+    what: str
+    text: Text
+
+
+BEST_PLACE_SHARE = 0.6
+
+
+def text_fields(sc: Scenario) -> Iterator[TextField]:
+    """Every text of a scenario with its path in the file and a readable name."""
+    for key in ("title", "summary", "role", "dossier", "setting"):
+        t = getattr(sc, key)
+        if t is not None and t.plain != "":
+            yield TextField((key,), f"the {key}", t)
+    for cid, ch in sc.characters.items():
+        yield TextField(("characters", cid, "name"), f"the name of character {cid!r}", ch.name)
+        if ch.description.plain != "":
+            yield TextField(("characters", cid, "description"),
+                            f"the description of character {cid!r}", ch.description)
+    for vid, var in sc.variables.items():
+        if var.label is not None:
+            yield TextField(("variables", vid, "label"), f"the label of variable {vid!r}", var.label)
+    for nid, node in sc.nodes.items():
+        base = ("nodes", nid)
+        for i, line in enumerate(node.lines):
+            yield TextField(base + ("lines", i, "text"), f"line {i + 1} of node {nid!r}", line.text)
+        for key in ("thought", "trainer_notes", "discussion"):
+            t = getattr(node, key)
+            if t is not None:
+                yield TextField(base + (key,), f"the {key} of node {nid!r}", t)
+        for i, c in enumerate(node.choices):
+            cb = base + ("choices", i)
+            yield TextField(cb + ("text",), f"the text of choice {c.id!r}", c.text)
+            if c.reason is not None:
+                yield TextField(cb + ("reason",), f"the reason of choice {c.id!r}", c.reason)
+            if c.feedback is not None:
+                yield TextField(cb + ("feedback",), f"the feedback of choice {c.id!r}", c.feedback)
+        if node.ending is not None:
+            yield TextField(base + ("ending", "title"), f"the ending title of {nid!r}",
+                            node.ending.title)
+            yield TextField(base + ("ending", "text"), f"the ending text of {nid!r}",
+                            node.ending.text)
+
+
+# --- measuring text -------------------------------------------------------------
+
+def cell_width(text: str) -> int:
+    """Terminal columns a text takes: wide (CJK) characters 2, combining marks 0."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def wrapped_lines(text: str, width: int = CHOICE_WIDTH) -> int:
+    """Lines ``text`` takes when word-wrapped at ``width`` columns (as a terminal list does)."""
+    total = 0
+    for para in text.split("\n"):
+        lines, used = 1, 0
+        for word in para.split():
+            w = cell_width(word)
+            if used and used + 1 + w <= width:
+                used += 1 + w
+                continue
+            if used:
+                lines += 1
+            while w > width:  # a word longer than a line is broken across lines
+                lines += 1
+                w -= width
+            used = w
+        total += lines
+    return total
+
+
+def choice_lines(choice: Any, lang: str) -> int:
+    """Lines a choice takes in the choice list: its text, and a disabled one's reason."""
+    n = wrapped_lines(choice.text.get(lang))
+    if choice.unavailable == "disable" and choice.reason is not None:
+        n += wrapped_lines("(unavailable: " + choice.reason.get(lang) + ")")
+    return n
+
+
+# --- the checks -------------------------------------------------------------------
+
+class _Linter:
+    def __init__(self, sc: Scenario, pos: Positions, top_band: float, top_name: str,
+                 visit_bound: int, max_states: int,
+                 exploration: analysis.Exploration | analysis.TooLarge | None = None,
+                 sample: analysis.RandomReport | None = None) -> None:
+        self.sc = sc
+        self.exploration = exploration
+        self.sample = sample
+        self.pos = pos
+        self.top_band = top_band
+        self.top_name = top_name
+        self.visit_bound = visit_bound
+        self.max_states = max_states
+        self.out: list[tuple[str | None, ScenarioError]] = []  # (node concerned, warning)
+
+    def warn(self, where: tuple[Any, ...], code: str, message: str, key: bool = False) -> None:
+        line, col = self.pos.at(where, key)
+        node = where[1] if len(where) > 1 and where[0] == "nodes" else None
+        self.out.append((node, ScenarioError(self.sc.path, line, col, message, "warning", code)))
+
+    def node_at(self, nid: str) -> tuple[Any, ...]:
+        return ("nodes", nid)
+
+    def run(self) -> list[tuple[str | None, ScenarioError]]:
+        static = self.static_reach()
+        self.choices_and_decisions()
+        self.translations()
+        self.lengths()
+        self.directions()
+        self.best_position()
+        self.dynamic(static)
+        return sorted(self.out, key=lambda p: (p[1].line, p[1].column, p[1].code))
+
+    # -- structure ---------------------------------------------------------------
+    def static_reach(self) -> set[str]:
+        sc = self.sc
+        seen = {sc.start}
+        todo = [sc.start]
+        while todo:
+            for t in sc.nodes[todo.pop()].successors():
+                if t not in seen and t in sc.nodes:
+                    seen.add(t)
+                    todo.append(t)
+        for nid in sc.nodes:
+            if nid not in seen:
+                self.warn(self.node_at(nid), "unreachable",
+                          f"node {nid!r} is unreachable: no choice, 'next:' or route leads to it "
+                          f"from the start {sc.start!r}. Link to it, or remove it", key=True)
+        return seen
+
+    def choices_and_decisions(self) -> None:
+        for nid, node in self.sc.nodes.items():
+            if len(node.choices) == 1:
+                c = node.choices[0]
+                self.warn(self.node_at(nid), "no-decision",
+                          f"node {nid!r} has only one choice ({c.id!r}), so the trainee decides "
+                          "nothing here; add a real alternative, or use 'next:' for an automatic "
+                          "continuation", key=True)
+            for i, c in enumerate(node.choices):
+                where = ("nodes", nid, "choices", i)
+                if not c.scores:
+                    self.warn(where, "no-scores",
+                              f"choice {c.id!r} of node {nid!r} has no 'scores:'; say what it "
+                              "shows on the rubric, e.g. scores: {verbinding: 1}")
+                if c.feedback is None:
+                    self.warn(where, "no-feedback",
+                              f"choice {c.id!r} of node {nid!r} has no 'feedback:'; say in a "
+                              "sentence why this is good or poor, in the rubric's terms")
+
+    def translations(self) -> None:
+        langs = self.sc.languages
+        if len(langs) < 2:
+            return
+        for f in text_fields(self.sc):
+            t = f.text
+            if t.plain is not None:
+                if len(t.plain.split()) > FEW_WORDS:
+                    self.warn(f.where, "missing-translation",
+                              f"{f.what} is in one language only; write it per language: "
+                              + "{" + ", ".join(f"{lang}: ..." for lang in langs) + "}")
+                continue
+            table = dict(t.values)
+            for lang in langs:
+                if lang in table and not table[lang].strip():
+                    self.warn(f.where + (lang,), "missing-translation",
+                              f"{f.what} has an empty {lang!r} text; translate it")
+            present = [table[lang].strip() for lang in langs if lang in table]
+            if (len(present) >= 2 and len(set(present)) == 1
+                    and len(present[0].split()) > FEW_WORDS):
+                self.warn(f.where, "missing-translation",
+                          f"{f.what} is the same in {' and '.join(langs)}; translate it")
+
+    def lengths(self) -> None:
+        for nid, node in self.sc.nodes.items():
+            langs = self.sc.languages
+            for lang in langs:
+                total = sum(choice_lines(c, lang) for c in node.choices)
+                if total > CHOICE_LIST_LINES:
+                    self.warn(self.node_at(nid), "long-text",
+                              f"the choices of node {nid!r} take {total} lines together in "
+                              f"{lang} (at most {CHOICE_LIST_LINES} show at once on an 80x24 "
+                              "screen); shorten them or offer fewer", key=True)
+                    break
+            for i, c in enumerate(node.choices):
+                for key, text in (("text", c.text), ("reason", c.reason)):
+                    if text is None:
+                        continue
+                    texts = ([(None, text.plain)] if text.plain is not None
+                             else list(text.values))
+                    for lang, value in texts:
+                        n = wrapped_lines(value)
+                        if n > CHOICE_LINES:
+                            where = ("nodes", nid, "choices", i, key)
+                            if lang is not None:
+                                where += (lang,)
+                            in_lang = f" ({lang})" if lang else ""
+                            self.warn(where, "long-text",
+                                      f"the {key} of choice {c.id!r}{in_lang} takes {n} lines "
+                                      f"in an 80-column choice list (at most {CHOICE_LINES} "
+                                      f"lines of {CHOICE_WIDTH} columns fit); shorten it "
+                                      f"(now {len(value)} characters)")
+
+    def directions(self) -> None:
+        first: dict[str, tuple[Any, ...]] = {}
+        signs: dict[str, set[int]] = {}
+        for nid, node in self.sc.nodes.items():
+            for i, c in enumerate(node.choices):
+                for d, v in c.scores.items():
+                    first.setdefault(d, ("nodes", nid, "choices", i, "scores", d))
+                    signs.setdefault(d, set()).add((v > 0) - (v < 0))
+        for d, s in signs.items():
+            s = s - {0}
+            if s == {1} or s == {-1}:
+                how, other = (("rewarded", "penalises") if s == {1} else
+                              ("penalised", "rewards"))
+                self.warn(first[d], "one-direction",
+                          f"dimension {d!r} is only ever {how} in this scenario, so the debrief "
+                          f"can never show both a good and a poor result on it; add a choice "
+                          f"that {other} it, or drop it from the scores", key=True)
+
+    def best_position(self) -> None:
+        """Warn when the best-scoring option sits in the same place at most decisions."""
+        places: dict[int, list[str]] = {}
+        for nid, node in self.sc.nodes.items():
+            if len(node.choices) < 2:
+                continue
+            totals = [sum(c.scores.values()) for c in node.choices]
+            if totals.count(max(totals)) == 1:
+                places.setdefault(totals.index(max(totals)), []).append(nid)
+        decisions = sum(len(v) for v in places.values())
+        if decisions < 4:
+            return
+        place, nodes = max(places.items(), key=lambda kv: len(kv[1]))
+        if len(nodes) > BEST_PLACE_SHARE * decisions:
+            self.warn(self.node_at(nodes[0]), "best-in-same-place",
+                      f"at {len(nodes)} of {decisions} decisions the best-scoring option is "
+                      f"number {place + 1}, so a trainee can learn the position instead of the "
+                      "practice; vary the order of the choices (their ids stay the same)",
+                      key=True)
+
+    # -- play-throughs ---------------------------------------------------------------
+    def dynamic(self, static: set[str]) -> None:
+        ex = self.exploration
+        if ex is None and self.sample is None:
+            try:
+                ex = analysis.Exploration(self.sc, self.visit_bound, self.max_states)
+            except analysis.TooLarge as err:
+                ex = err
+        if isinstance(ex, analysis.TooLarge):
+            self.warn(("nodes",), "not-explored",
+                      f"this scenario has more than {ex.bound:,} distinct states, too many to "
+                      "check every play-through; random runs checked it instead, so unreached "
+                      "endings, the top band and rare dead ends may go unnoticed. Run "
+                      "'sovsim analyse' for details", key=True)
+            ex = None
+        if ex is None:
+            sample = self.sample or analysis.random_sample(self.sc, RANDOM_RUNS, 0,
+                                                           self.visit_bound)
+            for p in sample.problems:
+                self.problem(p, p.path or [])
+            for d in sample.dead_ends:
+                self.dead_end(d)
+            return
+        summary = ex.summary()
+        for p in summary.problems:
+            self.problem(p, ex.explorer.path_to(p.state))
+        for d in summary.dead_ends:
+            self.dead_end(d)
+        covered = summary.nodes_covered
+        for nid, node in self.sc.nodes.items():
+            if nid in static and nid not in covered:
+                if node.ending is not None:
+                    self.warn(self.node_at(nid), "ending-unreached",
+                              f"no play-through reaches ending {nid!r} (every path checked, "
+                              f"loops cut after {self.visit_bound} visits): the conditions "
+                              "and routes on the way never let it happen", key=True)
+                else:
+                    self.warn(self.node_at(nid), "unreachable",
+                              f"no play-through reaches node {nid!r} (every path checked, "
+                              f"loops cut after {self.visit_bound} visits): the conditions "
+                              "and routes on the way never let it happen", key=True)
+        self.decisions_offered(ex)
+        self.spread_and_top(ex, summary)
+
+    def problem(self, p: analysis.Problem, path: list[str]) -> None:
+        via = f" (after: {path_text(path)})" if path else " (at the start)"
+        self.warn(p.where, "runtime-error",
+                  f"while playing, {p.message}{via}; the trainee would see an error here. "
+                  "Guard the expression, e.g. divide only when the divisor is not 0")
+
+    def dead_end(self, d: analysis.DeadEnd) -> None:
+        via = f"after: {path_text(d.path)}" if d.path else "at the start"
+        vals = ", ".join(f"{k}={_show(v)}" for k, v in d.values.items())
+        self.warn(self.node_at(d.node), "dead-end",
+                  f"dead end at node {d.node!r}: every choice is hidden or disabled "
+                  f"({via}{'; ' + vals if vals else ''}); add a choice without a condition, "
+                  "or loosen the conditions", key=True)
+
+    def decisions_offered(self, ex: analysis.Exploration) -> None:
+        most: dict[str, int] = {}
+        for si in ex.order:
+            s = ex.states[si]
+            n = len({e.choice for e in s.edges})
+            most[s.node] = max(most.get(s.node, 0), n)
+        for nid, node in self.sc.nodes.items():
+            if len(node.choices) >= 2 and nid in most and most[nid] == 1:
+                self.warn(self.node_at(nid), "no-decision",
+                          f"node {nid!r} has {len(node.choices)} choices, but in every "
+                          "play-through only one of them is on offer (the others' conditions "
+                          "never hold here), so the trainee decides nothing", key=True)
+
+    def spread_and_top(self, ex: analysis.Exploration, summary: analysis.PathSummary) -> None:
+        lo, hi = summary.minimum, summary.maximum
+        for d in lo:
+            if lo[d] == hi[d] and summary.paths:
+                where = self._first_score(d)
+                self.warn(where, "flat-dimension",
+                          f"every play-through scores {lo[d]:+d} on dimension {d!r}, so it "
+                          "tells the trainee nothing; score it differently on different paths",
+                          key=True)
+        found = best_path_scores(ex)
+        if found is None:
+            return
+        best, norm = found
+        short = {d: v for d, v in norm.items() if v < self.top_band}
+        if short:
+            gaps = ", ".join(f"{d} {v}" for d, v in short.items())
+            self.warn(("id",), "top-band",
+                      f"the best play-through ({path_text(best)}: the highest "
+                      "total over all dimensions, each scaled 0-100 between its lowest and "
+                      f"highest reachable total) stays below the {self.top_name} on: {gaps}; "
+                      "let one path that does everything right reach it on every dimension "
+                      "at stake on it", key=True)
+
+    def _first_score(self, d: str) -> tuple[Any, ...]:
+        for nid, node in self.sc.nodes.items():
+            for i, c in enumerate(node.choices):
+                if d in c.scores:
+                    return ("nodes", nid, "choices", i, "scores", d)
+        return ("id",)
+
+
+def best_path_scores(ex: analysis.Exploration) -> tuple[list[str], dict[str, int]] | None:
+    """The best play-through (the highest sum of scores scaled 0-100 per dimension) and its
+    0-100 score on each dimension the debrief would assess on it: the reachable totals
+    differ, and some choice on offer along the path scores it (as :mod:`scoring` decides)."""
+    summary = ex.summary()
+    lo, hi = summary.minimum, summary.maximum
+    best = ex.best_overall(lo, hi)
+    if best is None:
+        return None
+    totals = ex.totals(best)
+    at_stake: set[str] = set()
+    for si in ex.walk(best)[:-1]:
+        for e in ex.states[si].edges:
+            at_stake |= {d for d, v in e.scores.items() if v}
+    assessed = [d for d in lo if hi[d] > lo[d] and (d in at_stake or totals.get(d, 0))]
+    return best, {d: math.floor(100 * (totals.get(d, 0) - lo[d]) / (hi[d] - lo[d]) + 0.5)
+                  for d in assessed}
+
+
+def path_text(choices: list[str], limit: int = 10) -> str:
+    """Choice ids joined with ' > ', shortened in the middle when long."""
+    if not choices:
+        return "no choices"
+    if len(choices) <= limit:
+        return " > ".join(choices)
+    head, tail = choices[: limit // 2], choices[-(limit // 2):]
+    return f"{' > '.join(head)} > ... > {' > '.join(tail)} ({len(choices)} choices)"
+
+
+def _show(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, str):
+        return repr(v)
+    return f"{v:g}" if isinstance(v, float) else str(v)
+
+
+def top_band(rubric: Any = None) -> tuple[float, str]:
+    """The lowest score (0-100) of the rubric's top band and how to name it; a rubric
+    without bands: 85."""
+    bands = getattr(rubric, "bands", None)
+    if bands:
+        top = max(bands, key=lambda b: b.lower)
+        return float(top.lower), f"rubric's top band {top.id!r} ({top.lower} or more of 100)"
+    return DEFAULT_TOP_BAND, f"top band ({DEFAULT_TOP_BAND:.0f} or more of 100)"
+
+
+def lint(scenario: Scenario, root: yaml.Node | None = None, rubric: Any = None,
+         visit_bound: int = analysis.DEFAULT_VISIT_BOUND,
+         max_states: int = analysis.DEFAULT_MAX_STATES,
+         exploration: analysis.Exploration | analysis.TooLarge | None = None,
+         sample: analysis.RandomReport | None = None) -> list[ScenarioError]:
+    """Warnings for a loaded scenario; ``root`` (its composed YAML) gives exact positions,
+    otherwise the file is read again for them.
+
+    ``exploration``: an exploration already made (or the :class:`TooLarge` it raised);
+    ``sample``: random runs to judge by instead of exploring every play-through."""
+    return [w for _, w in lint_by_node(scenario, root, rubric, visit_bound, max_states,
+                                       exploration, sample)]
+
+
+def lint_by_node(scenario: Scenario, root: yaml.Node | None = None, rubric: Any = None,
+                 visit_bound: int = analysis.DEFAULT_VISIT_BOUND,
+                 max_states: int = analysis.DEFAULT_MAX_STATES,
+                 exploration: analysis.Exploration | analysis.TooLarge | None = None,
+                 sample: analysis.RandomReport | None = None,
+                 ) -> list[tuple[str | None, ScenarioError]]:
+    """Like :func:`lint`, each warning with the id of the node it concerns (None: the
+    scenario as a whole)."""
+    if root is None and scenario.path:
+        from .yamlsafe import Problems, load_tree
+
+        root = load_tree(Path(scenario.path), Problems(scenario.path))
+    threshold, name = top_band(rubric)
+    return _Linter(scenario, Positions(root), threshold, name, visit_bound, max_states,
+                   exploration, sample).run()
+
+
+def check_file(path: str | Path, dimensions: Collection[str] | None = None, rubric: Any = None,
+               visit_bound: int = analysis.DEFAULT_VISIT_BOUND,
+               max_states: int = analysis.DEFAULT_MAX_STATES) -> list[ScenarioError]:
+    """The loader's problems; when the file loads, the lint warnings after them."""
+    from .loader import parse_with_tree
+
+    scenario, root, problems = parse_with_tree(path, dimensions)
+    if scenario is None:
+        return problems
+    return problems + lint(scenario, root, rubric, visit_bound, max_states)
