@@ -17,6 +17,9 @@ COMMANDS = [
     "sim.commands.author",
     "sim.commands.report",
     "sim.commands.app",
+    "sim.commands.sessions",
+    "sim.commands.live",
+    "sim.commands.plenary",
 ]
 
 
@@ -28,13 +31,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"sovsim: {message}\nTry 'sovsim --help'.\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="sovsim",
-        description="Training simulation for municipal officials who meet people who declare "
-                    "themselves sovereign. Without a command, the app starts.",
-    )
-    parser.add_argument("--version", action="version", version=f"sovsim {__version__}")
+def common_options() -> argparse.ArgumentParser:
+    """The options every command takes (also after the command name); use as ``parents``
+    for nested sub-commands."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS,
                         help="language (default: nl, or your saved setting)")
@@ -42,6 +41,17 @@ def build_parser() -> argparse.ArgumentParser:
                         help="use this rubric file instead of the bundled one")
     common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
                         help="where runs and settings are stored")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="sovsim",
+        description="Training simulation for municipal officials who meet people who declare "
+                    "themselves sovereign. Without a command, the app starts.",
+    )
+    parser.add_argument("--version", action="version", version=f"sovsim {__version__}")
+    common = common_options()
     parser.add_argument("--lang", choices=("nl", "en"), default=None,
                         help="language (default: nl, or your saved setting)")
     parser.add_argument("--rubric", metavar="PATH", default=None,

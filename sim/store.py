@@ -1,9 +1,16 @@
-"""SQLite store of runs and their per-decision events (and, later, group sessions).
+"""SQLite store of runs, their per-decision events, and group sessions.
 
 Every write is one transaction, so a save is all or nothing; WAL mode and a busy
 timeout let many processes write to one file. A run's row holds its latest
 snapshot; ``events`` holds one row per decision, keyed (run, seq) so a retried
 write can never double an event.
+
+Schema 2 adds group sessions: ``sessions`` (a live session or a plenary, with its
+join code and the *hash* of its trainer code), ``participants`` (a display name
+in a session; their runs carry ``runs.session_id`` and ``runs.person`` = the
+participant id), ``branches`` (a plenary's runs and where each forked), ``votes``
+(the room's counts per option at a plenary decision) and ``bookmarks``. This
+module does no access checks: :mod:`sim.sessions` is the layer that does.
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 T = TypeVar("T")
 DB_NAME = "sovsim.db"
 
@@ -62,6 +69,57 @@ CREATE TABLE IF NOT EXISTS events (
     PRIMARY KEY (run_id, seq)
 );
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+# Schema 2: group sessions. Applied to new stores and as the migration from schema 1.
+_SCHEMA_2 = """
+CREATE TABLE IF NOT EXISTS sessions (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    scenarios TEXT NOT NULL,
+    mode TEXT NOT NULL DEFAULT 'coach',
+    lang TEXT NOT NULL DEFAULT 'nl',
+    join_code TEXT UNIQUE,
+    trainer_hash TEXT,
+    created TEXT NOT NULL,
+    closed TEXT
+);
+CREATE TABLE IF NOT EXISTS participants (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    joined TEXT NOT NULL,
+    seen TEXT,
+    holder TEXT,
+    UNIQUE (session_id, name_key)
+);
+CREATE TABLE IF NOT EXISTS branches (
+    run_id TEXT PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    parent_run TEXT,
+    fork_at INTEGER NOT NULL DEFAULT 0,
+    label TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS branches_session ON branches(session_id);
+CREATE TABLE IF NOT EXISTS votes (
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    node TEXT NOT NULL,
+    choice TEXT NOT NULL,
+    count INTEGER NOT NULL CHECK (count >= 0),
+    time TEXT NOT NULL,
+    PRIMARY KEY (run_id, seq, choice)
+);
+CREATE TABLE IF NOT EXISTS bookmarks (
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    label TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    PRIMARY KEY (run_id, seq)
+);
 """
 
 
@@ -107,6 +165,76 @@ def _nearly_full(folder: Path) -> bool:
         return shutil.disk_usage(folder).free < 256 * 1024
     except OSError:
         return False
+
+
+@dataclass(slots=True)
+class SessionRecord:
+    """A group session: ``kind`` is ``live`` or ``plenary``; ``scenarios`` are
+    ``{"id": ..., "path": ...}`` dicts. The trainer code is only ever stored as a hash."""
+
+    id: str
+    kind: str
+    title: str
+    scenarios: list[dict[str, str]]
+    mode: str
+    lang: str
+    join_code: str | None
+    trainer_hash: str | None
+    created: str
+    closed: str | None
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed is not None
+
+
+@dataclass(slots=True)
+class ParticipantRecord:
+    id: str
+    session_id: str
+    name: str
+    joined: str
+    seen: str | None
+
+
+@dataclass(slots=True)
+class BranchRecord:
+    """A plenary run; a fork shares its parent's first ``fork_at`` decisions."""
+
+    run_id: str
+    session_id: str
+    parent_run: str | None
+    fork_at: int
+    label: str
+    created: str
+
+
+class DuplicateError(Exception):
+    """A unique value (a join code) is taken already."""
+
+
+class SeatTaken(Exception):
+    """Someone else is playing under this name in this session right now."""
+
+
+_SESSION_COLS = "id, kind, title, scenarios, mode, lang, join_code, trainer_hash, created, closed"
+_PARTICIPANT_COLS = "id, session_id, name, joined, seen, holder"
+
+
+def _session(row: tuple[Any, ...]) -> SessionRecord:
+    try:
+        scenarios = [dict(x) for x in json.loads(row[3])]
+    except (TypeError, ValueError):
+        scenarios = []
+    return SessionRecord(row[0], row[1], row[2], scenarios, *row[4:])
+
+
+def _participant(row: tuple[Any, ...]) -> ParticipantRecord:
+    return ParticipantRecord(*row[:5])
+
+
+def _parse_time(value: str) -> datetime:
+    return datetime.fromisoformat(value)
 
 
 def _explain(err: sqlite3.Error, path: Path) -> StoreError:
@@ -186,17 +314,31 @@ class Store:
         if mode != "wal":
             self._retry(lambda: self.conn.execute("PRAGMA journal_mode=WAL"))
         self.conn.execute("PRAGMA synchronous = NORMAL")
+        # deleted personal data is overwritten, not left in free pages of the file
+        self.conn.execute("PRAGMA secure_delete = ON")
         with self.transaction() as c:
-            for stmt in _SCHEMA.split(";"):
+            has_meta = c.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND "
+                                 "name='meta'").fetchone() is not None
+            row = c.execute("SELECT value FROM meta WHERE key='schema'").fetchone() \
+                if has_meta else None
+            try:
+                version = int(row[0]) if row else 0
+            except ValueError:
+                raise StoreError(f"{self.path} is not a sovsim store or is damaged") from None
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"{self.path} was made by a newer sovsim; update sovsim")
+            if version < SCHEMA_VERSION:
+                self._migrate(c, version)
+
+    @staticmethod
+    def _migrate(c: sqlite3.Connection, version: int) -> None:
+        """Bring the schema from ``version`` (0 = new file) up to date, keeping every run."""
+        for script in (_SCHEMA, _SCHEMA_2):
+            for stmt in script.split(";"):
                 if stmt.strip():
                     c.execute(stmt)
-            row = c.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-            if row is None:
-                c.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-            elif not str(row[0]).isdigit():
-                raise StoreError(f"{self.path} is not a sovsim store or is damaged")
-            elif int(row[0]) > SCHEMA_VERSION:
-                raise StoreError(f"{self.path} was made by a newer sovsim; update sovsim")
+        c.execute("INSERT INTO meta VALUES ('schema', ?) ON CONFLICT(key) DO UPDATE "
+                  "SET value=excluded.value", (str(SCHEMA_VERSION),))
 
     def close(self) -> None:
         self.conn.close()
@@ -309,9 +451,13 @@ class Store:
 
     @_reads
     def runs(self, *, finished: bool | None = None, scenario_id: str | None = None,
-             session_id: str | None = None, person: str | None = None,
+             session_id: str | None = None, person: str | None = None, solo: bool = False,
              limit: int = 1000) -> list[RunRecord]:
+        """Runs, newest first; ``solo``: only runs played alone (outside any group session),
+        which is what a trainee's own app lists and continues."""
         where, args = [], []
+        if solo:
+            where.append("session_id IS NULL")
         if finished is not None:
             where.append("finished=?")
             args.append(int(finished))
@@ -320,12 +466,15 @@ class Store:
                 where.append(f"{col}=?")
                 args.append(val)
         sql = "SELECT * FROM runs" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY updated DESC LIMIT ?"
+        sql += " ORDER BY updated DESC, rowid DESC LIMIT ?"  # ties: the newest row first
         return [self._record(r) for r in self.conn.execute(sql, (*args, limit))]
 
     @_reads
     def last_unfinished(self, session_id: str | None = None) -> RunRecord | None:
-        runs = self.runs(finished=False, session_id=session_id, limit=1)
+        """The latest unfinished run of a session, or (without one) of solo play: a group
+        session's or a plenary's runs are never offered to continue in the solo app."""
+        runs = self.runs(finished=False, session_id=session_id, solo=session_id is None,
+                         limit=1)
         return runs[0] if runs else None
 
     @_reads
@@ -348,6 +497,193 @@ class Store:
         with self.transaction() as c:
             c.execute("DELETE FROM events WHERE run_id=?", (run_id,))
             return c.execute("DELETE FROM runs WHERE id=?", (run_id,)).rowcount == 1
+
+    # -- group sessions ---------------------------------------------------------------
+    def create_session(self, *, kind: str, scenarios: list[dict[str, str]], title: str = "",
+                       mode: str = "coach", lang: str = "nl", join_code: str | None = None,
+                       trainer_hash: str | None = None, session_id: str | None = None) -> str:
+        """A new session; raises :class:`DuplicateError` if the id or join code is taken."""
+        session_id = session_id or uuid.uuid4().hex[:8]
+        with self.transaction() as c:
+            try:
+                c.execute("INSERT INTO sessions (id, kind, title, scenarios, mode, lang, join_code, "
+                          "trainer_hash, created) VALUES (?,?,?,?,?,?,?,?,?)",
+                          (session_id, kind, title, json.dumps(scenarios), mode, lang, join_code,
+                           trainer_hash, now()))
+            except sqlite3.IntegrityError as err:
+                raise DuplicateError(str(err)) from None
+        return session_id
+
+    @_reads
+    def get_session(self, session_id: str) -> SessionRecord | None:
+        row = self.conn.execute(f"SELECT {_SESSION_COLS} FROM sessions WHERE id=?",
+                                (session_id,)).fetchone()
+        return _session(row) if row else None
+
+    @_reads
+    def session_by_join_code(self, join_code: str) -> SessionRecord | None:
+        row = self.conn.execute(f"SELECT {_SESSION_COLS} FROM sessions WHERE join_code=?",
+                                (join_code,)).fetchone()
+        return _session(row) if row else None
+
+    @_reads
+    def sessions(self, kind: str | None = None) -> list[SessionRecord]:
+        sql = f"SELECT {_SESSION_COLS} FROM sessions"
+        args: tuple[Any, ...] = ()
+        if kind:
+            sql += " WHERE kind=?"
+            args = (kind,)
+        return [_session(r) for r in self.conn.execute(sql + " ORDER BY created DESC, id", args)]
+
+    def close_session(self, session_id: str) -> bool:
+        """Close a session (once); False when it was closed already or does not exist."""
+        with self.transaction() as c:
+            return c.execute("UPDATE sessions SET closed=? WHERE id=? AND closed IS NULL",
+                             (now(), session_id)).rowcount == 1
+
+    def delete_session(self, session_id: str) -> int:
+        """Delete a session with its participants, runs, events, votes and bookmarks.
+
+        Returns the number of runs deleted."""
+        with self.transaction() as c:
+            runs = [r[0] for r in c.execute("SELECT id FROM runs WHERE session_id=?",
+                                            (session_id,))]
+            for table in ("events", "votes", "bookmarks"):
+                c.executemany(f"DELETE FROM {table} WHERE run_id=?", [(r,) for r in runs])
+            c.execute("DELETE FROM branches WHERE session_id=?", (session_id,))
+            c.execute("DELETE FROM runs WHERE session_id=?", (session_id,))
+            c.execute("DELETE FROM participants WHERE session_id=?", (session_id,))
+            c.execute("DELETE FROM sessions WHERE id=?", (session_id,))
+        return len(runs)
+
+    # participants
+    def join_participant(self, session_id: str, name: str, name_key: str, *,
+                         holder: str | None = None, lease: float = 0.0) -> tuple[ParticipantRecord, bool]:
+        """The participant ``name_key`` of the session, made on first join: (record, new).
+
+        With ``holder`` and ``lease`` > 0 the seat is taken for ``holder``; raises
+        :class:`SeatTaken` when another holder was seen less than ``lease`` seconds ago.
+        """
+        t = now()
+        with self.transaction() as c:
+            row = c.execute(f"SELECT {_PARTICIPANT_COLS} FROM participants WHERE session_id=? "
+                            "AND name_key=?", (session_id, name_key)).fetchone()
+            if row is None:
+                pid = uuid.uuid4().hex[:12]
+                c.execute("INSERT INTO participants (id, session_id, name, name_key, joined, seen, "
+                          "holder) VALUES (?,?,?,?,?,?,?)",
+                          (pid, session_id, name, name_key, t, t, holder))
+                return ParticipantRecord(pid, session_id, name, t, t), True
+            rec = _participant(row)
+            other = row[-1]
+            if holder and other and other != holder and rec.seen and lease > 0:
+                age = (_parse_time(t) - _parse_time(rec.seen)).total_seconds()
+                if age < lease:
+                    raise SeatTaken(rec.name)
+            c.execute("UPDATE participants SET seen=?, holder=? WHERE id=?", (t, holder, rec.id))
+            rec.seen = t
+            return rec, False
+
+    def touch_participant(self, participant_id: str, holder: str | None) -> None:
+        """Renew a seat lease (the app calls this every few seconds while open)."""
+        with self.transaction() as c:
+            c.execute("UPDATE participants SET seen=? WHERE id=? AND holder IS ?",
+                      (now(), participant_id, holder))
+
+    def release_participant(self, participant_id: str, holder: str | None) -> None:
+        """Give up the seat (the app is closing), so the name can be used again at once."""
+        with self.transaction() as c:
+            c.execute("UPDATE participants SET holder=NULL WHERE id=? AND holder IS ?",
+                      (participant_id, holder))
+
+    @_reads
+    def participants(self, session_id: str) -> list[ParticipantRecord]:
+        return [_participant(r) for r in self.conn.execute(
+            f"SELECT {_PARTICIPANT_COLS} FROM participants WHERE session_id=? "
+            "ORDER BY joined, name_key", (session_id,))]
+
+    @_reads
+    def get_participant(self, participant_id: str) -> ParticipantRecord | None:
+        row = self.conn.execute(f"SELECT {_PARTICIPANT_COLS} FROM participants WHERE id=?",
+                                (participant_id,)).fetchone()
+        return _participant(row) if row else None
+
+    def delete_participant(self, participant_id: str) -> int:
+        """Delete a participant with their runs and events; returns the number of runs."""
+        with self.transaction() as c:
+            runs = [r[0] for r in c.execute("SELECT id FROM runs WHERE person=? AND session_id="
+                                            "(SELECT session_id FROM participants WHERE id=?)",
+                                            (participant_id, participant_id))]
+            c.executemany("DELETE FROM events WHERE run_id=?", [(r,) for r in runs])
+            c.executemany("DELETE FROM runs WHERE id=?", [(r,) for r in runs])
+            c.execute("DELETE FROM participants WHERE id=?", (participant_id,))
+        return len(runs)
+
+    @_reads
+    def session_events(self, session_id: str) -> list[dict[str, Any]]:
+        """The decision events of every run of a session, by run and sequence."""
+        out = []
+        for r in self.conn.execute(
+                "SELECT e.run_id, e.seq, e.kind, e.scenario_id, e.scenario_version, e.node, "
+                "e.choice, e.target, e.scores, e.changes, e.time FROM events e JOIN runs r "
+                "ON r.id = e.run_id WHERE r.session_id=? ORDER BY e.run_id, e.seq",
+                (session_id,)):
+            out.append({"run_id": r[0], "seq": r[1], "kind": r[2], "scenario_id": r[3],
+                        "scenario_version": r[4], "node": r[5], "choice": r[6], "target": r[7],
+                        "scores": _json(r[8], {}), "changes": _json(r[9], {}), "time": r[10]})
+        return out
+
+    # plenary: branches, votes, bookmarks
+    def add_branch(self, run_id: str, session_id: str, *, parent_run: str | None = None,
+                   fork_at: int = 0, label: str = "") -> None:
+        with self.transaction() as c:
+            c.execute("INSERT INTO branches (run_id, session_id, parent_run, fork_at, label, "
+                      "created) VALUES (?,?,?,?,?,?)",
+                      (run_id, session_id, parent_run, fork_at, label, now()))
+
+    @_reads
+    def branches(self, session_id: str) -> list[BranchRecord]:
+        return [BranchRecord(*r) for r in self.conn.execute(
+            "SELECT run_id, session_id, parent_run, fork_at, label, created FROM branches "
+            "WHERE session_id=? ORDER BY created, rowid", (session_id,))]
+
+    def set_votes(self, run_id: str, seq: int, node: str, counts: dict[str, int]) -> None:
+        """The room's votes at decision ``seq`` of a run (replacing earlier counts there)."""
+        if any(n < 0 for n in counts.values()):
+            raise ValueError("vote counts cannot be negative")
+        t = now()
+        with self.transaction() as c:
+            c.execute("DELETE FROM votes WHERE run_id=? AND seq=?", (run_id, seq))
+            c.executemany("INSERT INTO votes (run_id, seq, node, choice, count, time) "
+                          "VALUES (?,?,?,?,?,?)",
+                          [(run_id, seq, node, ch, n, t) for ch, n in counts.items()])
+
+    @_reads
+    def votes(self, run_id: str) -> dict[int, dict[str, int]]:
+        """{decision seq: {choice: count}} of a run."""
+        out: dict[int, dict[str, int]] = {}
+        for seq, choice, count in self.conn.execute(
+                "SELECT seq, choice, count FROM votes WHERE run_id=? ORDER BY seq, rowid",
+                (run_id,)):
+            out.setdefault(seq, {})[choice] = count
+        return out
+
+    def set_bookmark(self, run_id: str, seq: int, label: str = "") -> None:
+        with self.transaction() as c:
+            c.execute("INSERT INTO bookmarks (run_id, seq, label, created) VALUES (?,?,?,?) "
+                      "ON CONFLICT(run_id, seq) DO UPDATE SET label=excluded.label",
+                      (run_id, seq, label, now()))
+
+    def remove_bookmark(self, run_id: str, seq: int) -> None:
+        with self.transaction() as c:
+            c.execute("DELETE FROM bookmarks WHERE run_id=? AND seq=?", (run_id, seq))
+
+    @_reads
+    def bookmarks(self, session_id: str) -> list[tuple[str, int, str]]:
+        """(run id, decision seq, label) of a plenary's bookmarks, oldest first."""
+        return [(r[0], r[1], r[2]) for r in self.conn.execute(
+            "SELECT b.run_id, b.seq, b.label FROM bookmarks b JOIN runs r ON r.id=b.run_id "
+            "WHERE r.session_id=? ORDER BY b.created, b.rowid", (session_id,))]
 
     # -- settings ------------------------------------------------------------------
     @_reads

@@ -21,6 +21,7 @@ from textual.screen import Screen
 
 from ..engine import RunError
 from ..errors import ContentError
+from ..groupui import strings as _group_strings  # noqa: F401 - adds the group texts to i18n
 from ..i18n import t
 from ..library import Entry, scan
 from ..playthrough import MODES, Playthrough
@@ -288,7 +289,7 @@ class SovsimApp(App[int]):
         if self.store is None:
             return None
         try:
-            runs = self.store.runs(finished=True, scenario_id=scenario_id, limit=200)
+            runs = self.store.runs(finished=True, scenario_id=scenario_id, solo=True, limit=200)
         except StoreError as err:
             self.store_failed(err)
             return None
@@ -374,6 +375,20 @@ class SovsimApp(App[int]):
             return
         self.push_screen(screens[name]())
 
+    def open_trainer(self) -> None:
+        """The trainer's corner: a plenary on a projector, or a live session's dashboard."""
+        from ..groupui.trainer import TrainerMenuScreen
+
+        if self.store is None or isinstance(self.screen, TrainerMenuScreen):
+            return
+
+        def catalogue() -> list[tuple[str, str, Path]]:
+            return [(e.id, e.title.get(self.lang), e.path) for e in self.library()
+                    if not e.broken]
+
+        self.push_screen(TrainerMenuScreen(self.store, self.rubric, catalogue, self.load,
+                                           lang=self.lang))
+
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
@@ -397,6 +412,9 @@ class SovsimApp(App[int]):
         yield SystemCommand(self.t("cmd.settings"), self.t("cmd.settings.help"),
                             lambda: self.show("settings"))
         yield SystemCommand(self.t("cmd.help"), self.t("cmd.help.help"), self.action_help)
+        if self.store is not None:
+            yield SystemCommand(self.t("group.trainer.menu"), self.t("group.trainer.intro"),
+                                self.open_trainer)
         other = "en" if self.lang == "nl" else "nl"
         yield SystemCommand(self.t("cmd.lang"), self.t("cmd.lang.help"),
                             lambda: self.set_lang(other))

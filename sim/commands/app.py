@@ -183,7 +183,7 @@ def _plain_interactive(game: Any, args: argparse.Namespace, scenario: Any, path:
     if store is not None:
         try:
             saved_mode = store.get_setting("mode")
-            previous = store.runs(finished=False, scenario_id=scenario.id, limit=1)
+            previous = store.runs(finished=False, scenario_id=scenario.id, solo=True, limit=1)
         except StoreError as err:  # damaged: play can still go on, unsaved
             store.close()
             store, problem = None, str(err)

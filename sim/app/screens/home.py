@@ -71,8 +71,8 @@ class HomeScreen(BaseScreen):
                                               n=n), style="")
             opts.append(Option(label, id="continue"))
         for key, label in (("library", "home.library"), ("results", "home.results"),
-                           ("settings", "home.settings"), ("help", "home.help"),
-                           ("quit", "home.quit")):
+                           ("settings", "home.settings"), ("trainer", "group.home.trainer"),
+                           ("help", "home.help"), ("quit", "home.quit")):
             opts.append(Option(Text(self.t(label)), id=key))
         return opts
 
@@ -92,6 +92,8 @@ class HomeScreen(BaseScreen):
             self.action_continue()
         elif key in ("library", "results", "settings"):
             self.action_open(key)
+        elif key == "trainer":
+            self.app.open_trainer()
         elif key == "help":
             self.app.action_help()
         elif key == "quit":

@@ -43,7 +43,7 @@ class ResultsScreen(BaseScreen):
         if store is None:
             return []
         try:
-            return store.runs(limit=500)
+            return store.runs(solo=True, limit=500)  # group sessions are not "my results"
         except StoreError as err:
             self.app.store_failed(err)
             return []

@@ -1,0 +1,197 @@
+"""``sovsim serve``, ``sovsim join`` and ``sovsim dashboard``: the live session."""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import socket
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..clitools import EXIT_OK, EXIT_PROBLEMS, UsageError, load_rubric_or_exit
+from .sessions import TRAINER_CODE_ENV, ask_trainer_code, find_session_or_exit, open_store
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "serve_templates"
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    from ..store import DB_NAME, default_dir
+
+    given = getattr(args, "data_dir", None)
+    path = Path(given).resolve() if given else default_dir().resolve()
+    return path.parent if path.name == DB_NAME else path
+
+
+def _pick_session(store: Any, given: str | None) -> Any:
+    if given:
+        rec = find_session_or_exit(store, given, "live")
+        if rec.closed:
+            raise UsageError(f"session {rec.id} is closed; create a new one with "
+                             "'sovsim session create SCENARIO'")
+        return rec
+    open_ = [s for s in store.sessions("live") if s.closed is None]
+    if not open_:
+        raise UsageError("there is no open live session; create one first with "
+                         "'sovsim session create SCENARIO'")
+    if len(open_) > 1:
+        raise UsageError("there are several open sessions; say which with --session: "
+                         + ", ".join(f"{s.id}{' (' + s.title + ')' if s.title else ''}"
+                                     for s in open_))
+    return open_[0]
+
+
+def join_command(session_id: str, data_dir: Path, lang: str, rubric: str | None) -> str:
+    """The shell command textual-serve starts for each browser tab."""
+    parts = [sys.executable, "-m", "sim.cli", "--data-dir", str(data_dir), "--lang", lang]
+    if rubric:
+        parts += ["--rubric", str(Path(rubric).resolve())]
+    parts += ["join", "--session", session_id]
+    return " ".join(shlex.quote(p) for p in parts)
+
+
+def _lan_address() -> str:
+    """This machine's address on the local network, as other devices would reach it."""
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.connect(("192.0.2.1", 9))  # no packet is sent: this only picks a route
+            return s.getsockname()[0]
+    except OSError:
+        return socket.gethostname()
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from ..sessions import format_code
+
+    load_rubric_or_exit(getattr(args, "rubric", None))
+    data_dir = _data_dir(args)
+    with open_store(args) as store:
+        session = _pick_session(store, args.session)
+    lang = getattr(args, "lang", None) or session.lang or "nl"
+    host = args.host
+    wildcard = host in ("0.0.0.0", "::", "")
+    public = args.public_url or (f"http://{_lan_address()}:{args.port}" if wildcard else None)
+    try:
+        from textual_serve.server import Server
+    except ModuleNotFoundError:
+        raise UsageError("serving to browsers needs textual-serve: pip install 'sovsim[serve]'") \
+            from None
+
+    class SovsimServer(Server):
+        async def on_startup(self, app: Any) -> None:  # noqa: ANN401
+            title = f" ({session.title})" if session.title else ""
+            print(f"sovsim serves session {session.id}{title} on {self.public_url}", flush=True)
+            print(f"  Join code: {format_code(session.join_code or '')}", flush=True)
+            print(f"  Trainer dashboard: sovsim dashboard {session.id}", flush=True)
+            if not wildcard and host in ("127.0.0.1", "localhost", "::1"):
+                print("  Only this computer can connect. For trainees' own devices on this "
+                      "network, use --host 0.0.0.0 (see docs/trainers.md).", flush=True)
+            print("Press Ctrl+C to stop.", flush=True)
+
+    server = SovsimServer(join_command(session.id, data_dir, lang, getattr(args, "rubric", None)),
+                          host=host, port=args.port, title="sovsim", public_url=public,
+                          templates_path=TEMPLATES)
+    server.console.quiet = not args.verbose  # textual-serve's own banner and request log
+    try:
+        server.serve()
+    except OSError as err:
+        print(f"sovsim: cannot serve on {host}:{args.port}: {err.strerror or err}. "
+              "Is the port in use? Try another with --port.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def cmd_join(args: argparse.Namespace) -> int:
+    from ..groupui.join import JoinApp
+
+    rubric = load_rubric_or_exit(getattr(args, "rubric", None))
+    store = open_store(args)
+    try:
+        lang = getattr(args, "lang", None)
+        if args.session:
+            rec = find_session_or_exit(store, args.session, "live")
+            lang = lang or rec.lang
+        app = JoinApp(store, rubric, session_id=rec.id if args.session else None,
+                      lang=lang or "nl",
+                      export_dir=Path(args.export_dir) if args.export_dir else None)
+        app.run()
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def cmd_dashboard(args: argparse.Namespace) -> int:
+    from ..groupreport import group_report_html, runs_csv
+    from ..sessions import AccessDenied, load_session_scenarios, open_as_trainer
+
+    rubric = load_rubric_or_exit(getattr(args, "rubric", None))
+    dims = rubric.dimension_ids()
+    with open_store(args) as store:
+        rec = find_session_or_exit(store, args.session, "live")
+        try:
+            trainer = open_as_trainer(store, rec.id, ask_trainer_code(args))
+        except AccessDenied as err:
+            print(f"sovsim: {err}", file=sys.stderr)
+            return EXIT_PROBLEMS
+        scenarios = load_session_scenarios(trainer.session, dims)
+        lang = getattr(args, "lang", None) or rec.lang or "nl"
+        missing = {r["id"] for r in rec.scenarios} - {s.id for s in scenarios}
+        if missing:
+            print(f"sovsim: warning: cannot load scenario(s) {', '.join(sorted(missing))}; "
+                  "their figures are left out", file=sys.stderr)
+        if args.export:
+            if args.export == "csv":
+                text = runs_csv(trainer, scenarios, rubric)
+            else:
+                text = group_report_html(trainer.dashboard(scenarios, rubric, lang=lang), rubric,
+                                         lang=lang, anonymous=args.anonymous)
+            if args.output:
+                Path(args.output).write_text(text, encoding="utf-8")
+                print(f"Saved {args.output}", file=sys.stderr)
+            else:
+                sys.stdout.write(text)
+            return EXIT_OK
+        from ..groupui.dashboard import DashboardApp
+
+        DashboardApp(trainer, scenarios, rubric, lang=lang,
+                     export_dir=Path(args.export_dir) if args.export_dir else None).run()
+    return EXIT_OK
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "serve", help="serve a live session to trainees' browsers",
+        description="Serve the app to browsers (textual-serve): every tab runs its own sovsim "
+                    "process that asks for the join code and a name. Only this computer can "
+                    "connect unless --host is given.")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1; 0.0.0.0 = every network)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--session", metavar="ID", help="the session (default: the only open one)")
+    p.add_argument("--public-url", metavar="URL",
+                   help="the address trainees type, when it differs from host:port")
+    p.add_argument("--verbose", action="store_true", help="show textual-serve's own log")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("join", help="join a live session in this terminal",
+                       description="What each browser tab of 'sovsim serve' runs: asks for the "
+                                   "join code and a name, then plays the session's scenarios.")
+    p.add_argument("--session", metavar="ID", help="accept only this session's join code")
+    p.add_argument("--export-dir", metavar="DIR", help="where the dashboard saves exports")
+    p.set_defaults(func=cmd_join)
+
+    p = sub.add_parser("dashboard", help="the trainer's live dashboard of a session",
+                       description="Live figures of a session (needs the trainer code): who "
+                                   "joined and how far, choices per decision, scores, the "
+                                   "quadrant, endings, poor choices. --export writes a CSV or "
+                                   "an HTML group report instead.")
+    p.add_argument("session", metavar="SESSION", help="the session id (or its first letters)")
+    p.add_argument("--trainer-code", metavar="CODE",
+                   help=f"the trainer code (else ${TRAINER_CODE_ENV}, else asked)")
+    p.add_argument("--export", choices=("csv", "html"), help="write this export and stop")
+    p.add_argument("-o", "--output", metavar="FILE", help="with --export: write to FILE")
+    p.add_argument("--anonymous", action="store_true",
+                   help="with --export html: numbers instead of names")
+    p.add_argument("--export-dir", metavar="DIR",
+                   help="where the dashboard's e/h keys save (default: this folder)")
+    p.set_defaults(func=cmd_dashboard)

@@ -1,0 +1,302 @@
+"""``sovsim session create|list|close`` and ``sovsim data export|delete``.
+
+The ``data`` commands are for whoever keeps the store file (the data controller's
+side): they need no trainer code, so that a person's data can always be handed
+over or erased, also when a trainer code is lost. Deleting asks first unless --yes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..clitools import EXIT_OK, EXIT_PROBLEMS, UsageError, bundled_dir, load_rubric_or_exit
+
+TRAINER_CODE_ENV = "SOVSIM_TRAINER_CODE"
+
+
+def open_store(args: argparse.Namespace) -> Any:
+    from ..store import Store, StoreError
+
+    data_dir = getattr(args, "data_dir", None)
+    try:
+        return Store(Path(data_dir) if data_dir else None)
+    except StoreError as err:
+        raise UsageError(str(err)) from None
+
+
+def resolve_scenario(name: str, dimensions: list[str]) -> Path:
+    """``name`` itself when it is a file, else the bundled scenario with that id."""
+    path = Path(name)
+    if path.is_file():
+        return path
+    candidate = bundled_dir() / f"{name}.yaml"
+    if candidate.is_file():
+        return candidate
+    known = ", ".join(sorted(p.stem for p in bundled_dir().glob("*.yaml"))) or "(none)"
+    raise UsageError(f"no scenario file or bundled scenario {name!r}; bundled: {known}")
+
+
+def load_scenarios(names: list[str], rubric: Any) -> list[Any]:
+    """Load scenario files or bundled ids; problems printed and exit 1 when one is broken."""
+    from ..errors import ContentError
+    from ..loader import load_scenario
+
+    out = []
+    for name in names:
+        path = resolve_scenario(name, rubric.dimension_ids())
+        try:
+            out.append(load_scenario(path, rubric.dimension_ids()))
+        except ContentError as err:
+            print(f"sovsim: {path} cannot be used; fix these problems first:", file=sys.stderr)
+            for p in err.problems:
+                print(f"  - {p.format()}", file=sys.stderr)
+            raise SystemExit(EXIT_PROBLEMS) from None
+    ids = [s.id for s in out]
+    if len(set(ids)) != len(ids):
+        raise UsageError("the same scenario is named twice")
+    return out
+
+
+def find_session_or_exit(store: Any, session_id: str, kind: str | None = None) -> Any:
+    from ..sessions import find_session
+
+    rec = find_session(store, session_id)
+    if rec is None or (kind and rec.kind != kind):
+        what = f"{kind} session" if kind else "session"
+        raise UsageError(f"there is no {what} {session_id!r}; see 'sovsim session list'")
+    return rec
+
+
+def ask_trainer_code(args: argparse.Namespace) -> str:
+    """The trainer code: --trainer-code, else $SOVSIM_TRAINER_CODE, else asked (not echoed)."""
+    code = getattr(args, "trainer_code", None) or os.environ.get(TRAINER_CODE_ENV)
+    if code:
+        return code
+    if not sys.stdin.isatty():
+        raise UsageError(f"the trainer code is needed: give --trainer-code or set {TRAINER_CODE_ENV}")
+    try:
+        return getpass.getpass("Trainer code: ")
+    except EOFError:
+        raise UsageError("the trainer code is needed") from None
+
+
+# --- session ------------------------------------------------------------------------------
+
+def cmd_session_create(args: argparse.Namespace) -> int:
+    from ..sessions import create_session, format_code
+
+    rubric = load_rubric_or_exit(getattr(args, "rubric", None))
+    scenarios = load_scenarios(args.scenarios, rubric)
+    with open_store(args) as store:
+        made = create_session(store, scenarios, kind="live", mode=args.mode,
+                              title=args.title or "", lang=getattr(args, "lang", None) or "nl")
+    print(f"Session {made.session.id} created ({args.mode} mode): "
+          + ", ".join(s.id for s in scenarios))
+    print(f"  Join code (for the trainees):   {format_code(made.join_code or '')}")
+    print(f"  Trainer code (for you only):    {format_code(made.trainer_code or '')}")
+    print("Write the trainer code down now: sovsim keeps only a hash of it and cannot show it "
+          "again.")
+    print(f"Next: sovsim serve --session {made.session.id}   and   "
+          f"sovsim dashboard {made.session.id}")
+    return EXIT_OK
+
+
+def cmd_session_list(args: argparse.Namespace) -> int:
+    from ..sessions import format_code
+
+    with open_store(args) as store:
+        sessions = store.sessions()
+        if not sessions:
+            print("No sessions yet. Make one with: sovsim session create SCENARIO")
+            return EXIT_OK
+        for s in sessions:
+            people = len(store.participants(s.id))
+            runs = len(store.runs(session_id=s.id, limit=1_000_000))
+            state = f"closed {s.closed[:16].replace('T', ' ')}" if s.closed else "open"
+            code = f"join code {format_code(s.join_code)}" if s.join_code else "plenary"
+            title = f" {s.title!r}" if s.title else ""
+            print(f"{s.id}{title}  {s.kind}  {state}  {code}  "
+                  f"created {s.created[:16].replace('T', ' ')}  "
+                  f"{people} participant{'s' if people != 1 else ''}, {runs} run"
+                  f"{'s' if runs != 1 else ''}  scenarios: "
+                  + ", ".join(ref["id"] for ref in s.scenarios))
+    return EXIT_OK
+
+
+def cmd_session_close(args: argparse.Namespace) -> int:
+    from ..sessions import AccessDenied, open_as_trainer
+
+    with open_store(args) as store:
+        rec = find_session_or_exit(store, args.session, "live")
+        try:
+            trainer = open_as_trainer(store, rec.id, ask_trainer_code(args))
+        except AccessDenied as err:
+            print(f"sovsim: {err}", file=sys.stderr)
+            return EXIT_PROBLEMS
+        if not trainer.close():
+            print(f"Session {rec.id} was closed already.")
+            return EXIT_OK
+    print(f"Session {rec.id} closed: nobody new can join, and every trainee's debrief now shows "
+          "how the group chose at their key moments.")
+    return EXIT_OK
+
+
+# --- data ---------------------------------------------------------------------------------
+
+def _select(store: Any, args: argparse.Namespace) -> tuple[list[Any], list[Any]]:
+    """(sessions, participants) the --session / --person options select."""
+    from ..sessions import name_key
+
+    if not args.session and not args.person:
+        raise UsageError("say whose data: --session ID, --person NAME, or both")
+    sessions = [find_session_or_exit(store, args.session)] if args.session else store.sessions()
+    people = []
+    if args.person:
+        key = name_key(args.person)
+        for s in sessions:
+            people += [p for p in store.participants(s.id) if name_key(p.name) == key]
+        if not people:
+            where = f" in session {sessions[0].id}" if args.session else ""
+            raise UsageError(f"nobody called {args.person!r}{where}")
+        sessions = [s for s in sessions if any(p.session_id == s.id for p in people)]
+    return sessions, people
+
+
+def export_data(store: Any, sessions: list[Any], people: list[Any]) -> dict[str, Any]:
+    """Everything stored about the sessions (or only the people) selected, as plain data."""
+    from ..sessions import format_code
+
+    chosen = {p.id for p in people}
+    out: dict[str, Any] = {"format": "sovsim-export-1", "sessions": []}
+    for s in sessions:
+        parts = [p for p in store.participants(s.id) if not chosen or p.id in chosen]
+        runs = store.runs(session_id=s.id, limit=1_000_000)
+        if chosen:
+            runs = [r for r in runs if r.person in chosen]
+        run_ids = {r.id for r in runs}
+        item: dict[str, Any] = {
+            "id": s.id, "kind": s.kind, "title": s.title, "mode": s.mode, "lang": s.lang,
+            "scenarios": [ref["id"] for ref in s.scenarios],
+            "join_code": format_code(s.join_code) if s.join_code else None,
+            "created": s.created, "closed": s.closed,
+            "participants": [{"id": p.id, "name": p.name, "joined": p.joined, "seen": p.seen}
+                             for p in parts],
+            "runs": [{"id": r.id, "participant": r.person, "scenario": r.scenario_id,
+                      "scenario_version": r.scenario_version, "mode": r.mode, "lang": r.lang,
+                      "started": r.started, "updated": r.updated, "finished": r.finished,
+                      "outcome": r.outcome, "ending": r.ending, "snapshot": r.snapshot}
+                     for r in sorted(runs, key=lambda r: (r.started, r.id))],
+            "events": [e for e in store.session_events(s.id) if e["run_id"] in run_ids],
+        }
+        if s.kind == "plenary" and not chosen:
+            item["branches"] = [{"run": b.run_id, "parent": b.parent_run, "fork_at": b.fork_at,
+                                 "label": b.label, "created": b.created}
+                                for b in store.branches(s.id)]
+            item["votes"] = {r.id: {str(k): v for k, v in store.votes(r.id).items()}
+                             for r in runs}
+            item["bookmarks"] = [{"run": b[0], "decision": b[1], "label": b[2]}
+                                 for b in store.bookmarks(s.id)]
+        out["sessions"].append(item)
+    return out
+
+
+def cmd_data_export(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        sessions, people = _select(store, args)
+        data = export_data(store, sessions, people)
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        n = sum(len(s["runs"]) for s in data["sessions"])
+        print(f"Exported {len(data['sessions'])} session(s), {n} run(s) to {args.output}",
+              file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_data_delete(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        sessions, people = _select(store, args)
+        if people:
+            lines = []
+            for p in people:
+                n = len([r for r in store.runs(session_id=p.session_id, limit=1_000_000)
+                         if r.person == p.id])
+                lines.append(f"  {p.name!r} in session {p.session_id}: {n} run(s)")
+            what = "these people and their runs"
+        else:
+            lines = [f"  session {s.id} ({s.kind}{', ' + repr(s.title) if s.title else ''}): "
+                     f"{len(store.participants(s.id))} participant(s), "
+                     f"{len(store.runs(session_id=s.id, limit=1_000_000))} run(s)"
+                     for s in sessions]
+            what = "these sessions with everyone's names and runs"
+        print(f"This deletes {what} for good:", file=sys.stderr)
+        for line in lines:
+            print(line, file=sys.stderr)
+        if not args.yes:
+            print("Delete? Type yes to confirm: ", end="", file=sys.stderr, flush=True)
+            answer = sys.stdin.readline().strip().lower()
+            if answer not in ("yes", "y", "ja", "j"):
+                print("Nothing deleted (type yes, or give --yes).", file=sys.stderr)
+                return EXIT_PROBLEMS
+        runs = 0
+        if people:
+            for p in people:
+                runs += store.delete_participant(p.id)
+            print(f"Deleted {len(people)} participant(s) and {runs} run(s).")
+        else:
+            for s in sessions:
+                runs += store.delete_session(s.id)
+            print(f"Deleted {len(sessions)} session(s) and {runs} run(s).")
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return EXIT_OK
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from ..cli import common_options
+
+    common = [common_options()]
+    p = sub.add_parser("session", help="create, list and close live group sessions",
+                       description="A live session: every trainee plays on their own device "
+                                   "(see 'sovsim serve'); the trainer follows on 'sovsim "
+                                   "dashboard'.")
+    ssub = p.add_subparsers(dest="session_command", metavar="ACTION", required=True)
+    c = ssub.add_parser("create", parents=common, help="a new session with a join code and a trainer code")
+    c.add_argument("scenarios", nargs="+", metavar="SCENARIO",
+                   help="bundled scenario ids or scenario files")
+    c.add_argument("--mode", choices=("coach", "assessment"), default="coach",
+                   help="coach: feedback after each choice, undo allowed; assessment: "
+                        "feedback only in the debrief (default: coach)")
+    c.add_argument("--title", default="", help="a name for the session, e.g. the course day")
+    c.set_defaults(func=cmd_session_create)
+    c = ssub.add_parser("list", parents=common, help="every session in the store")
+    c.set_defaults(func=cmd_session_list)
+    c = ssub.add_parser("close", parents=common, help="close a session: no new trainees; debriefs show the group")
+    c.add_argument("session", metavar="SESSION", help="the session id (or its first letters)")
+    c.add_argument("--trainer-code", metavar="CODE",
+                   help=f"the trainer code (else ${TRAINER_CODE_ENV}, else asked)")
+    c.set_defaults(func=cmd_session_close)
+
+    p = sub.add_parser("data", help="export or delete personal data (names and results)",
+                       description="Names and results of group sessions are personal data. "
+                                   "Export them for a person who asks, delete them when they "
+                                   "are no longer needed.")
+    dsub = p.add_subparsers(dest="data_command", metavar="ACTION", required=True)
+    for name, func, hlp in (("export", cmd_data_export, "write the data as JSON"),
+                            ("delete", cmd_data_delete, "delete the data for good")):
+        c = dsub.add_parser(name, parents=common, help=hlp)
+        c.add_argument("--session", metavar="ID", help="one session (id or its first letters)")
+        c.add_argument("--person", metavar="NAME",
+                       help="one person by display name (in --session, or in every session)")
+        if name == "export":
+            c.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
+        else:
+            c.add_argument("--yes", action="store_true", help="do not ask before deleting")
+        c.set_defaults(func=func)

@@ -1,0 +1,1 @@
+"""Textual screens for group sessions: joining, the trainer's dashboard, the plenary."""

@@ -1,0 +1,257 @@
+"""The trainer's live dashboard: a screen that reads the store every few seconds.
+
+It only presents :class:`sim.group.Dashboard` figures, got through a
+:class:`sim.sessions.Trainer` (which needed the trainer code).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Footer, Header, Static
+
+from ..group import Dashboard, names_for, rubric_scorer
+from ..scenario import Scenario
+from ..sessions import Trainer, format_code
+from ..store import StoreError
+from . import render
+from .common import translate_bindings
+from .strings import t
+
+REFRESH_SECONDS = 2.0
+
+CSS = Path(__file__).with_name("groupui.tcss")  # every rule names its screen
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question."""
+
+    CSS_PATH = CSS
+
+    BINDINGS = [Binding("escape", "no", show=False)]
+
+    def __init__(self, question: str, lang: str) -> None:
+        super().__init__()
+        self.question = question
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.question), classes="dialog-text")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("group.yes", self.lang), id="yes", variant="error")
+                yield Button(t("group.no", self.lang), id="no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_no(self) -> None:
+        self.dismiss(False)
+
+
+class DashboardScreen(Screen[None]):
+    """Who joined and how far; choices per decision; scores; the quadrant; endings."""
+
+    CSS_PATH = CSS
+
+    BINDINGS = [
+        Binding("r", "refresh_figures", "group.key.refresh"),
+        Binding("s", "next_scenario", "group.key.next_scenario"),
+        Binding("a", "anonymise", "group.key.anonymise"),
+        Binding("e", "export_csv", "group.key.export_csv"),
+        Binding("h", "export_html", "group.key.export_html"),
+        Binding("c", "close_session", "group.key.close_session"),
+        Binding("escape", "leave", "group.key.back"),
+    ]
+
+    def __init__(self, trainer: Trainer, scenarios: list[Scenario], rubric: Any, *,
+                 lang: str = "nl", export_dir: Path | None = None,
+                 refresh_seconds: float = REFRESH_SECONDS) -> None:
+        super().__init__()
+        self.trainer = trainer
+        self.scenarios = scenarios
+        self.rubric = rubric
+        self.lang = lang
+        self.names = names_for(rubric, lang)
+        self.export_dir = export_dir or Path.cwd()
+        self.scorer = rubric_scorer(rubric)
+        self.refresh_seconds = refresh_seconds
+        self.index = 0
+        self.anonymous = False
+        self.figures: Dashboard | None = None
+        translate_bindings(self, lang)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="dash-scenario")
+        with Horizontal(id="dash-body"):
+            with Vertical(id="dash-left"):
+                with VerticalScroll(id="dash-people", classes="panel"):
+                    yield Static(id="people")
+                with VerticalScroll(id="dash-decisions", classes="panel"):
+                    yield Static(id="decisions")
+            with Vertical(id="dash-right"):
+                with Vertical(id="dash-quadrant", classes="panel"):
+                    yield Static(id="quadrant")
+                with VerticalScroll(id="dash-dims", classes="panel"):
+                    yield Static(id="dims")
+                with VerticalScroll(id="dash-endings", classes="panel"):
+                    yield Static(id="endings")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for wid, key in (("dash-people", "group.dash.people"), ("dash-decisions", "group.dash.decisions"),
+                         ("dash-quadrant", "group.dash.quadrant"), ("dash-dims", "group.dash.dimensions"),
+                         ("dash-endings", "group.dash.endings")):
+            self.query_one(f"#{wid}").border_title = t(key, self.lang)
+        self.action_refresh_figures()
+        self.call_after_refresh(self.show)  # again, now that the panels have their sizes
+        if self.refresh_seconds > 0:
+            self.set_interval(self.refresh_seconds, self.action_refresh_figures)
+
+    # -- figures -------------------------------------------------------------------------
+    def action_refresh_figures(self) -> None:
+        try:
+            self.figures = self.trainer.dashboard(self.scenarios, self.rubric, lang=self.lang,
+                                                  scorer=self.scorer)
+        except StoreError as err:
+            self.notify(str(err), severity="error")
+            return
+        self.show()
+
+    def _names(self, d: Dashboard) -> dict[str, str]:
+        if not self.anonymous:
+            return {}
+        return {p.id: f"#{i}" for i, p in enumerate(d.participants, 1)}
+
+    def show(self) -> None:
+        d = self.figures
+        if d is None:
+            return
+        session = self.trainer.session
+        title = d.title or t("group.dash.untitled", self.lang, id=d.session_id)
+        self.title = render.one_line(t("group.dash.title", self.lang, title=title))
+        self.sub_title = t("group.dash.sub", self.lang, code=format_code(d.join_code or ""),
+                           state=t("group.dash.closed" if d.closed else "group.dash.open", self.lang),
+                           people=len(d.participants), mode=t(f"group.mode.{session.mode}", self.lang))
+        titles = {s.scenario_id: s.title for s in d.scenarios}
+        people = d.participants
+        if self.anonymous:
+            names = self._names(d)
+            from dataclasses import replace
+
+            people = [replace(p, name=names[p.id]) for p in people]
+        self.query_one("#people", Static).update(
+            render.people_text(people, titles, self.lang, format_code(d.join_code or "")))
+        if not d.scenarios:
+            self.query_one("#dash-scenario", Static).update(
+                Text(t("group.dash.missing", self.lang, ids=", ".join(d.missing_scenarios)),
+                     style="bold red"))
+            return
+        self.index %= len(d.scenarios)
+        fig = d.scenarios[self.index]
+        head = Text(t("group.dash.scenario", self.lang, i=self.index + 1, n=len(d.scenarios),
+                      title=render.one_line(fig.title)), style="bold")
+        head.append(f"   {fig.runs} run(s), {fig.finished} ✓", style="")
+        if d.missing_scenarios:
+            head.append("   " + t("group.dash.missing", self.lang, ids=", ".join(d.missing_scenarios)),
+                        style="red")
+        self.query_one("#dash-scenario", Static).update(head)
+        width = max(40, self.query_one("#dash-decisions").size.width - 4)
+        self.query_one("#decisions", Static).update(
+            render.decisions_text(fig.decisions, self.lang, width))
+        qwidth = self.query_one("#dash-quadrant").size.width - 4 - 14
+        self.query_one("#quadrant", Static).update(
+            render.quadrant_text(fig.dots, self.names, width=max(21, min(61, qwidth)) | 1))
+        self.query_one("#dims", Static).update(render.dimensions_text(fig.dimensions, self.names))
+        endings = render.endings_text(fig.endings, self.lang)
+        endings.append("\n\n")
+        endings.append(t("group.dash.poor", self.lang) + "\n", style="bold")
+        endings.append_text(render.poor_text(fig.poor_choices[:3], self.lang,
+                                             max(40, self.query_one("#dash-endings").size.width - 4)))
+        self.query_one("#endings", Static).update(endings)
+
+    def on_resize(self) -> None:
+        self.show()
+
+    # -- actions -------------------------------------------------------------------------
+    def action_next_scenario(self) -> None:
+        self.index += 1
+        self.show()
+
+    def action_anonymise(self) -> None:
+        self.anonymous = not self.anonymous
+        self.show()
+
+    def _save(self, name: str, text: str) -> None:
+        try:
+            self.export_dir.mkdir(parents=True, exist_ok=True)
+            path = self.export_dir / name
+            path.write_text(text, encoding="utf-8")
+        except OSError as err:
+            self.notify(t("group.not_saved", self.lang, reason=err.strerror or str(err)),
+                        severity="error")
+            return
+        self.notify(t("group.saved_to", self.lang, path=str(path)))
+        if self.app.is_web:
+            self.app.deliver_text(path, save_filename=name)
+
+    def action_export_csv(self) -> None:
+        from ..groupreport import runs_csv
+
+        self._save(f"sovsim-{self.trainer.session_id}.csv",
+                   runs_csv(self.trainer, self.scenarios, self.rubric, scorer=self.scorer))
+
+    def action_export_html(self) -> None:
+        from ..groupreport import group_report_html
+
+        if self.figures is None:
+            return
+        self._save(f"sovsim-{self.trainer.session_id}.html",
+                   group_report_html(self.figures, self.rubric, lang=self.lang,
+                                     anonymous=self.anonymous))
+
+    def action_close_session(self) -> None:
+        if self.trainer.session.closed:
+            return
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.trainer.close()
+                self.notify(t("group.dash.closed_now", self.lang))
+                self.action_refresh_figures()
+
+        self.app.push_screen(ConfirmScreen(t("group.dash.close_q", self.lang), self.lang), done)
+
+    def action_leave(self) -> None:
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+        else:
+            self.app.exit()
+
+
+class DashboardApp(App[None]):
+    """``sovsim dashboard SESSION``: the dashboard on its own."""
+
+    TITLE = "sovsim"
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+
+    def __init__(self, trainer: Trainer, scenarios: list[Scenario], rubric: Any,
+                 **kw: Any) -> None:
+        super().__init__()
+        self.trainer = trainer
+        self.scenarios = scenarios
+        self.rubric = rubric
+        self.kw = kw
+
+    def on_mount(self) -> None:
+        self.push_screen(DashboardScreen(self.trainer, self.scenarios, self.rubric, **self.kw))

@@ -1,0 +1,251 @@
+"""The group screens' texts: key -> (Dutch, English). Placeholders in {braces} must match.
+
+Every key starts with ``group.``; they join the app's catalog (:mod:`sim.i18n`).
+"""
+
+from __future__ import annotations
+
+from ..text import DEFAULT_LANG
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # -- keys ----------------------------------------------------------------------------
+    "group.key.quit": ("Afsluiten", "Quit"),
+    "group.key.back": ("Terug", "Back"),
+    "group.key.undo": ("Terugnemen", "Undo"),
+    "group.key.refresh": ("Verversen", "Refresh"),
+    "group.key.next_scenario": ("Volgend scenario", "Next scenario"),
+    "group.key.close_session": ("Sessie afsluiten", "Close session"),
+    "group.key.anonymise": ("Namen verbergen", "Hide names"),
+    "group.key.export_csv": ("CSV opslaan", "Save CSV"),
+    "group.key.export_html": ("Groepsrapport", "Group report"),
+    "group.key.export_md": ("Markdown opslaan", "Save Markdown"),
+    "group.key.save_html": ("HTML opslaan", "Save HTML"),
+    "group.key.notes": ("Trainersnotities", "Trainer notes"),
+    "group.key.votes_clear": ("Opnieuw tellen", "Count again"),
+    "group.key.vote_less": ("Eén stem eraf", "One vote less"),
+    "group.key.pick": ("Gemarkeerde kiezen", "Pick highlighted"),
+    "group.key.follow": ("Meerderheid volgen", "Follow majority"),
+    "group.key.bookmark": ("Bladwijzer", "Bookmark"),
+    "group.key.go_back": ("Terug naar keuze", "Back to a decision"),
+    "group.key.debrief": ("Nabespreking", "Debrief"),
+    "group.key.lang": ("English", "Nederlands"),
+    "group.key.language": ("Taal", "Language"),
+    # -- general -------------------------------------------------------------------------
+    "group.app.title": ("sovsim — groepssessie", "sovsim — group session"),
+    "group.mode.coach": ("coachmodus", "coach mode"),
+    "group.mode.assessment": ("toetsmodus", "assessment mode"),
+    "group.yes": ("Ja", "Yes"),
+    "group.no": ("Nee", "No"),
+    "group.cancel": ("Annuleren", "Cancel"),
+    "group.saved_to": ("Opgeslagen: {path}", "Saved: {path}"),
+    "group.not_saved": ("Niet opgeslagen: {reason}", "Not saved: {reason}"),
+    "group.you": ("Jij", "You"),
+    # -- joining -------------------------------------------------------------------------
+    "group.join.title": ("Meedoen aan een groepssessie", "Join a group session"),
+    "group.join.intro": (
+        "Vul de deelnamecode in die de trainer laat zien, en een naam. Een schuilnaam mag: "
+        "de trainer ziet deze naam bij je resultaten.",
+        "Enter the join code the trainer shows, and a name. A pseudonym is fine: the trainer "
+        "sees this name with your results."),
+    "group.join.code": ("Deelnamecode", "Join code"),
+    "group.join.name": ("Naam of schuilnaam", "Name or pseudonym"),
+    "group.join.button": ("Meedoen", "Join"),
+    "group.join.trainer": ("Ik ben de trainer", "I am the trainer"),
+    "group.join.rejoin": (
+        "Was je al bezig? Gebruik dezelfde code en dezelfde naam: je gaat verder waar je was.",
+        "Already started? Use the same code and the same name: you continue where you were."),
+    "group.join.no_session": (
+        "Deze code hoort niet bij een sessie. Controleer de code op het scherm van de trainer.",
+        "This code does not belong to a session. Check the code on the trainer's screen."),
+    "group.join.closed": ("Deze sessie is afgesloten; nieuwe deelnemers kunnen niet meer meedoen.",
+                    "This session has been closed; new participants can no longer join."),
+    "group.join.name_needed": ("Vul een naam in (een schuilnaam mag).",
+                         "Enter a name (a pseudonym is fine)."),
+    "group.join.seat_taken": (
+        "Iemand speelt nu al onder deze naam. Kies een andere naam, of wacht een minuut als "
+        "je eigen andere scherm net is gesloten.",
+        "Someone is playing under this name right now. Choose another name, or wait a minute "
+        "if your own other screen has just closed."),
+    "group.join.gone": ("Deze sessie of je deelname bestaat niet meer (de trainer heeft de gegevens "
+                  "verwijderd).", "This session or your participation no longer exists (the "
+                  "trainer has deleted the data)."),
+    "group.join.store": ("De sessie kan nu niet worden geopend: {reason}",
+                   "The session cannot be opened now: {reason}"),
+    # -- the trainee's session home ------------------------------------------------------
+    "group.home.title": ("{session} — {name}", "{session} — {name}"),
+    "group.home.intro": ("Kies een scenario. Je voortgang wordt na elke keuze bewaard.",
+                   "Choose a scenario. Your progress is saved after every choice."),
+    "group.home.not_started": ("nog niet begonnen", "not started"),
+    "group.home.playing": ("bezig: {n} keuze(s) gemaakt — verder spelen",
+                     "under way: {n} choice(s) made — continue"),
+    "group.home.finished": ("klaar: {ending} — nabespreking bekijken",
+                      "finished: {ending} — see the debrief"),
+    "group.home.closed": ("De trainer heeft de sessie afgesloten.",
+                    "The trainer has closed the session."),
+    "group.home.none": ("Geen van de scenario's van deze sessie kan worden geladen. Meld dit aan de "
+                  "trainer.", "None of this session's scenarios can be loaded. Tell the trainer."),
+    # -- playing -------------------------------------------------------------------------
+    "group.play.role": ("Jouw rol: {role}", "Your role: {role}"),
+    "group.play.choose": ("Wat doe je? (cijfertoets of pijltjes en Enter)",
+                    "What do you do? (number key, or arrows and Enter)"),
+    "group.play.unavailable": ("nu niet mogelijk", "not possible now"),
+    "group.play.feedback": ("Feedback", "Feedback"),
+    "group.play.saved": ("Bewaard na elke keuze.", "Saved after every choice."),
+    "group.play.not_saved": ("Je keuze kon niet worden bewaard: {reason}",
+                       "Your choice could not be saved: {reason}"),
+    "group.play.ended": ("Einde: {title}", "Ending: {title}"),
+    "group.play.to_debrief": ("Naar de nabespreking", "To the debrief"),
+    "group.play.decisions": ("Keuze {n}", "Decision {n}"),
+    "group.play.no_undo": ("Terugnemen kan alleen in de coachmodus.",
+                     "Undo is only possible in coach mode."),
+    # -- a trainee's debrief -------------------------------------------------------------
+    "group.debrief.title": ("Nabespreking: {scenario}", "Debrief: {scenario}"),
+    "group.debrief.scores": ("Je scores (0-100, tegen het laagst en hoogst haalbare in dit scenario)",
+                       "Your scores (0-100, against the lowest and highest reachable in this "
+                       "scenario)"),
+    "group.debrief.not_assessed": ("niet beoordeeld", "not assessed"),
+    "group.debrief.quadrant": ("Kwadrant: {name} (contact {contact}, grenzen {limits})",
+                         "Quadrant: {name} (contact {contact}, limits {limits})"),
+    "group.debrief.group": ("Hoe de groep koos op jouw belangrijkste momenten",
+                      "How the group chose at your key moments"),
+    "group.debrief.group_wait": (
+        "Zodra de trainer de sessie afsluit, zie je hier hoe de groep koos op jouw belangrijkste "
+        "momenten.",
+        "Once the trainer closes the session, you see here how the group chose at your key "
+        "moments."),
+    "group.debrief.group_none": ("Er waren geen momenten met verschil tussen de opties.",
+                           "There were no moments where the options differed."),
+    "group.debrief.same": ("{same} van de {total} keer koos de groep hier hetzelfde als jij.",
+                     "{same} of {total} times the group chose the same as you here."),
+    "group.debrief.your_choice": ("jouw keuze", "your choice"),
+    "group.debrief.path": ("Je pad", "Your path"),
+    "group.debrief.again": ("Opnieuw spelen", "Play again"),
+    # -- the trainer's code and dashboard ------------------------------------------------
+    "group.trainer.title": ("Trainersdashboard openen", "Open the trainer dashboard"),
+    "group.trainer.code": ("Trainerscode", "Trainer code"),
+    "group.trainer.open": ("Openen", "Open"),
+    "group.trainer.wrong": ("Deze trainerscode klopt niet.", "This trainer code is not right."),
+    "group.dash.title": ("Dashboard: {title}", "Dashboard: {title}"),
+    "group.dash.untitled": ("sessie {id}", "session {id}"),
+    "group.dash.sub": ("deelnamecode {code} · {state} · {people} deelnemer(s) · {mode}",
+                 "join code {code} · {state} · {people} participant(s) · {mode}"),
+    "group.dash.open": ("open", "open"),
+    "group.dash.closed": ("afgesloten", "closed"),
+    "group.dash.people": ("Deelnemers", "Participants"),
+    "group.dash.nobody": ("Nog niemand. Laat de deelnamecode {code} zien.",
+                    "Nobody yet. Show the join code {code}."),
+    "group.dash.decisions": ("Keuzes per beslismoment", "Choices at each decision"),
+    "group.dash.no_decisions": ("Nog geen keuzes gemaakt.", "No choices made yet."),
+    "group.dash.dimensions": ("Gemiddelde en spreiding per dimensie (afgeronde runs)",
+                        "Average and spread per dimension (finished runs)"),
+    "group.dash.no_scores": ("Nog geen afgeronde runs.", "No finished runs yet."),
+    "group.dash.quadrant": ("Kwadrant (één stip per afgeronde run)",
+                      "Quadrant (one dot per finished run)"),
+    "group.dash.endings": ("Eindes", "Endings"),
+    "group.dash.poor": ("Vaakst gekozen zwakke opties", "Poor options chosen most often"),
+    "group.dash.no_poor": ("Geen zwakke opties gekozen.", "No poor options chosen."),
+    "group.dash.better": ("beter: {text}", "better: {text}"),
+    "group.dash.scenario": ("Scenario {i}/{n}: {title}", "Scenario {i}/{n}: {title}"),
+    "group.dash.finished": ("klaar: {ending}", "finished: {ending}"),
+    "group.dash.playing": ("keuze {n} van max. {max}", "decision {n} of at most {max}"),
+    "group.dash.playing_open": ("{n} keuze(s)", "{n} choice(s)"),
+    "group.dash.not_started": ("nog niet begonnen", "not started"),
+    "group.dash.away": ("weg", "away"),
+    "group.dash.stat": ("gem. {mean} · sd {sd} · n {n}", "mean {mean} · sd {sd} · n {n}"),
+    "group.dash.close_q": (
+        "Sessie afsluiten? Niemand kan daarna nog nieuw meedoen, en iedereen ziet in de "
+        "nabespreking hoe de groep koos.",
+        "Close the session? Nobody new can join after that, and everyone sees in their "
+        "debrief how the group chose."),
+    "group.dash.closed_now": ("Sessie afgesloten.", "Session closed."),
+    "group.dash.missing": ("Scenario niet gevonden: {ids}", "Scenario not found: {ids}"),
+    "group.dash.contact": ("contact →", "contact →"),
+    "group.dash.limits": ("grenzen ↑", "limits ↑"),
+    # -- the trainer's corner of the app ------------------------------------------------
+    "group.trainer.menu": ("Voor trainers", "For trainers"),
+    "group.home.trainer": ("Voor trainers: plenair of dashboard",
+                           "For trainers: plenary or dashboard"),
+    "group.trainer.intro": (
+        "Speel een scenario plenair met een groep (op een projector), of open het dashboard "
+        "van een live sessie met de trainerscode.",
+        "Play a scenario with a group (on a projector), or open the dashboard of a live "
+        "session with its trainer code."),
+    "group.trainer.dashboard": ("Trainersdashboard van een live sessie…",
+                                "Trainer dashboard of a live session…"),
+    "group.trainer.continue": ("Verder met de plenaire sessie: {title}",
+                               "Continue the plenary: {title}"),
+    "group.trainer.plenary": ("Plenair: {title}", "Plenary: {title}"),
+    "group.trainer.live_help": (
+        "Een live sessie op de eigen apparaten van de deelnemers maak je op de opdrachtregel: "
+        "sovsim session create SCENARIO, dan sovsim serve --host 0.0.0.0. Zie docs/trainers.md.",
+        "A live session on the trainees' own devices is made on the command line: "
+        "sovsim session create SCENARIO, then sovsim serve --host 0.0.0.0. See docs/trainers.md."),
+    "group.trainer.no_session": ("Geen open sessie heeft deze trainerscode.",
+                                 "No open session has this trainer code."),
+    # -- the plenary ---------------------------------------------------------------------
+    "group.plen.title": ("Plenair: {scenario}", "Plenary: {scenario}"),
+    "group.plen.decision": ("Beslismoment {n}", "Decision {n}"),
+    "group.plen.branch": ("tak {n} van {total}", "branch {n} of {total}"),
+    "group.plen.discuss": ("Bespreek", "Discuss"),
+    "group.plen.votes": ("Stemmen", "Votes"),
+    "group.plen.votes_help": (
+        "Tel de handen: cijfertoets = +1 voor die optie, − = één eraf, 0 = opnieuw tellen. "
+        "Enter volgt de meerderheid; K kiest de gemarkeerde optie (↑/↓).",
+        "Count the hands: number key = +1 for that option, − = one less, 0 = count again. "
+        "Enter follows the majority; K picks the highlighted option (↑/↓)."),
+    "group.plen.no_votes": ("Nog geen stemmen: tel eerst de handen.",
+                      "No votes yet: count the hands first."),
+    "group.plen.tie": ("De stemmen staken; markeer een optie met ↑/↓ en kies met K.",
+                 "The votes are tied; highlight an option with ↑/↓ and pick it with K."),
+    "group.plen.notes": ("Trainersnotities", "Trainer notes"),
+    "group.plen.no_notes": ("Geen trainersnotities bij dit moment.", "No trainer notes at this point."),
+    "group.plen.thought": ("Wat de ander denkt", "What the other person thinks"),
+    "group.plen.ended": ("Einde: {title}", "Ending: {title}"),
+    "group.plen.ended_help": (
+        "G: terug naar een eerder beslismoment om de andere weg te verkennen · "
+        "D: groepsnabespreking",
+        "G: back to an earlier decision to explore the road not taken · D: group debrief"),
+    "group.plen.bookmarked": ("Bladwijzer gezet bij beslismoment {n}.", "Bookmark set at decision {n}."),
+    "group.plen.unbookmarked": ("Bladwijzer weggehaald.", "Bookmark removed."),
+    "group.plen.back_title": ("Terug naar een eerder beslismoment",
+                        "Back to an earlier decision"),
+    "group.plen.back_help": (
+        "Kies een moment: er begint een nieuwe tak vanaf daar; alle takken blijven bewaard.",
+        "Pick a moment: a new branch starts from there; every branch is kept."),
+    "group.plen.back_item": ("Tak {branch} · moment {n}: {prompt} (gekozen: {choice})",
+                       "Branch {branch} · decision {n}: {prompt} (chosen: {choice})"),
+    "group.plen.none_back": ("Er is nog geen eerder beslismoment.", "There is no earlier decision yet."),
+    "group.plen.forked": ("Nieuwe tak vanaf beslismoment {n}.", "New branch from decision {n}."),
+    "group.plen.debrief": ("Groepsnabespreking: {scenario}", "Group debrief: {scenario}"),
+    "group.plen.majority": ("meerderheid", "majority"),
+    "group.plen.chosen": ("gekozen", "chosen"),
+    "group.plen.other_than_majority": ("(anders dan de meerderheid)", "(not the majority)"),
+    "group.plen.branch_main": ("Tak {n}: de weg van de groep", "Branch {n}: the group's road"),
+    "group.plen.branch_from": ("Tak {n}: terug naar beslismoment {seq} van tak {parent}",
+                         "Branch {n}: back to decision {seq} of branch {parent}"),
+    "group.plen.option": ("Optie", "Option"),
+    "group.plen.unfinished": ("nog niet afgerond", "not finished yet"),
+}
+
+def _register() -> dict[str, dict[str, str]]:
+    """Add these texts to the app's one catalog (:mod:`sim.i18n`)."""
+    from .. import i18n
+
+    entries = dict(STRINGS)
+    clash = [k for k in entries if k in i18n.CATALOG and i18n.CATALOG[k] != dict(
+        zip(("nl", "en"), entries[k], strict=True))]
+    if clash:
+        raise ValueError(f"group texts clash with the app's: {', '.join(clash)}")
+    for key, (nl, en) in entries.items():
+        i18n.CATALOG[key] = {"nl": nl, "en": en}
+    return i18n.CATALOG
+
+
+CATALOG = _register()
+
+
+def t(key: str, lang: str = DEFAULT_LANG, /, **values: object) -> str:
+    """The text of ``key`` (a ``group.`` key) in ``lang``, with ``values`` filled in."""
+    from ..i18n import t as app_t
+
+    return app_t(key, lang, **values)

@@ -1,0 +1,401 @@
+"""Group sessions with access rules: the only way the apps reach session data.
+
+- No join code, no entry: :func:`join` needs the session's join code (and a name).
+- No trainer code, no dashboard: :func:`open_as_trainer` checks the trainer code
+  against its salted hash; the plain trainer code is never stored.
+- A trainee sees only their own runs: :class:`Trainee` reads and writes runs of its
+  own participant only, and the group's choices only as anonymous counts once the
+  trainer has closed the session.
+- Sessions do not see each other's data: every query here is bound to one session.
+
+Nothing here knows of Textual; the join app, the dashboard and the command line use it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+import unicodedata
+import uuid
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .scenario import Scenario
+from .store import (
+    DuplicateError,
+    ParticipantRecord,
+    RunRecord,
+    SeatTaken,
+    SessionRecord,
+    Store,
+)
+
+KINDS = ("live", "plenary")
+MODES = ("coach", "assessment")
+# No 0/O, 1/I/L: codes are read aloud and typed from a projector.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+JOIN_CODE_LENGTH = 6
+TRAINER_CODE_LENGTH = 10
+HASH_ITERATIONS = 120_000
+MAX_NAME = 40
+SEAT_LEASE = 45.0  # seconds a seat stays taken after its app was last seen
+
+
+class AccessDenied(Exception):
+    """Refused. ``reason``: no_session, closed, trainer_code, name, seat_taken, not_yours."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+# --- codes ---------------------------------------------------------------------------
+
+def new_code(length: int) -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
+
+
+def normalise_code(text: str) -> str:
+    """What the user typed, as stored: upper case, no spaces or dashes."""
+    return re.sub(r"[\s\-_.]", "", text or "").upper()
+
+
+def format_code(code: str) -> str:
+    """A code in groups of three to five for reading aloud: ``K7F-M2Q``."""
+    size = 3 if len(code) <= 6 else 5
+    return "-".join(code[i:i + size] for i in range(0, len(code), size))
+
+
+def hash_code(code: str, *, salt: bytes | None = None, iterations: int = HASH_ITERATIONS) -> str:
+    salt = salt or secrets.token_bytes(16)
+    digest = hashlib.pbkdf2_hmac("sha256", normalise_code(code).encode(), salt, iterations)
+    return f"pbkdf2_sha256${iterations}${salt.hex()}${digest.hex()}"
+
+
+def check_code(code: str, stored: str | None) -> bool:
+    if not stored or not code:
+        return False
+    try:
+        algo, iterations, salt, digest = stored.split("$")
+        if algo != "pbkdf2_sha256":
+            return False
+        again = hashlib.pbkdf2_hmac("sha256", normalise_code(code).encode(),
+                                    bytes.fromhex(salt), int(iterations))
+    except ValueError:
+        return False
+    return hmac.compare_digest(again.hex(), digest)
+
+
+def clean_name(text: str) -> str:
+    """A display name as shown: control characters dropped, spaces collapsed, at most 40."""
+    text = "".join(ch for ch in text or "" if unicodedata.category(ch)[0] != "C")
+    return " ".join(text.split())[:MAX_NAME].strip()
+
+
+def name_key(name: str) -> str:
+    """Two names are the same person in a session when their keys are equal."""
+    return unicodedata.normalize("NFKC", clean_name(name)).casefold()
+
+
+# --- creating and finding sessions --------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class NewSession:
+    """A session just made, with both codes in plain text (shown once)."""
+
+    session: SessionRecord
+    join_code: str | None
+    trainer_code: str | None
+
+
+def scenario_ref(scenario: Scenario) -> dict[str, str]:
+    return {"id": scenario.id, "path": str(Path(scenario.path).resolve()) if scenario.path else ""}
+
+
+def create_session(store: Store, scenarios: list[Scenario], *, kind: str = "live",
+                   mode: str = "coach", title: str = "", lang: str = "nl") -> NewSession:
+    """A new live session (with a join code and a trainer code) or plenary (with neither)."""
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}")
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {', '.join(MODES)}")
+    if not scenarios:
+        raise ValueError("a session needs at least one scenario")
+    refs = [scenario_ref(s) for s in scenarios]
+    for _ in range(20):
+        join = new_code(JOIN_CODE_LENGTH) if kind == "live" else None
+        trainer = new_code(TRAINER_CODE_LENGTH) if kind == "live" else None
+        try:
+            sid = store.create_session(kind=kind, scenarios=refs, title=clean_name(title),
+                                       mode=mode, lang=lang, join_code=join,
+                                       trainer_hash=hash_code(trainer) if trainer else None)
+        except DuplicateError:
+            continue
+        rec = store.get_session(sid)
+        assert rec is not None
+        return NewSession(rec, join, trainer)
+    raise RuntimeError("could not find a free join code")  # pragma: no cover - 31**6 codes
+
+
+def find_session(store: Store, session_id: str) -> SessionRecord | None:
+    """A session by id, or by a unique prefix of its id (as typed on the command line)."""
+    rec = store.get_session(session_id)
+    if rec is not None:
+        return rec
+    matches = [s for s in store.sessions() if s.id.startswith(session_id)] if session_id else []
+    return matches[0] if len(matches) == 1 else None
+
+
+def load_session_scenarios(session: SessionRecord, dimensions: Collection[str] | None,
+                           bundled: Path | None = None) -> list[Scenario]:
+    """The session's scenarios: from their saved paths, else the bundled file of that id."""
+    from .errors import ContentError
+    from .loader import load_scenario
+
+    out: list[Scenario] = []
+    for ref in session.scenarios:
+        candidates = [Path(ref["path"])] if ref.get("path") else []
+        if bundled is None:
+            from .clitools import bundled_dir
+
+            bundled = bundled_dir()
+        candidates.append(bundled / f"{ref['id']}.yaml")
+        for path in candidates:
+            if not path.is_file():
+                continue
+            try:
+                s = load_scenario(path, dimensions)
+            except ContentError:
+                continue
+            if s.id == ref["id"]:
+                out.append(s)
+                break
+    return out
+
+
+# --- a trainee ---------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class SessionInfo:
+    """What a trainee may know of their session."""
+
+    id: str
+    title: str
+    scenarios: list[dict[str, str]]
+    mode: str
+    lang: str
+    closed: bool
+
+
+def _info(rec: SessionRecord) -> SessionInfo:
+    return SessionInfo(rec.id, rec.title, list(rec.scenarios), rec.mode, rec.lang,
+                       rec.closed is not None)
+
+
+def join(store: Store, join_code: str, name: str, *, holder: str | None = None,
+         lease: float = SEAT_LEASE) -> Trainee:
+    """Enter a live session with its join code under a display name.
+
+    The same code and name again (after a closed tab or a sleeping laptop) is the same
+    participant, with their runs. A new name cannot join a closed session. ``holder``
+    identifies this app process: while another process holding the name was seen less
+    than ``lease`` seconds ago, the name is refused as in use.
+    """
+    code = normalise_code(join_code)
+    rec = store.session_by_join_code(code) if code else None
+    if rec is None or rec.kind != "live":
+        raise AccessDenied("no_session", "no session has this join code")
+    display = clean_name(name)
+    if not display:
+        raise AccessDenied("name", "a display name is needed (a pseudonym is fine)")
+    key = name_key(display)
+    if rec.closed is not None:
+        known = {name_key(p.name): p for p in store.participants(rec.id)}
+        if key not in known:
+            raise AccessDenied("closed", "this session has been closed")
+    holder = holder or uuid.uuid4().hex
+    try:
+        participant, _ = store.join_participant(rec.id, display, key, holder=holder, lease=lease)
+    except SeatTaken:
+        raise AccessDenied("seat_taken", "someone is playing under this name right now; "
+                                         "choose another name") from None
+    return Trainee(store, rec.id, participant, holder)
+
+
+class Trainee:
+    """A participant's view of a session: their own runs, nothing of anyone else's."""
+
+    def __init__(self, store: Store, session_id: str, participant: ParticipantRecord,
+                 holder: str) -> None:
+        self._store = store
+        self._session_id = session_id
+        self.participant = participant
+        self.holder = holder
+
+    @property
+    def name(self) -> str:
+        return self.participant.name
+
+    @property
+    def session(self) -> SessionInfo:
+        rec = self._store.get_session(self._session_id)
+        if rec is None:
+            raise AccessDenied("no_session", "this session no longer exists")
+        return _info(rec)
+
+    def runs(self) -> list[RunRecord]:
+        """This participant's runs in this session, newest first."""
+        return self._store.runs(session_id=self._session_id, person=self.participant.id)
+
+    def run(self, run_id: str) -> RunRecord:
+        rec = self._store.get_run(run_id)
+        if rec is None or rec.session_id != self._session_id or rec.person != self.participant.id:
+            raise AccessDenied("not_yours", "this run is not yours")
+        return rec
+
+    def current_run(self, scenario_id: str) -> RunRecord | None:
+        """The latest run of a scenario (to continue it, or to see its debrief)."""
+        runs = [r for r in self.runs() if r.scenario_id == scenario_id]
+        unfinished = [r for r in runs if not r.finished]
+        return (unfinished or runs or [None])[0]
+
+    def start_run(self, snapshot: dict[str, Any], *, scenario_path: str = "",
+                  lang: str = "nl") -> str:
+        info = self.session
+        if info.closed:
+            raise AccessDenied("closed", "this session has been closed; no new runs")
+        if snapshot.get("scenario") not in {s["id"] for s in info.scenarios}:
+            raise AccessDenied("not_yours", "this scenario is not part of the session")
+        return self._store.create_run(snapshot, scenario_path=scenario_path, mode=info.mode,
+                                      lang=lang, person=self.participant.id,
+                                      session_id=self._session_id)
+
+    def save(self, run_id: str, snapshot: dict[str, Any], *, finished: bool = False,
+             outcome: str | None = None, ending: str | None = None) -> None:
+        """Autosave a choice of one's own run (also after the session closed: nothing is lost)."""
+        self.run(run_id)
+        self._store.save_step(run_id, snapshot, finished=finished, outcome=outcome, ending=ending)
+
+    def group_counts(self) -> dict[tuple[str, str], dict[str, int]] | None:
+        """How the group chose: {(scenario, node): {choice: count}}, anonymous, and only
+        once the trainer has closed the session (None before)."""
+        if not self.session.closed:
+            return None
+        from .group import decision_counts
+
+        return decision_counts(self._store.session_events(self._session_id))
+
+    def heartbeat(self) -> None:
+        self._store.touch_participant(self.participant.id, self.holder)
+
+    def leave(self) -> None:
+        self._store.release_participant(self.participant.id, self.holder)
+
+
+class TraineeRun:
+    """A trainee's run of one scenario in the session, autosaved after every choice.
+
+    Restores ``record`` when given (rejoining continues where the trainee was), else
+    starts a new run in the store. Undo only in coach mode, as in solo play.
+    """
+
+    def __init__(self, trainee: Trainee, scenario: Scenario, record: RunRecord | None = None,
+                 *, lang: str = "nl") -> None:
+        from .engine import Run
+
+        self.trainee = trainee
+        self.scenario = scenario
+        if record is not None:
+            trainee.run(record.id)
+            self.run = Run.restore(scenario, record.snapshot)
+            self.run_id = record.id
+            self.mode = record.mode
+        else:
+            self.run = Run(scenario)
+            self.mode = trainee.session.mode
+            self.run_id = trainee.start_run(self.run.snapshot(), scenario_path=scenario.path,
+                                            lang=lang)
+
+    @property
+    def can_undo(self) -> bool:
+        return self.mode == "coach" and bool(self.run.history) and not self.run.finished
+
+    def save(self) -> None:
+        ending = self.run.ending
+        self.trainee.save(self.run_id, self.run.snapshot(), finished=self.run.finished,
+                          outcome=ending.ending.outcome if ending and ending.ending else None,
+                          ending=ending.id if ending else None)
+
+    def choose(self, choice_id: str) -> Any:
+        """Make a choice and save it (a StoreError comes after the choice took effect)."""
+        step = self.run.choose(choice_id)
+        self.save()
+        return step
+
+    def undo(self) -> Any:
+        from .engine import RunError
+
+        if not self.can_undo:
+            raise RunError("undo is only possible in coach mode, before the end")
+        step = self.run.undo()
+        self.save()
+        return step
+
+
+# --- a trainer ---------------------------------------------------------------------------
+
+def open_as_trainer(store: Store, session_id: str, trainer_code: str) -> Trainer:
+    """The trainer's view of one session; :class:`AccessDenied` without the right code."""
+    rec = find_session(store, session_id)
+    if rec is None or rec.kind != "live":
+        raise AccessDenied("no_session", f"there is no live session {session_id!r}")
+    if not check_code(trainer_code, rec.trainer_hash):
+        raise AccessDenied("trainer_code", "the trainer code is not right for this session")
+    return Trainer(store, rec.id)
+
+
+def trainer_by_code(store: Store, trainer_code: str) -> Trainer:
+    """The open live session whose trainer code this is (for the in-app dashboard)."""
+    for rec in store.sessions("live"):
+        if rec.closed is None and check_code(trainer_code, rec.trainer_hash):
+            return Trainer(store, rec.id)
+    raise AccessDenied("trainer_code", "no open session has this trainer code")
+
+
+class Trainer:
+    """Everything of one session, and nothing of any other."""
+
+    def __init__(self, store: Store, session_id: str) -> None:
+        self._store = store
+        self.session_id = session_id
+
+    @property
+    def session(self) -> SessionRecord:
+        rec = self._store.get_session(self.session_id)
+        if rec is None:
+            raise AccessDenied("no_session", "this session no longer exists")
+        return rec
+
+    def participants(self) -> list[ParticipantRecord]:
+        return self._store.participants(self.session_id)
+
+    def runs(self) -> list[RunRecord]:
+        return self._store.runs(session_id=self.session_id, limit=1_000_000)
+
+    def events(self) -> list[dict[str, Any]]:
+        return self._store.session_events(self.session_id)
+
+    def close(self) -> bool:
+        return self._store.close_session(self.session_id)
+
+    def dashboard(self, scenarios: list[Scenario], rubric: Any, *, lang: str = "nl",
+                  scorer: Any = None) -> Any:
+        """The live figures (:class:`sim.group.Dashboard`), scored against ``rubric``."""
+        from .group import build_dashboard
+
+        return build_dashboard(self.session, self.participants(), self.runs(), self.events(),
+                               scenarios, rubric, lang=lang, scorer=scorer)

@@ -1,0 +1,142 @@
+"""A real browser against ``sovsim serve``: join with the code, make one choice, see it
+in the store; a wrong join code is refused. Needs Debian's chromium and Playwright for
+Python (Playwright's own browser download is not used); skips with the reason otherwise."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from sim import sessions
+from sim.loader import load_scenario
+from sim.store import Store
+
+from .conftest import EXAMPLE, ROOT
+
+CHROMIUM = os.environ.get("SOVSIM_CHROMIUM", "/usr/bin/chromium")
+
+pytestmark = [
+    pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                       reason=f"no chromium at {CHROMIUM} (install Debian's chromium: "
+                              "apt-get install -y chromium; .ci/run does this)"),
+]
+playwright = pytest.importorskip("playwright.sync_api",
+                                 reason="Playwright for Python is not installed "
+                                        "(pip install -e '.[test]')")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(what: str, check: Callable[[], object], timeout: float = 30.0) -> object:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.fixture
+def served(tmp_path, rubric) -> Iterator[tuple[str, str, str, Path]]:  # noqa: ANN001
+    with Store(tmp_path) as store:
+        made = sessions.create_session(store, [load_scenario(EXAMPLE, rubric.dimension_ids())])
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sim.cli", "serve", "--port", str(port), "--session",
+         made.session.id, "--data-dir", str(tmp_path)],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        first = proc.stdout.readline()
+        assert f"on http://127.0.0.1:{port}" in first, first
+        second = proc.stdout.readline()
+        assert sessions.format_code(made.join_code) in second
+        wait_for("the server", lambda: _listening(port))
+        yield f"http://127.0.0.1:{port}/", made.join_code, made.session.id, tmp_path
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _open(browser, url: str):  # noqa: ANN001, ANN202
+    page = browser.new_page(viewport={"width": 1100, "height": 760})
+    page.goto(url)
+    page.wait_for_selector("textarea.xterm-helper-textarea", state="attached", timeout=30_000)
+    page.wait_for_function("document.body.classList.contains('-first-byte')", timeout=30_000)
+    time.sleep(1.0)  # the join screen draws
+    page.focus("textarea.xterm-helper-textarea")
+    return page
+
+
+def enter(page, text: str) -> None:  # noqa: ANN001
+    """Type into the focused field as a person would, then Enter (focus moves after it)."""
+    page.keyboard.type(text, delay=40)
+    page.keyboard.press("Enter")
+    time.sleep(0.6)
+
+
+def test_join_in_a_browser_and_choose(served) -> None:  # noqa: ANN001
+    url, code, session_id, data = served
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                    args=["--no-sandbox", "--disable-background-networking"])
+        try:
+            # a wrong join code is refused: nobody joins
+            page = _open(browser, url)
+            enter(page, "ZZZ-ZZZ")
+            enter(page, "Bea")
+            time.sleep(2.0)
+            with Store(data) as store:
+                assert store.participants(session_id) == []
+
+            # the code field is emptied for another try; the right code lets Bea in
+            enter(page, sessions.format_code(code).lower())
+            enter(page, "")  # the name field still holds "Bea"
+
+            def joined() -> object:
+                with Store(data) as store:
+                    return [p.name for p in store.participants(session_id)]
+
+            assert wait_for("Bea to join", joined) == ["Bea"]
+            time.sleep(1.0)
+            page.keyboard.press("Enter")  # the first (only) scenario
+
+            def runs() -> object:
+                with Store(data) as store:
+                    return store.runs(session_id=session_id)
+
+            wait_for("a run to start", runs)
+            time.sleep(1.0)
+            page.keyboard.press("1")
+
+            def events() -> object:
+                with Store(data) as store:
+                    return store.session_events(session_id)
+
+            logged = wait_for("the choice in the store", events)
+            assert [(e["seq"], e["node"], e["choice"]) for e in logged] == \
+                [(1, "balie", "rustig-uitleggen")]
+            page.screenshot(path=str(data / "browser.png"))
+        finally:
+            browser.close()
