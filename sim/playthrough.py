@@ -9,11 +9,12 @@ effect, so the caller can offer to go on without saving (:meth:`Playthrough.deta
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .engine import Run, RunError, Step
-from .scenario import Scenario
-from .store import RunRecord, Store
+if TYPE_CHECKING:  # the engine (and its state machine library) loads when a run starts
+    from .engine import Run, Step
+    from .scenario import Scenario
+    from .store import RunRecord, Store
 
 MODES = ("coach", "assessment")
 
@@ -39,6 +40,8 @@ class Playthrough:
     def new(cls, scenario: Scenario, *, mode: str = "coach", lang: str = "nl",
             start: str | None = None, values: dict[str, Any] | None = None) -> Playthrough:
         """A fresh run, not yet in any store (see :meth:`attach`)."""
+        from .engine import Run
+
         return cls(scenario, Run(scenario, start=start, values=values), mode=mode, lang=lang)
 
     @classmethod
@@ -47,6 +50,8 @@ class Playthrough:
 
         Raises :class:`RunError` when the scenario changed so that it cannot be restored.
         """
+        from .engine import Run
+
         run = Run.restore(scenario, record.snapshot)
         mode = record.mode if record.mode in MODES else "coach"
         return cls(scenario, run, mode=mode, lang=record.lang, store=store, run_id=record.id,
@@ -95,6 +100,8 @@ class Playthrough:
 
     def undo(self) -> Step:
         """Take back the last choice (coach mode only) and autosave."""
+        from .engine import RunError
+
         if self.mode != "coach":
             raise RunError("undo is only possible in coach mode")
         if self.run.finished:

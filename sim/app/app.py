@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -19,17 +19,18 @@ from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from ..engine import RunError
 from ..errors import ContentError
 from ..groupui import strings as _group_strings  # noqa: F401 - adds the group texts to i18n
 from ..i18n import t
-from ..library import Entry, scan
 from ..playthrough import MODES, Playthrough
-from ..scenario import Scenario
 from ..store import DB_NAME, RunRecord, Store, StoreError
 from ..text import DEFAULT_LANG, KNOWN_LANGS
 from .localise import translate_bindings
 from .themes import CONTRAST, HIGH_CONTRAST, THEMES
+
+if TYPE_CHECKING:  # loaded when first needed: the home screen needs none of them
+    from ..library import Entry
+    from ..scenario import Scenario
 
 PACES = ("normal", "fast", "off")
 # seconds a line stays alone before the next appears: base + per character, capped
@@ -199,6 +200,8 @@ class SovsimApp(App[int]):
     def library(self, refresh: bool = False) -> list[Entry]:
         """The scenarios on offer (from the metadata index; changed files are re-read)."""
         if self._library is None or refresh:
+            from ..library import scan
+
             entries = scan(self.scenario_dirs(), self.dimensions())
             self._library = sorted(entries, key=lambda e: (e.broken, e.difficulty, e.id))
         return self._library
@@ -297,10 +300,14 @@ class SovsimApp(App[int]):
         return f"{max(values)}/100" if values else None
 
     # -- navigation --------------------------------------------------------------------
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        """The home screen is the bottom of the stack: the trainee's first screen, and where
+        Escape leads back to (no blank screen below it to build and lay out first)."""
         from .screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
+        return HomeScreen()
+
+    def on_mount(self) -> None:
         if self.options.play is not None:
             self.open_file(self.options.play, self.options.mode or self.mode)
 
@@ -329,6 +336,7 @@ class SovsimApp(App[int]):
                    values: dict[str, Any] | None = None, test: bool = False,
                    watch: Path | None = None) -> None:
         """Play a scenario; a test play (``test``, or ``watch``ing its file) is never saved."""
+        from ..engine import RunError
         from .screens.play import PlayScreen
 
         try:
@@ -358,9 +366,7 @@ class SovsimApp(App[int]):
         """Back to the home screen, closing everything above it."""
         from .screens.home import HomeScreen
 
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
-            self.pop_screen()
-        if not isinstance(self.screen, HomeScreen) and len(self.screen_stack) > 1:
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
 
     def show(self, name: str) -> None:

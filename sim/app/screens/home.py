@@ -10,7 +10,6 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...engine import DamagedRun, RunError
 from ...errors import ContentError
 from ...playthrough import Playthrough
 from ...store import RunRecord, StoreError
@@ -103,6 +102,8 @@ class HomeScreen(BaseScreen):
         self.app.show(name)
 
     def action_continue(self) -> None:
+        from ...engine import DamagedRun, RunError
+
         rec = self._unfinished()
         if rec is None:
             self.notify(self.t("home.nothing_to_continue"))
