@@ -20,6 +20,11 @@ from textual.widgets import Static
 from ...transcript import Entry
 
 SPEAKER_CLASSES = 4
+# Line widgets kept on screen; beyond MAX_LINES the oldest are folded into one text, down to
+# KEEP_LINES, so a choice costs the same however long the conversation has been (Textual's
+# layout is linear in the number of widgets: 200 choices in, a choice took 200 ms, not 50).
+MAX_LINES = 40
+KEEP_LINES = 24
 
 
 class Line(Static):
@@ -27,6 +32,14 @@ class Line(Static):
 
     DEFAULT_CSS = """
     Line { width: 1fr; height: auto; }
+    """
+
+
+class Earlier(Static):
+    """The oldest entries of a long transcript, as one text (scroll up to read them)."""
+
+    DEFAULT_CSS = """
+    Earlier { width: 1fr; height: auto; margin-bottom: 1; color: $text-muted; }
     """
 
 
@@ -46,6 +59,7 @@ class Transcript(VerticalScroll, can_focus=True):
         self._reveal_timer: Timer | None = None
         self._top: Line | None = None  # the first line shown at once by a skip
         self.shown: list[Entry] = []
+        self._folded = 0  # how many of ``shown`` are folded into the Earlier text
 
     @property
     def revealing(self) -> bool:
@@ -58,14 +72,40 @@ class Transcript(VerticalScroll, can_focus=True):
             line.border_title = title
         return line
 
+    def _earlier(self) -> Earlier:
+        text = Text()
+        for i, e in enumerate(self.shown[:self._folded]):
+            body, _, title = self._entry_renderer(e)
+            if i:
+                text.append("\n\n")
+            if title:
+                text.append(title + "\n", style="bold")
+            text.append_text(body)
+        return Earlier(text)
+
+    def _fold(self) -> None:
+        """Fold the oldest lines into the Earlier text when there are more than MAX_LINES."""
+        lines = list(self.query_children(Line))
+        if len(lines) <= MAX_LINES:
+            return
+        old = lines[:len(lines) - KEEP_LINES]
+        self._folded += len(old)
+        for widget in self.query_children(Earlier):
+            widget.remove()
+        self.remove_children(old)
+        self.mount(self._earlier(), before=0)
+
     def reset(self, entries: list[Entry]) -> None:
         """Show exactly ``entries``, at once (resume, undo, language change)."""
         self._stop()
         self._top = None
         self.remove_children()
         self.shown = list(entries)
-        if entries:
-            self.mount_all([self._widget(e) for e in entries])
+        self._folded = len(entries) - KEEP_LINES if len(entries) > MAX_LINES else 0
+        widgets: list[Static] = [self._earlier()] if self._folded else []
+        widgets += [self._widget(e) for e in entries[self._folded:]]
+        if widgets:
+            self.mount_all(widgets)
         self.call_after_refresh(self.scroll_end, animate=False)
         self.post_message(self.Revealed())
 
@@ -89,6 +129,7 @@ class Transcript(VerticalScroll, can_focus=True):
 
     async def _scroll_after(self, mounted: AwaitMount, first: Line) -> None:
         await mounted
+        self._fold()
         self._top = first
         self.settle()
 
@@ -122,6 +163,7 @@ class Transcript(VerticalScroll, can_focus=True):
         self._top = None
         self.shown.append(entry)
         self.mount(self._widget(entry))
+        self.call_after_refresh(self._fold)
         self.call_after_refresh(self.scroll_end, animate=False)
         if not self._reveal_queue:
             self.post_message(self.Revealed())
