@@ -45,6 +45,8 @@ class PlayScreen(BaseScreen):
         self.pt = pt
         self.fresh = fresh
         self._asked_store = False
+        self._bindings_state: tuple[bool, bool] | None = None
+        self._status_shown: tuple[str, ...] | None = None
 
     # -- layout ------------------------------------------------------------------------
     def refresh_titles(self) -> None:
@@ -178,12 +180,16 @@ class PlayScreen(BaseScreen):
             choices.display = True
             button.display = False
             n = len(views)
-            hint.update(Text(self.t("play.choose_hint", n=n) if n > 1 else
-                             self.t("play.choose_hint_one"), style="dim"))
+            text = self.t("play.choose_hint", n=n) if n > 1 else self.t("play.choose_hint_one")
+            if str(hint.render()) != text:
+                hint.update(Text(text, style="dim"))
             choices.focus()
         self.query_one(Transcript).settle()
         self._update_status()
-        self.refresh_bindings()
+        bindings = (self.pt.can_undo, run.finished)
+        if bindings != self._bindings_state:  # the footer rebuilds itself on every refresh
+            self._bindings_state = bindings
+            self.refresh_bindings()
 
     def _update_status(self) -> None:
         if not self.is_mounted:
@@ -209,6 +215,10 @@ class PlayScreen(BaseScreen):
         if show_gauges and not wide:
             status.append("\n")
             status.append_text(gauge_text(run, self.lang, width=6))
+        key = (status.plain, progress, str(run.values) if show_gauges else "", wide, self.lang)
+        if key == self._status_shown:  # an update costs a layout: only when something changed
+            return
+        self._status_shown = key
         self.query_one("#play-status", Static).update(status)
         self.query_one("#side-progress", Static).update(Text(progress))
         if show_gauges:
@@ -291,11 +301,15 @@ class PlayScreen(BaseScreen):
         except StoreError as err:
             step = run.history[-1]
             self._store_failed(str(err), first=False)
-        self._waiting()
+        tr = self.query_one(Transcript)
+        paced = tr.timing[0] > 0
+        if paced:  # lines appear one by one: the choices wait till they are read
+            self._waiting()
         entries = transcript.step_entries(run.scenario, step, n, self.lang,
                                           self.pt.mode == "coach")
-        self.query_one(Transcript).add(entries)
-        self._update_status()
+        tr.add(entries)
+        if paced:  # (at once, the Revealed message that follows updates it)
+            self._update_status()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":
