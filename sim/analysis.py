@@ -428,6 +428,12 @@ class PathSummary:
     opening: list[str] = field(default_factory=list)
 
 
+# Path counts grow exponentially with a scenario's size (a 50,000-node scenario has more than
+# 10^4300 paths, which Python will not even print); they saturate here: PATHS_CAP means
+# "this many or more".
+PATHS_CAP = 10**18
+
+
 def _paths_dp(states: list[State], order: list[int], scenario: Scenario) -> tuple[dict[int, int], dict[int, dict[str, int]], dict[int, int], dict[int, int], dict[int, int]]:
     """Per state: complete paths, paths per ending, dead-end, cut and error paths below it."""
     paths: dict[int, int] = {}
@@ -455,8 +461,9 @@ def _paths_dp(states: list[State], order: list[int], scenario: Scenario) -> tupl
             ct += cut[t]
             er += err[t]
             for k, v in ends[t].items():
-                e[k] = e.get(k, 0) + v
-        paths[si], ends[si], stuck[si], cut[si], err[si] = p, e, st, ct, er
+                e[k] = min(PATHS_CAP, e.get(k, 0) + v)
+        paths[si], ends[si], stuck[si], cut[si], err[si] = (
+            min(PATHS_CAP, p), e, min(PATHS_CAP, st), min(PATHS_CAP, ct), min(PATHS_CAP, er))
     return paths, ends, stuck, cut, err
 
 

@@ -77,6 +77,13 @@ def _endings(scenario: Scenario, counts: dict[str, int], key: str) -> list[dict[
             for nid, node in scenario.endings().items()]
 
 
+def _count(n: int) -> str:
+    """A count of paths or runs; a saturated path count reads as such."""
+    if n >= analysis.PATHS_CAP:
+        return f"10^{len(str(analysis.PATHS_CAP)) - 1} or more"
+    return f"{n:,}"
+
+
 def _ordered(dims: Collection[str], order: list[str]) -> list[str]:
     """Dimensions in the rubric's order, then any others as found."""
     return [d for d in order if d in dims] + [d for d in dims if d not in order]
@@ -165,8 +172,9 @@ def render_text(report: dict[str, Any]) -> str:
         out.append("")
         p = report["paths"]
         out += _table([
-            ["Paths", f"{p['complete']:,} complete, {_n(p['dead_end'], 'dead end')}, "
-                      f"{p['cut']:,} cut by the visit bound, {p['error']:,} with errors"],
+            ["Paths", f"{_count(p['complete'])} complete, {_count(p['dead_end'])} dead "
+                      f"end{'' if p['dead_end'] == 1 else 's'}, {_count(p['cut'])} cut by the "
+                      f"visit bound, {_count(p['error'])} with errors"],
             ["Shortest", f"{_n(report['shortest']['length'], 'choice')} "
                          f"({_n(report['shortest']['decisions'], 'decision')}): "
                          f"{_path(report['shortest']['choices'])}"],
@@ -188,7 +196,7 @@ def render_text(report: dict[str, Any]) -> str:
         count_key, count_head = "runs", "Runs"
     out.append("")
     rows = [["Ending", "Outcome", count_head]]
-    rows += [[e["node"], e["outcome"], f"{e[count_key]:,}"] for e in report["endings"]]
+    rows += [[e["node"], e["outcome"], _count(e[count_key])] for e in report["endings"]]
     out += _table(rows, right={2})
     if report["dimensions"]:
         out.append("")

@@ -59,3 +59,27 @@ async def test_resuming_a_long_run_shows_it_folded(tmp_path: Path) -> None:
         assert len(list(tr.query_children(Line))) == KEEP_LINES
         assert len(list(tr.query_children(Earlier))) == 1
         assert "Choice 61" in screen_text(app)
+
+
+def test_astronomical_path_counts_saturate(tmp_path: Path) -> None:
+    """70 two-way decisions in a row make 2^70 paths; 50,000 nodes made more than 10^4300,
+    which crashed 'sovsim analyse' (Python will not print such an integer)."""
+    from sim.analysis import PATHS_CAP, summarise
+    from sim.loader import load_scenario
+    from tests.clirun import sovsim
+
+    lines = ["id: keten", "version: 1", "title: Keten", "summary: x", "role: x", "start: n0",
+             "nodes:"]
+    for i in range(70):
+        lines.append(f"  n{i}: {{choices: [{{id: a, text: A, target: n{i + 1}}}, "
+                     f"{{id: b, text: B, target: n{i + 1}}}]}}")
+    lines.append("  n70: {ending: {outcome: open, title: Einde, text: Klaar.}}")
+    f = tmp_path / "keten.yaml"
+    f.write_text("\n".join(lines) + "\n")
+    s = summarise(load_scenario(f, use_cache=False))
+    assert s.paths == PATHS_CAP and s.endings == {"n70": PATHS_CAP}
+    r = sovsim("analyse", str(f))
+    assert r.returncode == 0, r.stderr
+    assert "10^18 or more complete" in r.stdout
+    r = sovsim("analyse", str(f), "--json")
+    assert r.returncode == 0 and '"complete": 1000000000000000000' in r.stdout
