@@ -44,10 +44,10 @@ def row(name: str, scenario, dims: list[str]) -> None:  # noqa: ANN001
 
 
 def count(n: int) -> str:
-    """A path count; the astronomically large ones as a power of ten."""
-    if n < 10**12:
-        return f"{n:,}"
-    return f"~10^{int(n.bit_length() * 0.30103)}"
+    """A path count (they saturate at sim.analysis.PATHS_CAP, 10^18)."""
+    from sim.analysis import PATHS_CAP
+
+    return ">= 10^18" if n >= PATHS_CAP else f"{n:,}"
 
 
 def main() -> None:
