@@ -40,7 +40,22 @@ def rubric_scorer(rubric: Any) -> Scorer:
     scenario scores, 0-100 where assessed (None where not), the two axes and the quadrant."""
     from scoring.score import ScoringError, score_run
 
+    memo: weakref.WeakKeyDictionary[Scenario, dict[tuple[Any, ...], RunScore | None]] = \
+        weakref.WeakKeyDictionary()
+
     def score(scenario: Scenario, snapshot: Mapping[str, Any]) -> RunScore | None:
+        # a score depends on the path alone: runs along the same path (and the same run at
+        # every refresh of the dashboard) are scored once
+        key = path_key(snapshot)
+        known = memo.setdefault(scenario, {})
+        if key is not None and key in known:
+            return known[key]
+        result = _score(scenario, snapshot)
+        if key is not None and len(known) < MEMO_SIZE:
+            known[key] = result
+        return result
+
+    def _score(scenario: Scenario, snapshot: Mapping[str, Any]) -> RunScore | None:
         try:
             card = score_run(scenario, snapshot, rubric)
         except ScoringError:
@@ -292,15 +307,38 @@ def ending_counts(scenario: Scenario, runs: Iterable[RunRecord], lang: str = "nl
     return out
 
 
+MEMO_SIZE = 100_000  # paths remembered per scenario (a path is a few hundred bytes)
+_OFFERED: weakref.WeakKeyDictionary[Scenario, dict[tuple[Any, ...], list[list[str]]]] = \
+    weakref.WeakKeyDictionary()
+
+
+def path_key(snapshot: Mapping[str, Any]) -> tuple[Any, ...] | None:
+    """What a run's replay depends on: its start and the choices it made (None if damaged)."""
+    try:
+        steps = tuple((str(st["node"]), str(st["choice"])) for st in snapshot["history"])
+        values = tuple(sorted((str(k), repr(v))
+                              for k, v in dict(snapshot.get("start_values") or {}).items()))
+        return (str(snapshot.get("start", "")), values, steps)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
 def _offered(scenario: Scenario, snapshot: Mapping[str, Any]) -> list[list[str]]:
     """For each decision of a saved run, the ids of the options that were on offer."""
     from scoring.replay import ReplayError, replay
 
+    key = path_key(snapshot)
+    known = _OFFERED.setdefault(scenario, {})
+    if key is not None and key in known:
+        return known[key]
     try:
         _, decisions = replay(scenario, snapshot)
     except ReplayError:
         return []
-    return [[c.id for c in d.offered] for d in decisions]
+    offered = [[c.id for c in d.offered] for d in decisions]
+    if key is not None and len(known) < MEMO_SIZE:
+        known[key] = offered
+    return offered
 
 
 def poor_choices(scenario: Scenario, runs: Iterable[RunRecord], lang: str = "nl",
