@@ -129,6 +129,10 @@ def compose(text: str, problems: Problems) -> yaml.Node | None:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         what = err.problem or "invalid YAML"
+        if "nesting depth" in what:  # newer libyaml stops deep nesting itself
+            problems.add((line, col), f"the YAML nests more than {MAX_DEPTH} levels deep; "
+                                      "a scenario never needs that")
+            return None
         if err.context:
             what = f"{err.context}, {what}"
         problems.add((line, col), f"YAML syntax: {what}. Check the indentation and quotes here")

@@ -108,3 +108,42 @@ def test_best_option_is_not_always_in_the_same_place(path: Path, library) -> Non
             totals = [sum(c.scores.values()) for c in node.choices]
             places[totals.index(max(totals))] += 1
     assert max(places.values()) <= 0.6 * sum(places.values()), places
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_validates_without_errors_or_warnings(path: Path, rubric) -> None:  # noqa: ANN001
+    from sim.lint import check_file
+
+    assert [p.format() for p in check_file(path, rubric.dimension_ids(), rubric)] == []
+
+
+def _extreme_run(scenario, r, best: bool):  # noqa: ANN001, ANN202
+    """Play the path that is best (or worst) over all dimensions, each scaled to its range."""
+    from sim.analysis import Explorer, optimum, topo_order
+    from sim.engine import Run
+
+    ex = Explorer(scenario)
+    root = ex.explore()
+    weights = {d: 1 / (r.maximum[d] - r.minimum[d]) for d in r.maximum if r.maximum[d] > r.minimum[d]}
+    _, choices = optimum(ex.states, topo_order(ex.states, root), root, weights, maximize=best)
+    run = Run(scenario)
+    for c in choices:
+        run.choose(c)
+    assert run.finished
+    return run
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_best_run_top_band_and_worst_run_not(path: Path, library, rubric) -> None:  # noqa: ANN001
+    from scoring.score import score_run
+
+    s, r = library[path.stem]
+    top = max(rubric.bands, key=lambda b: b.lower)
+    best = score_run(s, _extreme_run(s, r, True), rubric)
+    assessed = [d for d in best.dimensions.values() if d.assessed]
+    assert len(assessed) >= 5
+    assert all(d.band.id == top.id for d in assessed), {d.id: d.score for d in assessed}
+    assert s.nodes[_extreme_run(s, r, True).node_id].ending.outcome == "partner"
+    worst = score_run(s, _extreme_run(s, r, False), rubric)
+    assert not any(d.band.id == top.id for d in worst.dimensions.values() if d.assessed), \
+        {d.id: d.score for d in worst.dimensions.values() if d.assessed}
