@@ -48,6 +48,13 @@ async def _join(pilot, code: str, name: str) -> None:  # noqa: ANN001
     await pilot.pause()
 
 
+async def _join_and_open(pilot, code: str, name: str) -> None:  # noqa: ANN001
+    """Join, then open the session's first scenario (play it, or see its debrief)."""
+    await _join(pilot, code, name)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 @pytest.fixture
 def setup(tmp_path, example, rubric):  # noqa: ANN001, ANN201
     store = Store(tmp_path)
@@ -148,9 +155,7 @@ async def test_a_session_trainee_has_gauges_case_file_glossary_and_help(setup) -
     store, made, rubric = setup
     app = _app(store, rubric, session_id=made.session.id)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _join(pilot, made.join_code, "Anna")
-        await pilot.press("enter")
-        await pilot.pause()
+        await _join_and_open(pilot, made.join_code, "Anna")
         assert isinstance(app.screen, PlayScreen)
         shown = _screen_text(app.screen)
         # the other person's gauges, role, mode and progress, as in solo play
@@ -253,9 +258,7 @@ async def test_a_debrief_export_in_a_browser_goes_to_the_trainee(setup, example,
                         delivered.append((save_filename, f.read())))
     app = _app(store, rubric, session_id=made.session.id)
     async with app.run_test(size=(100, 30)) as pilot:
-        await _join(pilot, made.join_code, "Anna")
-        await pilot.press("enter")
-        await pilot.pause()
+        await _join_and_open(pilot, made.join_code, "Anna")
         await pilot.press("m")
         await pilot.pause()
     ((name, text),) = delivered
@@ -343,9 +346,7 @@ async def test_a_session_deleted_during_play_is_said_and_nothing_is_written_back
     store, made, rubric = setup
     app = _app(store, rubric, session_id=made.session.id)
     async with app.run_test(size=(100, 30)) as pilot:
-        await _join(pilot, made.join_code, "Anna")
-        await pilot.press("enter")
-        await pilot.pause()
+        await _join_and_open(pilot, made.join_code, "Anna")
         store.delete_session(made.session.id)  # the trainer deletes the data meanwhile
         await pilot.press("1")
         await pilot.pause()
