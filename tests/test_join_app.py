@@ -233,6 +233,10 @@ async def test_settings_of_a_tab_change_its_pace_and_language_only(setup) -> Non
         assert app.lang == "en" and "Join a group session" in _screen_text(app.screen)
         assert app.screen.query_one("#code", Input).value == "abc"
         await _join(pilot, made.join_code, "Anna")
+        # the palette offers this session's places only: no solo library or results
+        offered = [c.title for c in app.get_system_commands(app.screen)]
+        assert "The session's scenarios" in offered and "Settings" in offered
+        assert not {"Scenarios", "My results", "For trainers"} & set(offered)
         await pilot.press("i")
         await pilot.pause()
         assert "for this tab" in _screen_text(app.screen)

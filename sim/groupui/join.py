@@ -292,14 +292,15 @@ class JoinScreen(_Screen):
 
     @on(Button.Pressed, "#lang")
     def action_toggle_lang(self) -> None:
-        self._typed = (self.query_one("#code", Input).value, self.query_one("#name", Input).value)
         self.app.set_lang("en" if self.lang == "nl" else "nl")
+
+    def relocalise(self) -> None:
+        self._typed = (self.query_one("#code", Input).value, self.query_one("#name", Input).value)
+        super().relocalise()
 
     def after_relocalise(self) -> None:
         """Rebuilt in the other language: what was typed stays."""
-        code, name = getattr(self, "_typed", ("", ""))
-        self.query_one("#code", Input).value = code
-        self.query_one("#name", Input).value = name
+        self.query_one("#code", Input).value, self.query_one("#name", Input).value = self._typed
         self._ready()
 
 
