@@ -11,6 +11,8 @@ import html
 import json
 import re
 
+from sim import textsafe
+
 from .debrief import CitationView, Debrief, DimensionResult, KeyMoment, OptionResult
 from .labels import (
     attribution,
@@ -24,15 +26,15 @@ from .labels import (
     status_text,
 )
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~]|&(?=#?\w+;))")
 
 
 def clean(text: str | None) -> str:
-    """Text without control characters (terminal escapes, bidi overrides); tabs as spaces."""
+    """Text without terminal escape sequences (with their printable tails), control
+    characters or bidi overrides; tabs as spaces, line ends as newlines."""
     if not text:
         return ""
-    return _CONTROL.sub("", text.replace("\t", " ").replace("\r\n", "\n").replace("\r", "\n"))
+    return textsafe.clean(text.replace("\t", " ").replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def render_json(debrief: Debrief, lang: str | None = None) -> str:

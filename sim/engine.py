@@ -29,6 +29,11 @@ class RunError(Exception):
     """A choice or restore that cannot be carried out; the message says why."""
 
 
+class DamagedRun(RunError):
+    """A saved run that is not one: damaged, of another kind, or of another scenario
+    (as opposed to a sound run whose scenario has changed since)."""
+
+
 @dataclass(slots=True)
 class Step:
     """One decision: where it was made, what was chosen, and what it did."""
@@ -258,10 +263,18 @@ class Run:
         """The choices on offer now: hidden ones left out, disabled ones flagged."""
         out: list[ChoiceView] = []
         for c in self.node.choices:
-            ok = choice_available(c, self.values, self.visits_of)
+            broken = None
+            try:
+                ok = choice_available(c, self.values, self.visits_of)
+            except expr.EvalError as err:  # a scenario error: the choice cannot be judged
+                ok, broken = False, str(err)
             if not ok and c.unavailable == "hide":
                 continue
             reason = c.reason.get(lang) if (not ok and c.reason) else None
+            if broken is not None:
+                from .i18n import t
+
+                reason = t("play.choice_broken", lang, error=broken)
             out.append(ChoiceView(c.id, len(out) + 1, c.text.get(lang), ok, reason, c))
         return out
 
@@ -373,10 +386,10 @@ class Run:
     def restore(cls, scenario: Scenario, data: Any) -> Run:
         """A run identical to the one saved; :class:`RunError` says why when impossible."""
         if not isinstance(data, dict) or data.get("format") != SNAPSHOT_FORMAT:
-            raise RunError("this is not a saved sovsim run")
+            raise DamagedRun("this is not a saved sovsim run")
         if data.get("scenario") != scenario.id:
-            raise RunError(f"the saved run belongs to scenario {data.get('scenario')!r}, "
-                           f"not {scenario.id!r}")
+            raise DamagedRun(f"the saved run belongs to scenario {data.get('scenario')!r}, "
+                             f"not {scenario.id!r}")
         nodes = scenario.nodes
         try:
             history = [Step.from_data(s) for s in data["history"]]
@@ -386,8 +399,8 @@ class Run:
             opening = [str(x) for x in data.get("opening", [start])]
             values = dict(data["values"])
             visits = {str(k): int(v) for k, v in dict(data["visits"]).items()}
-        except (KeyError, TypeError, ValueError, AttributeError):
-            raise RunError("the saved run is damaged (fields missing or of the wrong kind)") from None
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
+            raise DamagedRun("the saved run is damaged (fields missing or of the wrong kind)") from None
         missing = [n for n in [node_id, start, *opening] if n not in nodes]
         for s in history:
             missing += [n for n in [s.node, s.target, *s.entered] if n not in nodes]

@@ -9,13 +9,17 @@ checked against the declared variables, and evaluated without ``eval``.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 MAX_LENGTH = 500
 MAX_DEPTH = 60
+MAX_NUMBER = 10**15
+MAX_TEXT_VALUE = 10_000
 
 Node = tuple[Any, ...]
 Value = int | float | bool | str
@@ -191,7 +195,10 @@ class _Parser:
     def atom(self) -> Node:
         t = self.advance()
         if t.kind == "num":
-            return ("lit", float(t.text) if "." in t.text else int(t.text), t.col)
+            value = float(t.text) if "." in t.text else int(t.text)
+            if value > MAX_NUMBER:
+                raise ExprError("numbers larger than 10^15 are not supported", t.col)
+            return ("lit", value, t.col)
         if t.kind == "str":
             return ("lit", t.text[1:-1], t.col)
         if t.kind == "op" and t.text == "(":
@@ -225,6 +232,12 @@ def parse(src: str) -> Node:
     """Parse a condition or value expression."""
     if not isinstance(src, str):
         raise ExprError("an expression must be text")
+    return _parse(src)
+
+
+@lru_cache(maxsize=8192)
+def _parse(src: str) -> Node:
+    """:func:`parse`, remembered: scenarios repeat their conditions, and a parse is immutable."""
     if not src.strip():
         raise ExprError("the expression is empty")
     p = _Parser(src)
@@ -258,6 +271,11 @@ def parse_effect(src: str) -> Effect:
     """Parse an effect such as ``trust += 1``."""
     if not isinstance(src, str):
         raise ExprError("an effect must be text such as \"trust += 1\"")
+    return _parse_effect(src)
+
+
+@lru_cache(maxsize=8192)
+def _parse_effect(src: str) -> Effect:
     if not src.strip():
         raise ExprError("the effect is empty")
     tokens = tokenize(src)
@@ -399,11 +417,22 @@ def evaluate(node: Node, env: Mapping[str, Value], visits: Callable[[str], int])
     if op == "/":
         if b == 0:
             raise EvalError("division by zero")
-        return a / b  # type: ignore[operator]
-    result = _ARITH[op](a, b)
-    if isinstance(result, int) and not isinstance(result, bool) and abs(result) > 10**15:
-        raise EvalError("number too large (over 10^15)")
-    return result
+        return bounded(a / b)  # type: ignore[operator]
+    return bounded(_ARITH[op](a, b))
+
+
+def bounded(value: Value) -> Value:
+    """``value`` if it is within the language's bounds, else EvalError: numbers finite and
+    at most 10^15 (floats overflow to infinity silently), texts at most 10,000 characters
+    (an effect such as ``s = s + s`` in a loop would double it at every turn)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        if not math.isfinite(value) or abs(value) > MAX_NUMBER:
+            raise EvalError("number too large (over 10^15)")
+    elif isinstance(value, str) and len(value) > MAX_TEXT_VALUE:
+        raise EvalError(f"text longer than {MAX_TEXT_VALUE:,} characters")
+    return value
 
 
 _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
@@ -422,9 +451,7 @@ def apply_effect(effect: Effect, env: Mapping[str, Value], visits: Callable[[str
         return value
     old = env[effect.target]
     new = old + value if effect.op == "+=" else old - value  # type: ignore[operator]
-    if isinstance(new, int) and not isinstance(new, bool) and abs(new) > 10**15:
-        raise EvalError("number too large (over 10^15)")
-    return new
+    return bounded(new)
 
 
 def names_in(node: Node) -> set[str]:

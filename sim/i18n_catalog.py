@@ -131,6 +131,11 @@ STRINGS: dict[str, tuple[str, str]] = {
                     "Mode: {mode} · Language: {lang} · Theme: {theme}"),
     "home.nothing_to_continue": ("Er is geen onderbroken oefening.", "There is no unfinished run."),
     # -- resume --------------------------------------------------------------------------
+    "resume.damaged": (
+        "Je onderbroken oefening is beschadigd opgeslagen en kan niet verder. De rest van je "
+        "oefeningen is niet aangeraakt.\n({reason})",
+        "Your unfinished run was saved damaged and cannot continue. Your other runs are "
+        "untouched.\n({reason})"),
     "resume.changed": (
         "Dit scenario is veranderd sinds je eraan begon, daardoor kan je oefening niet verder "
         "waar je was.\n({reason})",
@@ -204,6 +209,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "play.gauges": ("Hoe de ander erbij staat", "How the other person is doing"),
     "play.progress_head": ("Voortgang", "Progress"),
     "play.not_saving": ("niet opgeslagen", "not saved"),
+    "play.choice_broken": ("het scenario kan deze keuze nu niet beoordelen ({error})",
+                           "the scenario cannot judge this choice now ({error})"),
+    "play.cannot_start": ("Dit scenario kan niet beginnen: {reason}",
+                          "This scenario cannot start: {reason}"),
     "play.no_such_choice": ("Er is geen keuze {n}; kies 1–{count}.",
                             "There is no choice {n}; choose 1–{count}."),
     "play.choice_unavailable": ("Die keuze kan nu niet: {reason}",

@@ -28,13 +28,22 @@ from .scenario import (
     Variable,
 )
 from .text import KNOWN_LANGS, Text
-from .yamlsafe import Problems, did_you_mean, kind_name, load_tree, mapping, pos, scalar
+from .yamlsafe import (
+    Problems,
+    did_you_mean,
+    kind_name,
+    load_tree,
+    mapping,
+    paused_gc,
+    pos,
+    scalar,
+)
 
 LOADER_VERSION = 1
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$")
 VAR_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,59}$")
 MAX_CHOICES = 50
-MAX_NODES = 100_000
+MAX_NODES = 50_000
 
 TOP_KEYS = {"id", "version", "languages", "title", "summary", "role", "dossier", "themes",
             "difficulty", "minutes", "setting", "channel", "characters", "variables", "start",
@@ -214,6 +223,8 @@ class _Builder:
             if start is not None:
                 self.refs.append((start, n, "start"))
         self.resolve(nodes, variables)
+        if start is not None and not self.pb.has_errors:
+            self.endless(nodes, start, get("start"))
         if self.pb.has_errors or sid is None or start is None or version is None:
             return None
         return Scenario(
@@ -539,6 +550,49 @@ class _Builder:
                 self._expr_error(ynode, src, err, "condition" if kind == "cond" else "effect")
 
 
+    def endless(self, nodes: dict[str, ScenarioNode], start: str, where: yaml.Node) -> None:
+        """Runs that could never end: 'next:' links in a circle with no route out, or no
+        ending anywhere after the start (conditions aside: every link counts)."""
+        def circular(n: ScenarioNode) -> bool:  # goes on by itself, one way only
+            return n.next is not None and not n.next_routes
+
+        done: set[str] = set()
+        reported = False
+        for nid, node in nodes.items():
+            if nid in done or not circular(node):
+                continue
+            path: dict[str, int] = {}
+            cur = nid
+            while cur not in done and cur not in path and circular(nodes[cur]):
+                path[cur] = len(path)
+                cur = nodes[cur].next  # type: ignore[assignment]
+            if cur in path:
+                loop = list(path)[path[cur]:]
+                first = nodes[loop[0]]
+                reported = True
+                self.pb.add((first.pos.line, first.pos.column),
+                            "the 'next:' links go round in a circle ("
+                            + " → ".join([*loop, loop[0]]) + ") with no choice or route "
+                            "out; a run would never stop. Give one of these nodes choices, "
+                            "routes or an ending")
+            done.update(path)
+        if reported:
+            return
+        seen = {start}
+        todo = [start]
+        while todo:
+            node = nodes[todo.pop()]
+            if node.ending is not None:
+                return
+            for t in node.successors():
+                if t not in seen:
+                    seen.add(t)
+                    todo.append(t)
+        self.pb.add(where, f"no ending can be reached from the start node {start!r}: every "
+                           "path goes round in circles. Add an ending, or a choice that leads "
+                           "to one")
+
+
 def content_hash(data: bytes, dimensions: Collection[str] | None) -> str:
     h = hashlib.sha256(data)
     h.update(f"\0loader={LOADER_VERSION}\0dims={','.join(sorted(dimensions or []))}".encode())
@@ -548,10 +602,11 @@ def content_hash(data: bytes, dimensions: Collection[str] | None) -> str:
 def parse_scenario(path: Path, data: bytes | None, dimensions: Collection[str] | None,
                    problems: Problems) -> Scenario | None:
     """Parse without the cache: problems go into ``problems``."""
-    root = load_tree(path, problems, data)
-    if root is None:
-        return None
-    return _Builder(problems, dimensions).build(root, str(path))
+    with paused_gc():  # a large file makes many objects and no cycles
+        root = load_tree(path, problems, data)
+        if root is None:
+            return None
+        return _Builder(problems, dimensions).build(root, str(path))
 
 
 def parse_with_tree(path: str | Path, dimensions: Collection[str] | None = None,

@@ -11,11 +11,12 @@ the caller can offer to go on without saving (:meth:`Playthrough.detach`).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from .engine import Run, RunError, Step
-from .scenario import Scenario
-from .store import RunRecord
+if TYPE_CHECKING:  # the engine (and its state machine library) loads when a run starts
+    from .engine import Run, Step
+    from .scenario import Scenario
+    from .store import RunRecord
 
 MODES = ("coach", "assessment")
 
@@ -54,6 +55,8 @@ class Playthrough:
     def new(cls, scenario: Scenario, *, mode: str = "coach", lang: str = "nl",
             start: str | None = None, values: dict[str, Any] | None = None) -> Playthrough:
         """A fresh run, not yet in any store (see :meth:`attach`)."""
+        from .engine import Run
+
         return cls(scenario, Run(scenario, start=start, values=values), mode=mode, lang=lang)
 
     @classmethod
@@ -63,6 +66,8 @@ class Playthrough:
 
         Raises :class:`RunError` when the scenario changed so that it cannot be restored.
         """
+        from .engine import Run
+
         run = Run.restore(scenario, record.snapshot)
         mode = record.mode if record.mode in MODES else "coach"
         return cls(scenario, run, mode=mode, lang=record.lang, saver=saver, run_id=record.id,
@@ -111,6 +116,8 @@ class Playthrough:
 
     def undo(self) -> Step:
         """Take back the last choice (coach mode only) and autosave."""
+        from .engine import RunError
+
         if self.mode != "coach":
             raise RunError("undo is only possible in coach mode")
         if self.run.finished:

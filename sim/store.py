@@ -15,19 +15,22 @@ module does no access checks: :mod:`sim.sessions` is the layer that does.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import shutil
 import sqlite3
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 SCHEMA_VERSION = 2
+T = TypeVar("T")
 DB_NAME = "sovsim.db"
 
 _SCHEMA = """
@@ -155,6 +158,15 @@ class RunRecord:
     snapshot: dict[str, Any]
 
 
+def _nearly_full(folder: Path) -> bool:
+    """Too little room left for SQLite's shared-memory and log files (a full disk shows
+    as a plain I/O error when a store is opened)."""
+    try:
+        return shutil.disk_usage(folder).free < 256 * 1024
+    except OSError:
+        return False
+
+
 @dataclass(slots=True)
 class SessionRecord:
     """A group session: ``kind`` is ``live`` or ``plenary``; ``scenarios`` are
@@ -229,13 +241,39 @@ def _explain(err: sqlite3.Error, path: Path) -> StoreError:
     text = str(err).lower()
     if "readonly" in text or "read-only" in text:
         return StoreError(f"the data folder {path.parent} is read-only; progress cannot be saved")
-    if "full" in text:
+    if "full" in text or ("disk i/o error" in text and _nearly_full(path.parent)):
         return StoreError(f"the disk holding {path.parent} is full; progress cannot be saved")
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return StoreError(f"{path} is not a sovsim store or is damaged")
     if "unable to open" in text:
+        if path.parent.is_dir() and not os.access(path.parent, os.W_OK):
+            # a WAL store needs its folder writable even to be read (its -shm file)
+            return StoreError(f"the data folder {path.parent} is read-only; progress cannot "
+                              "be saved")
         return StoreError(f"cannot open {path}: check that the folder exists and may be written")
     return StoreError(f"the store at {path} could not be used: {err}")
+
+
+def _reads(fn: Callable[..., T]) -> Callable[..., T]:
+    """A read of the store: SQLite's errors (a damaged file, a full disk) come out as
+    :class:`StoreError` with a message, like those of writes."""
+
+    @functools.wraps(fn)
+    def read(self: Store, *args: Any, **kwargs: Any) -> T:
+        try:
+            return fn(self, *args, **kwargs)
+        except sqlite3.Error as err:
+            raise _explain(err, self.path) from None
+
+    return read
+
+
+def _json(text: Any, default: Any) -> Any:
+    """A JSON column's value; ``default`` when the row is damaged."""
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError, RecursionError):
+        return default
 
 
 class Store:
@@ -259,20 +297,25 @@ class Store:
             self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             self.conn.execute("PRAGMA foreign_keys = ON")
             self._init()
-        except sqlite3.Error as err:
+        except (sqlite3.Error, StoreError) as err:
+            with suppress(Exception):
+                self.conn.close()
+            if isinstance(err, StoreError):
+                raise
             raise _explain(err, self.path) from None
 
     def _init(self) -> None:
+        # look before touching: a file of another program is left exactly as it was
+        existing = {r[0] for r in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table'")}
+        if existing and "meta" not in existing:
+            raise StoreError(f"{self.path} is an SQLite file of another program, not a sovsim store")
         mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
         if mode != "wal":
             self._retry(lambda: self.conn.execute("PRAGMA journal_mode=WAL"))
         self.conn.execute("PRAGMA synchronous = NORMAL")
         # deleted personal data is overwritten, not left in free pages of the file
         self.conn.execute("PRAGMA secure_delete = ON")
-        existing = {r[0] for r in self.conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table'")}
-        if existing and "meta" not in existing:
-            raise StoreError(f"{self.path} is an SQLite file of another program, not a sovsim store")
         with self.transaction() as c:
             has_meta = c.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND "
                                  "name='meta'").fetchone() is not None
@@ -326,13 +369,19 @@ class Store:
             try:
                 yield self.conn
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                self._rollback()
                 raise
             self._retry(lambda: self.conn.execute("COMMIT"))
         except sqlite3.Error as err:
+            self._rollback()
+            raise _explain(err, self.path) from None
+
+    def _rollback(self) -> None:
+        """Undo the open transaction, if SQLite has not undone it itself (it does on a full
+        disk): the error the caller sees is the one that happened, never the rollback's."""
+        if self.conn.in_transaction:
             with suppress(sqlite3.Error):
                 self.conn.execute("ROLLBACK")
-            raise _explain(err, self.path) from None
 
     # -- runs ----------------------------------------------------------------------
     def create_run(self, snapshot: dict[str, Any], *, scenario_path: str = "", mode: str = "coach",
@@ -385,6 +434,7 @@ class Store:
             if cur.rowcount != 1:
                 raise StoreError(f"there is no run {run_id!r} in the store")
 
+    @_reads
     def get_run(self, run_id: str) -> RunRecord | None:
         row = self.conn.execute("SELECT * FROM runs WHERE id=?", (run_id,)).fetchone()
         return self._record(row) if row else None
@@ -392,14 +442,14 @@ class Store:
     def _record(self, row: sqlite3.Row | tuple[Any, ...]) -> RunRecord:
         cols = [d[0] for d in self.conn.execute("SELECT * FROM runs LIMIT 0").description]
         d = dict(zip(cols, row, strict=True))
-        try:
-            snap = json.loads(d["snapshot"])
-        except (TypeError, ValueError):
-            snap = {}
+        snap = _json(d["snapshot"], {})
+        if not isinstance(snap, dict) or not isinstance(snap.get("history", []), list):
+            snap = {}  # damaged: it will not resume, and says so
         return RunRecord(d["id"], d["scenario_id"], d["scenario_version"], d["scenario_path"],
                          d["mode"], d["lang"], d["person"], d["session_id"], d["started"],
                          d["updated"], bool(d["finished"]), d["outcome"], d["ending"], snap)
 
+    @_reads
     def runs(self, *, finished: bool | None = None, scenario_id: str | None = None,
              session_id: str | None = None, person: str | None = None, solo: bool = False,
              limit: int = 1000) -> list[RunRecord]:
@@ -419,6 +469,7 @@ class Store:
         sql += " ORDER BY updated DESC, rowid DESC LIMIT ?"  # ties: the newest row first
         return [self._record(r) for r in self.conn.execute(sql, (*args, limit))]
 
+    @_reads
     def last_unfinished(self, session_id: str | None = None) -> RunRecord | None:
         """The latest unfinished run of a session, or (without one) of solo play: a group
         session's or a plenary's runs are never offered to continue in the solo app."""
@@ -426,6 +477,7 @@ class Store:
                          limit=1)
         return runs[0] if runs else None
 
+    @_reads
     def events(self, run_id: str | None = None) -> list[dict[str, Any]]:
         sql = ("SELECT run_id, seq, kind, scenario_id, scenario_version, node, choice, target, "
                "scores, changes, time FROM events")
@@ -438,7 +490,7 @@ class Store:
         for r in self.conn.execute(sql, args):
             out.append({"run_id": r[0], "seq": r[1], "kind": r[2], "scenario_id": r[3],
                         "scenario_version": r[4], "node": r[5], "choice": r[6], "target": r[7],
-                        "scores": json.loads(r[8]), "changes": json.loads(r[9]), "time": r[10]})
+                        "scores": _json(r[8], {}), "changes": _json(r[9], {}), "time": r[10]})
         return out
 
     def delete_run(self, run_id: str) -> bool:
@@ -462,16 +514,19 @@ class Store:
                 raise DuplicateError(str(err)) from None
         return session_id
 
+    @_reads
     def get_session(self, session_id: str) -> SessionRecord | None:
         row = self.conn.execute(f"SELECT {_SESSION_COLS} FROM sessions WHERE id=?",
                                 (session_id,)).fetchone()
         return _session(row) if row else None
 
+    @_reads
     def session_by_join_code(self, join_code: str) -> SessionRecord | None:
         row = self.conn.execute(f"SELECT {_SESSION_COLS} FROM sessions WHERE join_code=?",
                                 (join_code,)).fetchone()
         return _session(row) if row else None
 
+    @_reads
     def sessions(self, kind: str | None = None) -> list[SessionRecord]:
         sql = f"SELECT {_SESSION_COLS} FROM sessions"
         args: tuple[Any, ...] = ()
@@ -541,11 +596,13 @@ class Store:
             c.execute("UPDATE participants SET holder=NULL WHERE id=? AND holder IS ?",
                       (participant_id, holder))
 
+    @_reads
     def participants(self, session_id: str) -> list[ParticipantRecord]:
         return [_participant(r) for r in self.conn.execute(
             f"SELECT {_PARTICIPANT_COLS} FROM participants WHERE session_id=? "
             "ORDER BY joined, name_key", (session_id,))]
 
+    @_reads
     def get_participant(self, participant_id: str) -> ParticipantRecord | None:
         row = self.conn.execute(f"SELECT {_PARTICIPANT_COLS} FROM participants WHERE id=?",
                                 (participant_id,)).fetchone()
@@ -562,6 +619,7 @@ class Store:
             c.execute("DELETE FROM participants WHERE id=?", (participant_id,))
         return len(runs)
 
+    @_reads
     def session_events(self, session_id: str) -> list[dict[str, Any]]:
         """The decision events of every run of a session, by run and sequence."""
         out = []
@@ -572,7 +630,7 @@ class Store:
                 (session_id,)):
             out.append({"run_id": r[0], "seq": r[1], "kind": r[2], "scenario_id": r[3],
                         "scenario_version": r[4], "node": r[5], "choice": r[6], "target": r[7],
-                        "scores": json.loads(r[8]), "changes": json.loads(r[9]), "time": r[10]})
+                        "scores": _json(r[8], {}), "changes": _json(r[9], {}), "time": r[10]})
         return out
 
     # plenary: branches, votes, bookmarks
@@ -583,6 +641,7 @@ class Store:
                       "created) VALUES (?,?,?,?,?,?)",
                       (run_id, session_id, parent_run, fork_at, label, now()))
 
+    @_reads
     def branches(self, session_id: str) -> list[BranchRecord]:
         return [BranchRecord(*r) for r in self.conn.execute(
             "SELECT run_id, session_id, parent_run, fork_at, label, created FROM branches "
@@ -599,6 +658,7 @@ class Store:
                           "VALUES (?,?,?,?,?,?)",
                           [(run_id, seq, node, ch, n, t) for ch, n in counts.items()])
 
+    @_reads
     def votes(self, run_id: str) -> dict[int, dict[str, int]]:
         """{decision seq: {choice: count}} of a run."""
         out: dict[int, dict[str, int]] = {}
@@ -618,6 +678,7 @@ class Store:
         with self.transaction() as c:
             c.execute("DELETE FROM bookmarks WHERE run_id=? AND seq=?", (run_id, seq))
 
+    @_reads
     def bookmarks(self, session_id: str) -> list[tuple[str, int, str]]:
         """(run id, decision seq, label) of a plenary's bookmarks, oldest first."""
         return [(r[0], r[1], r[2]) for r in self.conn.execute(
@@ -625,6 +686,7 @@ class Store:
             "WHERE r.session_id=? ORDER BY b.created, b.rowid", (session_id,))]
 
     # -- settings ------------------------------------------------------------------
+    @_reads
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute("SELECT value FROM settings WHERE key=?", (key,)).fetchone()
         return row[0] if row else default
@@ -635,4 +697,7 @@ class Store:
                       (key, value))
 
     def integrity_ok(self) -> bool:
-        return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        try:
+            return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        except sqlite3.DatabaseError:  # damaged beyond checking
+            return False

@@ -8,7 +8,10 @@ composed (never constructed by PyYAML), so nothing in a file is ever executed.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+import gc
+import stat
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +27,10 @@ except ImportError:  # pragma: no cover - depends on the platform build
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 64
-MAX_EXPANDED = 3_000_000
+MAX_VALUES = 3_000_000    # values in a file, aliases expanded
+MAX_ITEMS = 10_000        # items in one list
+MAX_KEYS = 50_000         # entries in one mapping (a scenario's nodes)
+MAX_TEXT = 20_000         # characters in one value (the longest bundled text has 3,000)
 
 _STD = "tag:yaml.org,2002:"
 ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
@@ -74,7 +80,12 @@ class Problems:
 
 def read_bytes(path: Path, problems: Problems) -> bytes | None:
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
+            problems.add(None, "this is not a regular file (a pipe, socket or device), so it "
+                               "cannot be read as a scenario")
+            return None
+        size = st.st_size
         if size > MAX_BYTES:
             problems.add(None, f"the file is {size / 1e6:.1f} MB; the limit is "
                                f"{MAX_BYTES // (1024 * 1024)} MB. Split it into smaller scenarios.")
@@ -110,21 +121,46 @@ def decode(data: bytes, problems: Problems) -> str | None:
     return text.removeprefix("\ufeff")
 
 
-def compose(text: str, problems: Problems) -> yaml.Node | None:
-    """Compose one YAML document; report syntax errors with their position."""
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building large acyclic trees.
+
+    Composing a file makes millions of small objects and no reference cycles; the
+    collector would rescan them again and again (it costs more than the parsing).
+    """
+    was = gc.isenabled()
+    gc.disable()
     try:
-        loader = _Loader(text)
-        try:
-            if not loader.check_node():
-                problems.add((1, 1), "the file is empty; it should start with 'id:'")
-                return None
-            root = loader.get_node()
-            if loader.check_node():
-                extra = loader.get_node()
-                problems.add(extra, "the file holds more than one YAML document ('---'); "
-                                    "put one scenario (or rubric) in each file")
-        finally:
-            loader.dispose()
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+class Mark:
+    """Where a node starts (0-based, like PyYAML's marks), without PyYAML's copy of the text."""
+
+    __slots__ = ("line", "column")
+
+    def __init__(self, line: int, column: int) -> None:
+        self.line = line
+        self.column = column
+
+
+_RESOLVERS = _Loader.yaml_implicit_resolvers
+
+
+def compose(text: str, problems: Problems) -> yaml.Node | None:
+    """Compose one YAML document within the limits; report problems with their position.
+
+    The document is built from the parser's events, so the limits (nesting depth,
+    items per list or mapping, values with aliases expanded) stop a hostile file at
+    the point it crosses them, before it costs time or memory. Tags outside the
+    core schema are reported (never constructed).
+    """
+    try:
+        with paused_gc():
+            return _Composer(text, problems).document()
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -143,43 +179,179 @@ def compose(text: str, problems: Problems) -> yaml.Node | None:
     except (RecursionError, MemoryError):
         problems.add(None, "the YAML nests too deeply or is too large to read")
         return None
-    return root
 
 
-def check_structure(root: yaml.Node, text: str, problems: Problems) -> bool:
-    """Reject tags outside the core schema, excessive nesting, and alias bombs."""
-    ok = True
-    has_aliases = "*" in text
-    seen: dict[int, int] = {}
-    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
-    reported_tag = 0
-    while stack:
-        node, depth = stack.pop()
-        key = id(node)
-        if key in seen:
-            continue
-        seen[key] = 0
-        if depth > MAX_DEPTH:
-            problems.add(node, f"the YAML nests more than {MAX_DEPTH} levels deep; "
-                               "a scenario never needs that")
-            return False
-        if node.tag not in ALLOWED_TAGS:
-            if reported_tag < 10:
-                problems.add(node, _tag_message(node.tag))
-            reported_tag += 1
-            ok = False
-        if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                stack.append((k, depth + 1))
-                stack.append((v, depth + 1))
-        elif isinstance(node, yaml.SequenceNode):
-            for v in node.value:
-                stack.append((v, depth + 1))
-    if has_aliases and _expanded_size(root) > MAX_EXPANDED:
-        problems.add(root, "the file's aliases (*name) expand to more than "
-                           f"{MAX_EXPANDED:,} values (an 'alias bomb'); remove the nested aliases")
-        return False
-    return ok
+class _Stop(Exception):
+    """A limit was crossed; the problem is reported already."""
+
+
+class _Composer:
+    def __init__(self, text: str, problems: Problems) -> None:
+        self.loader = _Loader(text)
+        self.problems = problems
+        self.anchors: dict[str, yaml.Node] = {}
+        self.sizes: dict[str, int] = {}  # values of a finished anchored node, aliases expanded
+        self.values = 0  # values so far, aliases expanded
+        self.aliases = False
+        self.refused = 0
+
+    def document(self) -> yaml.Node | None:
+        get = self.loader.get_event
+        try:
+            get()  # stream start
+            if isinstance(self.loader.peek_event(), yaml.StreamEndEvent):
+                self.problems.add((1, 1), "the file is empty; it should start with 'id:'")
+                return None
+            get()  # document start
+            try:
+                root = self._tree()
+            except _Stop:
+                return None
+            get()  # document end
+            if isinstance(self.loader.peek_event(), yaml.DocumentStartEvent):
+                get()
+                extra = self.loader.peek_event()
+                self.problems.add(_pos(extra.start_mark),
+                                  "the file holds more than one YAML document ('---'); "
+                                  "put one scenario (or rubric) in each file")
+        finally:
+            self.loader.dispose()
+        return None if self.refused else root
+
+    def _stop(self, mark: Any, message: str) -> _Stop:
+        self.problems.add(_pos(mark), message)
+        return _Stop()
+
+    def _refuse(self, mark: Any, message: str) -> None:
+        """A value that makes the file unusable; composing goes on to find more (10 at most)."""
+        if self.refused < 10:
+            self.problems.add(_pos(mark), message)
+        self.refused += 1
+
+    def _anchor(self, anchor: str | None, node: yaml.Node, mark: Any) -> None:
+        if anchor is None:
+            return
+        if anchor in self.anchors:
+            first = self.anchors[anchor].start_mark
+            raise self._stop(mark, f"the anchor &{anchor} is defined twice (first on line "
+                                   f"{first.line + 1}); give each anchor its own name")
+        self.anchors[anchor] = node
+
+    def _tree(self) -> yaml.Node:
+        """The document's root node, built iteratively (no recursion, whatever the depth).
+
+        The hot loop of every load: one pass over the parser's events, with locals only."""
+        get = self.loader.get_event
+        resolvers = _RESOLVERS
+        allowed = ALLOWED_TAGS
+        str_tag, map_tag, seq_tag = _STD + "str", _STD + "map", _STD + "seq"
+        scalar_ev, alias_ev = yaml.ScalarEvent, yaml.AliasEvent
+        map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        scalar_node, map_node, seq_node = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+        # open collections: [node, its value list, is a list, pending mapping key,
+        #                    values before it, anchor]
+        stack: list[list[Any]] = []
+        root: yaml.Node | None = None
+        values = 0
+        while True:
+            ev = get()
+            cls = type(ev)
+            mark = ev.start_mark
+            if cls is scalar_ev:
+                values += 1
+                value = ev.value
+                tag = ev.tag
+                if tag is None or tag == "!":
+                    tag = str_tag
+                    if ev.implicit[0]:
+                        for t, regexp in resolvers.get(value[:1], ()):
+                            if regexp.match(value):
+                                tag = t
+                                break
+                if tag not in allowed:  # explicit, or implied (a date, a '<<' merge key)
+                    self._refuse(mark, _tag_message(tag))
+                if len(value) > MAX_TEXT:
+                    self._refuse(mark, f"this text is {len(value):,} characters long; the "
+                                       f"limit is {MAX_TEXT:,}. Split it over several lines "
+                                       "or nodes")
+                node: yaml.Node = scalar_node(tag, value, Mark(mark.line, mark.column), None,
+                                              ev.style)
+                if ev.anchor is not None:
+                    self._anchor(ev.anchor, node, mark)
+                    self.sizes[ev.anchor] = 1
+                opened = False
+            elif cls is map_start or cls is seq_start:
+                values += 1
+                if len(stack) >= MAX_DEPTH:
+                    raise self._stop(mark, f"the YAML nests more than {MAX_DEPTH} levels deep; "
+                                           "a scenario never needs that")
+                is_seq = cls is seq_start
+                tag = ev.tag
+                if tag is None or tag == "!":
+                    tag = seq_tag if is_seq else map_tag
+                elif tag not in allowed:
+                    self._refuse(mark, _tag_message(tag))
+                items: list[Any] = []
+                node = (seq_node if is_seq else map_node)(tag, items, Mark(mark.line, mark.column),
+                                                          None, ev.flow_style)
+                self._anchor(ev.anchor, node, mark)
+                opened = True
+            elif cls is alias_ev:
+                anchor = ev.anchor
+                if anchor not in self.anchors:
+                    raise self._stop(mark, f"the alias *{anchor} refers to no anchor &{anchor} "
+                                           "before it")
+                if anchor not in self.sizes:
+                    raise self._stop(mark, f"the alias *{anchor} lies inside the list or mapping "
+                                           f"&{anchor} itself; that would never end")
+                self.aliases = True
+                values += self.sizes[anchor]
+                node = self.anchors[anchor]
+                opened = False
+            elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
+                done = stack.pop()
+                if done[5] is not None:
+                    self.sizes[done[5]] = values - done[4]
+                if not stack:
+                    assert root is not None
+                    return root
+                continue
+            else:  # pragma: no cover - the parser guarantees the event order
+                raise self._stop(mark, f"unexpected YAML event {cls.__name__}")
+            if values > MAX_VALUES:
+                if self.aliases:
+                    raise self._stop(mark, "the file's aliases (*name) expand to more than "
+                                           f"{MAX_VALUES:,} values (an 'alias bomb'); remove "
+                                           "the nested aliases")
+                raise self._stop(mark, f"the file holds more than {MAX_VALUES:,} values; "
+                                       "split it into smaller files")
+            if stack:
+                top = stack[-1]
+                if top[2]:
+                    top[1].append(node)
+                    if len(top[1]) > MAX_ITEMS:
+                        raise self._stop(top[0].start_mark,
+                                         f"this list has more than {MAX_ITEMS:,} items; "
+                                         "that is far more than a scenario needs")
+                elif top[3] is None:
+                    top[3] = node
+                else:
+                    top[1].append((top[3], node))
+                    top[3] = None
+                    if len(top[1]) > MAX_KEYS:
+                        raise self._stop(top[0].start_mark,
+                                         f"this mapping has more than {MAX_KEYS:,} entries; "
+                                         "split the file")
+            elif root is None:
+                root = node
+            if opened:
+                stack.append([node, items, is_seq, None, values - 1, ev.anchor])
+            elif not stack:
+                return node
+
+
+def _pos(mark: Any) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
 
 
 def _tag_message(tag: str) -> str:
@@ -193,31 +365,6 @@ def _tag_message(tag: str) -> str:
     return f"the tag {tag!r} is not allowed; remove it"
 
 
-def _expanded_size(root: yaml.Node) -> int:
-    """Size of the node tree with aliases expanded, computed without expanding it."""
-    size: dict[int, int] = {}
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    while stack:
-        node, done = stack.pop()
-        key = id(node)
-        if key in size and not done:
-            continue
-        children: list[yaml.Node] = []
-        if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                children += (k, v)
-        elif isinstance(node, yaml.SequenceNode):
-            children = list(node.value)
-        if done:
-            total = 1 + sum(size.get(id(c), 1) for c in children)
-            size[key] = min(total, MAX_EXPANDED + 1)
-        else:
-            size.setdefault(key, 1)
-            stack.append((node, True))
-            stack.extend((c, False) for c in children if id(c) not in size)
-    return size[id(root)]
-
-
 def load_tree(path: Path, problems: Problems, data: bytes | None = None) -> yaml.Node | None:
     """Read, decode, compose and check a YAML file; ``None`` when it cannot be used."""
     if data is None:
@@ -227,12 +374,7 @@ def load_tree(path: Path, problems: Problems, data: bytes | None = None) -> yaml
     text = decode(data, problems)
     if text is None:
         return None
-    root = compose(text, problems)
-    if root is None:
-        return None
-    if not check_structure(root, text, problems):
-        return None
-    return root
+    return compose(text, problems)
 
 
 # --- a typed view on composed nodes -------------------------------------------

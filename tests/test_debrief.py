@@ -252,8 +252,10 @@ def test_untrusted_text_is_inert_in_every_rendering(rubric) -> None:  # noqa: AN
     assert {t for t, _ in tags} <= ALLOWED_TAGS
     attrs = {a for _, names in tags for a in names}
     assert not {a for a in attrs if a.startswith("on")} and not attrs & {"src", "href"}
+    assert "[31m" not in html and "]0;owned" not in html  # no tails of escape sequences
     md = render_markdown(d)
     assert "\x1b" not in md and "\u202e" not in md
+    assert r"\[31m" not in md and r"\]0;owned" not in md and "ROOD" in md
     assert r"\<script\>" in md and r"\*vet\*" in md and r"\[link\]" in md
     assert "<" not in md.replace(r"\<", "")
     # table rows keep their columns: pipes in scenario text are escaped

@@ -10,6 +10,7 @@ import pytest
 
 from sim.analysis import Explorer
 from sim.engine import Run, RunError, machine_for
+from sim.errors import ContentError
 from sim.loader import load_scenario
 
 from .conftest import EXAMPLE, bundled_scenarios
@@ -221,7 +222,7 @@ def test_start_anywhere_with_state(example) -> None:  # noqa: ANN001
         Run(example, start="nergens")
 
 
-def test_endless_auto_loop_is_reported(tmp_path: Path) -> None:
+def test_endless_auto_loop_is_refused_by_the_loader(tmp_path: Path) -> None:
     f = tmp_path / "loop.yaml"
     f.write_text("""
 id: lus
@@ -234,5 +235,88 @@ nodes:
   a: {next: b}
   b: {next: a}
 """)
+    with pytest.raises(ContentError, match=r"go round in a circle \(a → b → a\)"):
+        load_scenario(f)
+
+
+def test_endless_auto_loop_with_a_route_is_reported_at_run_time(tmp_path: Path) -> None:
+    """A route that could end the loop but never fires in time: the engine's step limit."""
+    f = tmp_path / "loop.yaml"
+    f.write_text("""
+id: lus
+version: 1
+title: Lus
+summary: x
+role: x
+start: a
+nodes:
+  a:
+    next: b
+    routes: [{if: "visits(\\"a\\") > 5000", target: c}]
+  b: {next: a}
+  c: {ending: {outcome: open, title: Einde, text: Einde}}
+""")
     with pytest.raises(RunError, match="endless loop"):
         Run(load_scenario(f))
+
+
+def test_a_choice_into_an_endless_loop_is_taken_back(tmp_path: Path) -> None:
+    """The step limit trips after the choice fired: the run is as if it was never made."""
+    f = tmp_path / "loop.yaml"
+    f.write_text("""
+id: lus
+version: 1
+title: Lus
+summary: x
+role: x
+variables:
+  n: {type: number, initial: 0}
+start: begin
+nodes:
+  begin:
+    choices:
+      - {id: rond, text: Rond, effects: ["n += 1"], target: a}
+      - {id: uit, text: Uit, target: c}
+  a:
+    next: b
+    routes: [{if: 'visits("a") > 5000', target: c}]
+  b: {next: a}
+  c: {ending: {outcome: open, title: Einde, text: Einde}}
+""")
+    run = Run(load_scenario(f))
+    before = run.snapshot()
+    with pytest.raises(RunError, match="could not carry out 'rond': more than 1000 automatic"):
+        run.choose("rond")
+    after = run.snapshot()
+    assert after == before and run.node_id == "begin" and run.values["n"] == 0
+    assert run.choose("uit").target == "c" and run.finished
+
+
+def test_a_condition_that_cannot_be_evaluated_makes_the_choice_unavailable(tmp_path: Path) -> None:
+    """Division by zero in a condition is the author's mistake: the trainee sees the choice
+    disabled (or hidden) with the reason, the other choices stay on offer."""
+    f = tmp_path / "nul.yaml"
+    f.write_text("""
+id: nul
+version: 1
+title: Nul
+summary: x
+role: x
+variables:
+  n: {type: number, initial: 0}
+start: s
+nodes:
+  s:
+    choices:
+      - {id: delen, text: Delen, if: "10 / n > 1", unavailable: disable, reason: Nooit, target: e}
+      - {id: verborgen, text: Verborgen, if: "10 / n > 1", target: e}
+      - {id: klaar, text: Klaar, target: e}
+  e: {ending: {outcome: open, title: Einde, text: Einde}}
+""")
+    run = Run(load_scenario(f))
+    views = run.choices("en")
+    assert [(v.id, v.enabled) for v in views] == [("delen", False), ("klaar", True)]
+    assert views[0].reason == "the scenario cannot judge this choice now (division by zero)"
+    with pytest.raises(RunError, match="cannot be evaluated: division by zero"):
+        run.choose("delen")
+    assert run.choose("klaar").target == "e"

@@ -86,3 +86,49 @@ def test_wrong_shapes(tmp_path: Path, data: bytes, expected: str) -> None:
 def test_folder_and_missing(tmp_path: Path) -> None:
     assert "folder" in validate_file(tmp_path)[0].message
     assert "no such file" in validate_file(tmp_path / "nope.yaml")[0].message
+
+
+def test_huge_list_stops_at_the_limit(tmp_path: Path) -> None:
+    """100,000 choices on one node: refused where the list crosses the limit, not after
+    composing all of it."""
+    items = "".join(f"      - {{id: c{i}, text: t, target: b}}\n" for i in range(100_000))
+    data = ("id: x\nversion: 1\ntitle: x\nsummary: x\nrole: x\nstart: a\nnodes:\n  a:\n"
+            "    choices:\n" + items).encode()
+    check(tmp_path, data, "this list has more than 10,000 items")
+    (p,) = validate_file(tmp_path / "hostile.yaml")
+    assert (p.line, p.column) == (10, 7)  # where the list starts
+
+
+def test_huge_mapping_stops_at_the_limit(tmp_path: Path) -> None:
+    data = "nodes: {" + ", ".join(f"n{i}: 1" for i in range(50_001)) + "}\n"
+    check(tmp_path, data.encode(), "this mapping has more than 50,000 entries")
+
+
+@pytest.mark.parametrize("data,expected", [
+    (b"id: &a [*a]\n", "lies inside the list or mapping &a itself"),
+    (b"a: *nothing\n", "refers to no anchor &nothing"),
+    (b"a: &x 1\nb: &x 2\n", "the anchor &x is defined twice (first on line 1)"),
+    (b"<<: {id: x}\n", "the YAML type 'merge' is not supported"),
+])
+def test_anchor_and_alias_misuse(tmp_path: Path, data: bytes, expected: str) -> None:
+    check(tmp_path, data, expected)
+
+
+def test_implied_types_outside_the_core_schema(tmp_path: Path) -> None:
+    check(tmp_path, b"id: x\nversion: 2024-01-01\n", "a date is not a value here")
+
+
+def test_very_long_text(tmp_path: Path) -> None:
+    """A 5 MB line would take the app seconds to lay out at every choice: refused."""
+    check(tmp_path, b"id: x\ntitle: \"" + b"woord " * 800_000 + b"\"\n",
+          "this text is 4,800,000 characters long; the limit is 20,000")
+
+
+def test_a_named_pipe_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """Opening a pipe would wait for a writer forever."""
+    import os
+
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    (p,) = validate_file(pipe)
+    assert "not a regular file" in p.message

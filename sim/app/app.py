@@ -8,25 +8,29 @@ runs from :mod:`sim.engine` via :class:`sim.playthrough.Playthrough`, saving fro
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from ..errors import ContentError
 from ..groupui import strings as _group_strings  # noqa: F401 - adds the group texts to i18n
 from ..i18n import t
-from ..library import Entry, scan
 from ..playthrough import MODES, Playthrough
-from ..scenario import Scenario
 from ..store import DB_NAME, RunRecord, Store, StoreError
 from ..text import DEFAULT_LANG, KNOWN_LANGS
 from .localise import translate_bindings
 from .themes import CONTRAST, HIGH_CONTRAST, THEMES
+
+if TYPE_CHECKING:  # loaded when first needed: the home screen needs none of them
+    from ..library import Entry
+    from ..scenario import Scenario
 
 PACES = ("normal", "fast", "off")
 # seconds a line stays alone before the next appears: base + per character, capped
@@ -111,6 +115,15 @@ class SovsimApp(App[int]):
                 return None
         return None
 
+    def store_failed(self, err: StoreError) -> None:
+        """The store cannot be read (damaged, or not a sovsim store after all): stop using it,
+        leave the file as it is, and say so where the store's state is shown."""
+        if self.store is not None:
+            with suppress(Exception):
+                self.store.close()
+        self.store = None
+        self.store_error = str(err)
+
     def save_setting(self, key: str, value: str) -> None:
         """Remember a setting (in the store when it can be written, else for this session)."""
         self._settings[key] = value
@@ -122,6 +135,11 @@ class SovsimApp(App[int]):
 
     def t(self, key: str, /, **values: object) -> str:
         return t(key, self.lang, **values)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """A toast; never read as markup, since messages quote files, paths and errors."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def set_lang(self, lang: str) -> None:
         if lang not in KNOWN_LANGS or lang == self.lang:
@@ -182,6 +200,8 @@ class SovsimApp(App[int]):
     def library(self, refresh: bool = False) -> list[Entry]:
         """The scenarios on offer (from the metadata index; changed files are re-read)."""
         if self._library is None or refresh:
+            from ..library import scan
+
             entries = scan(self.scenario_dirs(), self.dimensions())
             self._library = sorted(entries, key=lambda e: (e.broken, e.difficulty, e.id))
         return self._library
@@ -273,16 +293,21 @@ class SovsimApp(App[int]):
             return None
         try:
             runs = self.store.runs(finished=True, scenario_id=scenario_id, solo=True, limit=200)
-        except StoreError:
+        except StoreError as err:
+            self.store_failed(err)
             return None
         values = [v for v in (self.run_overall(r) for r in runs) if v is not None]
         return f"{max(values)}/100" if values else None
 
     # -- navigation --------------------------------------------------------------------
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        """The home screen is the bottom of the stack: the trainee's first screen, and where
+        Escape leads back to (no blank screen below it to build and lay out first)."""
         from .screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
+        return HomeScreen()
+
+    def on_mount(self) -> None:
         if self.options.play is not None:
             self.open_file(self.options.play, self.options.mode or self.mode)
 
@@ -311,9 +336,14 @@ class SovsimApp(App[int]):
                    values: dict[str, Any] | None = None, test: bool = False,
                    watch: Path | None = None) -> None:
         """Play a scenario; a test play (``test``, or ``watch``ing its file) is never saved."""
+        from ..engine import RunError
         from .screens.play import PlayScreen
 
-        pt = Playthrough.new(scenario, mode=mode, lang=self.lang, start=start, values=values)
+        try:
+            pt = Playthrough.new(scenario, mode=mode, lang=self.lang, start=start, values=values)
+        except RunError as err:  # e.g. automatic steps that never stop
+            self.notify(self.t("play.cannot_start", reason=str(err)), severity="error")
+            return
         if test or watch is not None:
             from .screens.authorplay import AuthorPlayScreen
 
@@ -343,9 +373,7 @@ class SovsimApp(App[int]):
         """Back to the home screen, closing everything above it."""
         from .screens.home import HomeScreen
 
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
-            self.pop_screen()
-        if not isinstance(self.screen, HomeScreen) and len(self.screen_stack) > 1:
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
 
     def show(self, name: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -41,8 +42,11 @@ def resolve_scenario(name: str, dimensions: list[str]) -> Path:
     path = Path(name)
     if path.is_file():
         return path
-    if path.exists():
+    if path.is_dir():
         raise UsageError(f"{name} is a folder; give a scenario file or a scenario id")
+    if path.exists() or path.is_symlink():
+        raise UsageError(f"{name} is not a regular file (a pipe, device or broken link); give "
+                         "a scenario file or a scenario id")
     candidate = bundled_dir() / f"{name}.yaml"
     if candidate.is_file():
         return candidate
@@ -57,9 +61,9 @@ def resolve_scenario(name: str, dimensions: list[str]) -> Path:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
+    from ..engine import RunError
     from ..errors import ContentError
     from ..loader import load_scenario
-    from ..text import DEFAULT_LANG
 
     rubric = load_rubric_or_exit(_opt(args, "rubric"))
     path = resolve_scenario(args.scenario, rubric.dimension_ids())
@@ -76,6 +80,17 @@ def cmd_play(args: argparse.Namespace) -> int:
     start, values = _test_start(args, scenario)
     if args.watch and (args.plain or args.choices is not None):
         raise UsageError("--watch reloads the scenario in the app; leave out --plain and --choices")
+    try:
+        return _play(args, rubric, scenario, path, start, values)
+    except RunError as err:  # e.g. automatic steps that never stop
+        print(f"sovsim: {path} cannot be played: {err}", file=sys.stderr)
+        return EXIT_PROBLEMS
+
+
+def _play(args: argparse.Namespace, rubric: Any, scenario: Any, path: Path, start: str | None,
+          values: dict[str, Any]) -> int:
+    from ..text import DEFAULT_LANG
+
     if args.choices is not None or args.plain:
         from ..plain import PlainGame, parse_choices
 
@@ -111,10 +126,11 @@ def _test_start(args: argparse.Namespace, scenario: Any) -> tuple[str | None, di
             values[name.strip()] = parse_value(scenario, name.strip(), text.strip())
         except ValueError as err:
             raise UsageError(f"--set {item}: {err}") from None
-    try:
-        start_run(scenario, args.at, values)
-    except RunError as err:
-        raise UsageError(f"--at {args.at}: {err}") from None
+    if args.at is not None or values:  # (a scenario that cannot start at all: cmd_play says so)
+        try:
+            start_run(scenario, args.at, values)
+        except RunError as err:
+            raise UsageError(f"--at {args.at}: {err}") from None
     return args.at, values
 
 
@@ -132,8 +148,12 @@ def _saved_lang(args: argparse.Namespace) -> str | None:
     store, _ = _store(args)
     if store is None:
         return None
+    from ..store import StoreError
+
     try:
         lang = store.get_setting("lang")
+    except StoreError:  # a damaged store: _plain_interactive says so
+        lang = None
     finally:
         store.close()
     return lang if lang in ("nl", "en") else None
@@ -141,44 +161,54 @@ def _saved_lang(args: argparse.Namespace) -> str | None:
 
 def _dimension_namer(rubric: Any, lang: str) -> Any:
     from ..i18n import t
+    from ..textsafe import one_line
 
     def name(dim: str) -> str:
         for d in getattr(rubric, "dimensions", []):
             if getattr(d, "id", None) == dim and getattr(d, "short", None) is not None:
-                return d.short.get(lang) if hasattr(d.short, "get") else str(d.short)
+                # a rubric file is text from outside: never an escape sequence to the terminal
+                return one_line(d.short.get(lang) if hasattr(d.short, "get") else str(d.short))
         return t(f"dim.{dim}", lang)
 
     return name
 
 
 def _plain_interactive(game: Any, args: argparse.Namespace, scenario: Any, path: Path) -> int:
-    from ..engine import RunError
+    from ..engine import DamagedRun, RunError
     from ..playthrough import Playthrough
     from ..store import StoreError
 
     store, problem = _store(args)
-    mode = args.mode or (store.get_setting("mode") if store else None) or "coach"
+    saved_mode, previous = None, []
+    if store is not None:
+        try:
+            saved_mode = store.get_setting("mode")
+            previous = store.runs(finished=False, scenario_id=scenario.id, solo=True, limit=1)
+        except StoreError as err:  # damaged: play can still go on, unsaved
+            store.close()
+            store, problem = None, str(err)
+    mode = args.mode or saved_mode or "coach"
     mode = mode if mode in ("coach", "assessment") else "coach"
     game.mode = mode
     resumed = False
     pt = None
-    if store is not None:
-        previous = store.runs(finished=False, scenario_id=scenario.id, solo=True, limit=1)
-        if previous and (args.mode is None or previous[0].mode == args.mode):
-            rec = previous[0]
-            game.say(game.t("plain.ask_resume", n=len(rec.snapshot.get("history", [])),
-                            mode=game.t(f"mode.{rec.mode}")))
-            answer = game.ask(game.t("plain.yes_no"))
-            if answer is None:
-                return EXIT_OK
-            if answer.lower() in ("", "j", "ja", "y", "yes"):
-                try:
-                    pt = Playthrough.resume(store, rec, scenario)
-                    pt.lang = game.lang
-                    game.mode = pt.mode
-                    resumed = True
-                except RunError as err:
-                    game.say(game.t("resume.changed", reason=str(err)))
+    if store is not None and previous and (args.mode is None or previous[0].mode == args.mode):
+        rec = previous[0]
+        game.say(game.t("plain.ask_resume", n=len(rec.snapshot.get("history", [])),
+                        mode=game.t(f"mode.{rec.mode}")))
+        answer = game.ask(game.t("plain.yes_no"))
+        if answer is None:
+            return EXIT_OK
+        if answer.lower() in ("", "j", "ja", "y", "yes"):
+            try:
+                pt = Playthrough.resume(store, rec, scenario)
+                pt.lang = game.lang
+                game.mode = pt.mode
+                resumed = True
+            except RunError as err:
+                key = "resume.damaged" if isinstance(err, DamagedRun) else "resume.changed"
+                game.say(game.t(key, reason=str(err)))
+                with suppress(StoreError):  # if it cannot be marked, it is offered again
                     store.end_run(rec.id, "abandoned")
     if pt is None:
         pt = Playthrough.new(scenario, mode=mode, lang=game.lang)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..clitools import EXIT_OK, EXIT_PROBLEMS, UsageError, bundled_dir, load_rubric_or_exit
+from ..store import StoreError
 
 MAX_RUN_FILE = 16 * 1024 * 1024
 FORMATS = ("json", "md", "html")
@@ -179,7 +180,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         if not args.run:
             return _list_runs(args)
         return _report(args)
-    except Problem as err:
+    except (Problem, StoreError) as err:  # StoreError: a damaged store
         print(f"sovsim: {err}", file=sys.stderr)
         return EXIT_PROBLEMS
 
@@ -323,7 +324,7 @@ def cmd_export(args: argparse.Namespace) -> int:
               f"{runs} run{'s' if runs != 1 else ''}" + (f" to {args.output}" if args.output else ""),
               file=sys.stderr)
         return EXIT_OK
-    except Problem as err:
+    except (Problem, StoreError) as err:  # StoreError: a damaged store
         print(f"sovsim: {err}", file=sys.stderr)
         return EXIT_PROBLEMS
 

@@ -10,7 +10,6 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...engine import RunError
 from ...errors import ContentError
 from ...playthrough import Playthrough
 from ...store import RunRecord, StoreError
@@ -56,7 +55,8 @@ class HomeScreen(BaseScreen):
             return None
         try:
             return store.last_unfinished()
-        except StoreError:
+        except StoreError as err:
+            self.app.store_failed(err)
             return None
 
     def _options(self) -> list[Option]:
@@ -102,6 +102,8 @@ class HomeScreen(BaseScreen):
         self.app.show(name)
 
     def action_continue(self) -> None:
+        from ...engine import DamagedRun, RunError
+
         rec = self._unfinished()
         if rec is None:
             self.notify(self.t("home.nothing_to_continue"))
@@ -114,7 +116,8 @@ class HomeScreen(BaseScreen):
         try:
             pt = Playthrough.resume(self.app.store, rec, scenario)  # type: ignore[arg-type]
         except RunError as err:
-            self._cannot_resume(rec, self.t("resume.changed", reason=str(err)), restart=True,
+            key = "resume.damaged" if isinstance(err, DamagedRun) else "resume.changed"
+            self._cannot_resume(rec, self.t(key, reason=str(err)), restart=True,
                                 scenario=scenario)
             return
         pt.lang = self.lang

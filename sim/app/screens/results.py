@@ -44,7 +44,8 @@ class ResultsScreen(BaseScreen):
             return []
         try:
             return store.runs(solo=True, limit=500)  # group sessions are not "my results"
-        except StoreError:
+        except StoreError as err:
+            self.app.store_failed(err)
             return []
 
     def compose(self) -> ComposeResult:
