@@ -22,7 +22,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from scoring.rubric import load_rubric  # noqa: E402
 from sim import sessions  # noqa: E402
 from sim.clitools import bundled_dir  # noqa: E402
-from sim.engine import Run  # noqa: E402
 from sim.loader import load_scenario  # noqa: E402
 from sim.store import Store  # noqa: E402
 
@@ -41,15 +40,12 @@ def main(sizes: list[int]) -> None:
             for i in range(n):
                 rng = random.Random(i)
                 trainee = sessions.join(store, made.join_code, f"t{i}")
-                run = Run(scenario)
-                rid = trainee.start_run(run.snapshot())
-                while not run.finished:
-                    run.choose(rng.choice([v.id for v in run.choices() if v.enabled]))
+                pt = trainee.playthrough(scenario)
+                while not pt.run.finished:
+                    choice = rng.choice([v.id for v in pt.run.choices() if v.enabled])
+                    pt.run.choose(choice)
                     t0 = time.perf_counter()
-                    end = run.ending
-                    trainee.save(rid, run.snapshot(), finished=run.finished,
-                                 outcome=end.ending.outcome if end and end.ending else None,
-                                 ending=end.id if end else None)
+                    pt.save()  # the autosave pt.choose makes, through the trainee
                     saves.append(time.perf_counter() - t0)
             trainer = sessions.open_as_trainer(store, made.session.id, made.trainer_code)
             fresh = load_scenario(scenario.path, rubric.dimension_ids())  # nothing cached yet

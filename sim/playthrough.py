@@ -1,27 +1,42 @@
 """A run being played by a trainee: the engine's :class:`Run`, its mode and its autosave.
 
 Shared by the Textual app and plain mode; knows nothing of either. Every choice
-is saved in one store transaction (``Store.save_step``). When the store cannot be
-written, :class:`~sim.store.StoreError` reaches the caller *after* the choice took
-effect, so the caller can offer to go on without saving (:meth:`Playthrough.detach`).
+is saved in one transaction by its :class:`Saver`: the :class:`~sim.store.Store` in
+solo play, or a session's :class:`~sim.sessions.Trainee` (who may save their own runs
+only) in a live session. When the store cannot be written,
+:class:`~sim.store.StoreError` reaches the caller *after* the choice took effect, so
+the caller can offer to go on without saving (:meth:`Playthrough.detach`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # the engine (and its state machine library) loads when a run starts
     from .engine import Run, Step
     from .scenario import Scenario
-    from .store import RunRecord, Store
+    from .store import RunRecord
 
 MODES = ("coach", "assessment")
 
 
+class Saver(Protocol):
+    """Where a run is kept: :class:`~sim.store.Store` and :class:`~sim.sessions.Trainee`.
+
+    Both raise :class:`~sim.store.StoreError` when the store cannot be written.
+    """
+
+    def create_run(self, snapshot: dict[str, Any], *, scenario_path: str = "",
+                   mode: str = "coach", lang: str = "nl") -> str: ...
+
+    def save_step(self, run_id: str, snapshot: dict[str, Any], *, finished: bool = False,
+                  outcome: str | None = None, ending: str | None = None) -> None: ...
+
+
 class Playthrough:
     def __init__(self, scenario: Scenario, run: Run, *, mode: str = "coach", lang: str = "nl",
-                 store: Store | None = None, run_id: str | None = None,
+                 saver: Saver | None = None, run_id: str | None = None,
                  scenario_path: str = "") -> None:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}")
@@ -29,7 +44,7 @@ class Playthrough:
         self.run = run
         self.mode = mode
         self.lang = lang
-        self.store = store
+        self.saver = saver
         self.run_id = run_id
         # an absolute path, so "continue" finds the file from any working folder
         path = scenario_path or scenario.path
@@ -45,8 +60,9 @@ class Playthrough:
         return cls(scenario, Run(scenario, start=start, values=values), mode=mode, lang=lang)
 
     @classmethod
-    def resume(cls, store: Store, record: RunRecord, scenario: Scenario) -> Playthrough:
-        """The saved run ``record`` again, at the same node with the same history.
+    def resume(cls, saver: Saver, record: RunRecord, scenario: Scenario) -> Playthrough:
+        """The saved run ``record`` again, at the same node with the same history, saved
+        on by ``saver`` (the store it came from, or the trainee whose run it is).
 
         Raises :class:`RunError` when the scenario changed so that it cannot be restored.
         """
@@ -54,35 +70,35 @@ class Playthrough:
 
         run = Run.restore(scenario, record.snapshot)
         mode = record.mode if record.mode in MODES else "coach"
-        return cls(scenario, run, mode=mode, lang=record.lang, store=store, run_id=record.id,
+        return cls(scenario, run, mode=mode, lang=record.lang, saver=saver, run_id=record.id,
                    scenario_path=record.scenario_path)
 
     # -- saving ----------------------------------------------------------------------
     @property
     def saving(self) -> bool:
-        return self.store is not None and self.run_id is not None
+        return self.saver is not None and self.run_id is not None
 
-    def attach(self, store: Store) -> str:
-        """Record the run in ``store`` (with its mode); raises StoreError when it cannot."""
-        self.run_id = store.create_run(self.run.snapshot(), scenario_path=self.scenario_path,
+    def attach(self, saver: Saver) -> str:
+        """Record the run with ``saver`` (with its mode); raises StoreError when it cannot."""
+        self.run_id = saver.create_run(self.run.snapshot(), scenario_path=self.scenario_path,
                                        mode=self.mode, lang=self.lang)
-        self.store = store
+        self.saver = saver
         self.save()
         return self.run_id
 
     def detach(self) -> None:
         """Go on without saving (after the trainee agreed)."""
-        self.store = None
+        self.saver = None
         self.unsaved = False
 
     def save(self) -> None:
         """Write the run's current state in one transaction (no-op when not saving)."""
         if not self.saving:
             return
-        assert self.store is not None and self.run_id is not None
+        assert self.saver is not None and self.run_id is not None
         ending = self.run.ending
         self.unsaved = True
-        self.store.save_step(self.run_id, self.run.snapshot(), finished=self.run.finished,
+        self.saver.save_step(self.run_id, self.run.snapshot(), finished=self.run.finished,
                              outcome=ending.ending.outcome if ending and ending.ending else None,
                              ending=ending.id if ending else None)
         self.unsaved = False

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .playthrough import Playthrough
 from .scenario import Scenario
 from .store import (
     DuplicateError,
@@ -32,6 +33,7 @@ from .store import (
     SeatTaken,
     SessionRecord,
     Store,
+    StoreError,
 )
 
 KINDS = ("live", "plenary")
@@ -253,9 +255,12 @@ class Trainee:
 
     def run(self, run_id: str) -> RunRecord:
         rec = self._store.get_run(run_id)
-        if rec is None or rec.session_id != self._session_id or rec.person != self.participant.id:
+        if rec is None or not self._mine(rec):
             raise AccessDenied("not_yours", "this run is not yours")
         return rec
+
+    def _mine(self, rec: RunRecord) -> bool:
+        return rec.session_id == self._session_id and rec.person == self.participant.id
 
     def current_run(self, scenario_id: str) -> RunRecord | None:
         """The latest run of a scenario (to continue it, or to see its debrief)."""
@@ -263,22 +268,46 @@ class Trainee:
         unfinished = [r for r in runs if not r.finished]
         return (unfinished or runs or [None])[0]
 
-    def start_run(self, snapshot: dict[str, Any], *, scenario_path: str = "",
-                  lang: str = "nl") -> str:
+    # -- saving: a trainee is a Saver (sim.playthrough) of their own runs only --------------
+    def create_run(self, snapshot: dict[str, Any], *, scenario_path: str = "",
+                   mode: str | None = None, lang: str = "nl") -> str:
+        """Start a run of one of the session's scenarios, in the session's mode."""
         info = self.session
         if info.closed:
             raise AccessDenied("closed", "this session has been closed; no new runs")
         if snapshot.get("scenario") not in {s["id"] for s in info.scenarios}:
             raise AccessDenied("not_yours", "this scenario is not part of the session")
+        if mode is not None and mode != info.mode:
+            raise ValueError(f"this session is played in {info.mode} mode, not {mode}")
         return self._store.create_run(snapshot, scenario_path=scenario_path, mode=info.mode,
                                       lang=lang, person=self.participant.id,
                                       session_id=self._session_id)
 
-    def save(self, run_id: str, snapshot: dict[str, Any], *, finished: bool = False,
-             outcome: str | None = None, ending: str | None = None) -> None:
-        """Autosave a choice of one's own run (also after the session closed: nothing is lost)."""
-        self.run(run_id)
+    def save_step(self, run_id: str, snapshot: dict[str, Any], *, finished: bool = False,
+                  outcome: str | None = None, ending: str | None = None) -> None:
+        """Autosave a choice of one's own run (also after the session closed: nothing is lost).
+
+        Someone else's run is refused (:class:`AccessDenied`); a run deleted meanwhile
+        (the trainer deleted the session's data) cannot be saved (StoreError, as in solo play).
+        """
+        rec = self._store.get_run(run_id)
+        if rec is None:
+            raise StoreError("this run is no longer kept: the trainer has deleted it")
+        if not self._mine(rec):
+            raise AccessDenied("not_yours", "this run is not yours")
         self._store.save_step(run_id, snapshot, finished=finished, outcome=outcome, ending=ending)
+
+    def playthrough(self, scenario: Scenario, record: RunRecord | None = None, *,
+                    lang: str = "nl") -> Playthrough:
+        """This trainee's run of ``scenario`` as the app plays it, autosaved after every choice
+        through this trainee: ``record`` continued (rejoining goes on where the trainee was),
+        else a new run started in the store. Raises RunError when ``record`` no longer fits
+        the scenario, AccessDenied for a new run once the session is closed."""
+        if record is not None:
+            return Playthrough.resume(self, self.run(record.id), scenario)
+        pt = Playthrough.new(scenario, mode=self.session.mode, lang=lang)
+        pt.attach(self)
+        return pt
 
     def group_counts(self) -> dict[tuple[str, str], dict[str, int]] | None:
         """How the group chose: {(scenario, node): {choice: count}}, anonymous, and only
@@ -294,56 +323,6 @@ class Trainee:
 
     def leave(self) -> None:
         self._store.release_participant(self.participant.id, self.holder)
-
-
-class TraineeRun:
-    """A trainee's run of one scenario in the session, autosaved after every choice.
-
-    Restores ``record`` when given (rejoining continues where the trainee was), else
-    starts a new run in the store. Undo only in coach mode, as in solo play.
-    """
-
-    def __init__(self, trainee: Trainee, scenario: Scenario, record: RunRecord | None = None,
-                 *, lang: str = "nl") -> None:
-        from .engine import Run
-
-        self.trainee = trainee
-        self.scenario = scenario
-        if record is not None:
-            trainee.run(record.id)
-            self.run = Run.restore(scenario, record.snapshot)
-            self.run_id = record.id
-            self.mode = record.mode
-        else:
-            self.run = Run(scenario)
-            self.mode = trainee.session.mode
-            self.run_id = trainee.start_run(self.run.snapshot(), scenario_path=scenario.path,
-                                            lang=lang)
-
-    @property
-    def can_undo(self) -> bool:
-        return self.mode == "coach" and bool(self.run.history) and not self.run.finished
-
-    def save(self) -> None:
-        ending = self.run.ending
-        self.trainee.save(self.run_id, self.run.snapshot(), finished=self.run.finished,
-                          outcome=ending.ending.outcome if ending and ending.ending else None,
-                          ending=ending.id if ending else None)
-
-    def choose(self, choice_id: str) -> Any:
-        """Make a choice and save it (a StoreError comes after the choice took effect)."""
-        step = self.run.choose(choice_id)
-        self.save()
-        return step
-
-    def undo(self) -> Any:
-        from .engine import RunError
-
-        if not self.can_undo:
-            raise RunError("undo is only possible in coach mode, before the end")
-        step = self.run.undo()
-        self.save()
-        return step
 
 
 # --- a trainer ---------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """One trainee process for the concurrency test: join, wait for the start signal,
-play a seeded random path with an autosave after every choice, print what was done.
+play a seeded random path with an autosave after every choice (the app's Playthrough,
+saved through the trainee), print what was done.
 
 Run as ``python -m tests.group_worker DB JOIN_CODE NAME SCENARIO_FILE SEED START_FILE``.
 """
@@ -16,7 +17,6 @@ from pathlib import Path
 def main() -> int:
     db, code, name, scenario_file, seed, start_file = sys.argv[1:7]
     from scoring.rubric import load_rubric
-    from sim.engine import Run
     from sim.loader import load_scenario
     from sim.sessions import join
     from sim.store import Store
@@ -30,19 +30,15 @@ def main() -> int:
             if time.monotonic() > deadline:
                 return 3
             time.sleep(0.01)
-        run = Run(scenario)
-        run_id = trainee.start_run(run.snapshot(), scenario_path=scenario_file)
+        pt = trainee.playthrough(scenario)
+        run, run_id = pt.run, pt.run_id
         steps = []
         while not run.finished and len(steps) < 200:
             options = [v.id for v in run.choices() if v.enabled]
             if not options:
                 break
-            step = run.choose(rng.choice(options))
+            step = pt.choose(rng.choice(options))
             steps.append([step.node, step.choice])
-            ending = run.ending
-            trainee.save(run_id, run.snapshot(), finished=run.finished,
-                         outcome=ending.ending.outcome if ending and ending.ending else None,
-                         ending=ending.id if ending else None)
             trainee.heartbeat()
         trainee.leave()
     print(json.dumps({"name": name, "run_id": run_id, "scenario": scenario.id, "steps": steps,

@@ -7,7 +7,6 @@ import functools
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from sim.engine import Run
 from sim.scenario import Scenario
 from sim.sessions import Trainee
 
@@ -22,21 +21,14 @@ STEMPAS_PATHS: dict[str, list[str]] = {
 }
 
 
-def save_args(run: Run) -> dict[str, Any]:
-    ending = run.ending
-    return {"finished": run.finished,
-            "outcome": ending.ending.outcome if ending and ending.ending else None,
-            "ending": ending.id if ending else None}
-
-
 def play(trainee: Trainee, scenario: Scenario, choices: list[str]) -> str:
-    """Start a run for ``trainee`` and make ``choices``, autosaving after each one."""
-    run = Run(scenario)
-    run_id = trainee.start_run(run.snapshot(), scenario_path=scenario.path)
+    """Start a run for ``trainee`` and make ``choices``, autosaving after each one, as the
+    app does (a :class:`~sim.playthrough.Playthrough` saved through the trainee)."""
+    pt = trainee.playthrough(scenario)
     for c in choices:
-        run.choose(c)
-        trainee.save(run_id, run.snapshot(), **save_args(run))
-    return run_id
+        pt.choose(c)
+    assert pt.run_id is not None
+    return pt.run_id
 
 
 def aio(fn: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:

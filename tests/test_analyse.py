@@ -4,23 +4,16 @@ loops under a visit bound, random runs when a scenario is too large, exit codes.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from sim.playtest import analyse_file
 
+from .clirun import sovsim
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "authoring"
-
-
-def sovsim(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "sim.cli", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
 
 
 def analysed(name: str, *args: str) -> tuple[int, dict]:

@@ -4,10 +4,7 @@ and hostile scenario text unable to break out of its label."""
 from __future__ import annotations
 
 import html
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pydot
@@ -22,14 +19,10 @@ from .conftest import EXAMPLE, bundled_scenarios
 # pydot's parser is built on pyparsing names that pyparsing now calls deprecated
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
+from .clirun import sovsim  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "authoring"
-
-
-def sovsim(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "sim.cli", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
 
 
 # --- what the diagram must show, from the scenario model --------------------------

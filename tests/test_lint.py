@@ -3,23 +3,16 @@ shown by ``sovsim validate`` and failing it under ``--strict``."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from sim.lint import CODES, cell_width, check_file, wrapped_lines
 
+from .clirun import sovsim
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "authoring"
-
-
-def sovsim(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "sim.cli", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
 
 
 def problems(path: Path, rubric, **kw):  # noqa: ANN001, ANN003, ANN201

@@ -127,14 +127,20 @@ def test_join_in_a_browser_and_choose(served) -> None:  # noqa: ANN001
                     return store.runs(session_id=session_id)
 
             wait_for("a run to start", runs)
-            time.sleep(1.0)
-            page.keyboard.press("1")
 
             def events() -> object:
                 with Store(data) as store:
                     return store.session_events(session_id)
 
+            # The app's play screen shows the opening at a reading pace: a number key first
+            # shows all of it, then chooses. Press 1 until the choice is in the store.
+            deadline = time.monotonic() + 30
+            while not events() and time.monotonic() < deadline:
+                page.keyboard.press("1")
+                time.sleep(2.0)
             logged = wait_for("the choice in the store", events)
+            time.sleep(1.0)  # nothing more comes in: one key, one choice
+            logged = events()
             assert [(e["seq"], e["node"], e["choice"]) for e in logged] == \
                 [(1, "balie", "rustig-uitleggen")]
             page.screenshot(path=str(data / "browser.png"))

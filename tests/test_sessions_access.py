@@ -89,7 +89,7 @@ def test_a_trainee_sees_only_their_own_runs(store, example) -> None:  # noqa: AN
     assert err.value.reason == "not_yours"
     snap = store.get_run(b_run).snapshot
     with pytest.raises(AccessDenied):
-        anna.save(b_run, snap)  # cannot write into someone else's run either
+        anna.save_step(b_run, snap)  # cannot write into someone else's run either
     solo = store.create_run(Run(example).snapshot())
     with pytest.raises(AccessDenied):
         anna.run(solo)  # nor read a run outside the session
@@ -121,16 +121,16 @@ def test_a_trainee_can_start_only_the_sessions_scenarios(store, example, tmp_pat
     snap = Run(example).snapshot()
     snap["scenario"] = "iets-anders"
     with pytest.raises(AccessDenied):
-        anna.start_run(snap)
+        anna.create_run(snap)
 
 
 def test_rejoin_continues_and_closing_shuts_the_door_to_new_names(store, example) -> None:  # noqa: ANN001
     made = sessions.create_session(store, [example])
     anna = sessions.join(store, made.join_code, "Anna", holder="tab1")
     run = Run(example)
-    rid = anna.start_run(run.snapshot())
+    rid = anna.create_run(run.snapshot())
     run.choose("rustig-uitleggen")
-    anna.save(rid, run.snapshot())
+    anna.save_step(rid, run.snapshot())
     with pytest.raises(AccessDenied) as err:  # the first tab is still open
         sessions.join(store, made.join_code, "anna", holder="tab2")
     assert err.value.reason == "seat_taken"
@@ -148,8 +148,36 @@ def test_rejoin_continues_and_closing_shuts_the_door_to_new_names(store, example
     back = sessions.join(store, made.join_code, "anna", holder="tab3", lease=0)
     assert back.session.closed
     with pytest.raises(AccessDenied):
-        back.start_run(Run(example).snapshot())
+        back.create_run(Run(example).snapshot())
     run.choose("grief-erkennen")  # a run under way may still be finished: nothing is lost
-    back.save(rid, run.snapshot(), finished=True, outcome="partner", ending="einde-goed")
+    back.save_step(rid, run.snapshot(), finished=True, outcome="partner", ending="einde-goed")
     assert back.group_counts() == {("stempas", "balie"): {"rustig-uitleggen": 1},
                                    ("stempas", "reactie"): {"grief-erkennen": 1}}
+
+
+def test_the_apps_playthrough_saves_through_the_trainee_only_into_their_own_run(store, example) -> None:  # noqa: ANN001
+    from sim.store import StoreError
+
+    made = sessions.create_session(store, [example], mode="assessment")
+    anna = sessions.join(store, made.join_code, "Anna")
+    bram = sessions.join(store, made.join_code, "Bram")
+    pt = anna.playthrough(example, lang="en")
+    assert pt.saving and pt.mode == "assessment" and not pt.can_undo
+    pt.choose("rustig-uitleggen")
+    rec = store.get_run(pt.run_id)
+    assert (rec.person, rec.session_id, rec.mode, rec.lang) == \
+        (anna.participant.id, made.session.id, "assessment", "en")
+    assert [(e["seq"], e["choice"]) for e in store.session_events(made.session.id)] == \
+        [(1, "rustig-uitleggen")]
+    with pytest.raises(AccessDenied):
+        bram.playthrough(example, rec)  # nobody continues someone else's run
+    again = anna.playthrough(example, anna.current_run("stempas"))  # rejoining
+    assert again.run_id == pt.run_id and again.run.node_id == "reactie"
+    again.choose("grief-erkennen")
+    assert store.get_run(pt.run_id).finished
+    assert len(store.session_events(made.session.id)) == 2
+    other = anna.playthrough(example)
+    store.delete_session(made.session.id)  # the trainer deletes the data meanwhile
+    with pytest.raises(StoreError):
+        other.choose("tekenen")
+    assert store.events() == []

@@ -30,6 +30,7 @@ from tests.groupkit import STEMPAS_PATHS, play  # noqa: E402
 
 EXAMPLE = ROOT / "docs" / "examples" / "stempas.yaml"
 JOIN, TRAINER, SESSION = "K7FM2Q", "TRAINER234", "demo0001"
+DEBRIEF_LINES = 26  # down to the key moments, with the group's choices below them
 
 
 def free_port() -> int:
@@ -113,8 +114,8 @@ def main() -> None:
                         page.keyboard.press("Enter")
                         time.sleep(0.8)
                     page.screenshot(path=str(OUT / "join-home.png"))
-                    page.keyboard.press("Enter")
-                    time.sleep(1.2)
+                    page.keyboard.press("Enter")  # Lotte goes on where she was: no pacing
+                    time.sleep(2.0)
                     page.screenshot(path=str(OUT / "join-play.png"))
                 elif name == "dashboard":
                     time.sleep(1.0)
@@ -147,12 +148,11 @@ def main() -> None:
                 page.keyboard.type(text, delay=40)
                 page.keyboard.press("Enter")
                 time.sleep(0.8)
-            page.keyboard.press("Enter")
-            time.sleep(1.5)
-            page.mouse.move(600, 400)
-            for _ in range(6):
-                page.mouse.wheel(0, 600)
-                time.sleep(0.3)
+            page.keyboard.press("Enter")  # her finished run: the debrief
+            time.sleep(2.0)
+            for _ in range(DEBRIEF_LINES):
+                page.keyboard.press("ArrowDown")
+                time.sleep(0.05)
             time.sleep(0.8)
             page.screenshot(path=str(OUT / "join-debrief-group.png"))
             page.close()

@@ -60,7 +60,7 @@ class Options:
 class SovsimApp(App[int]):
     """sovsim: practise conversations with people who declare themselves sovereign."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses elsewhere use it too
     TITLE = "sovsim"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
@@ -351,6 +351,13 @@ class SovsimApp(App[int]):
         else:
             self.push_screen(PlayScreen(pt, fresh=True))
 
+    def debrief_screen(self, scenario: Scenario, snapshot: dict[str, Any], mode: str | None,
+                       run_id: str | None = None) -> Screen[Any]:
+        """The debrief of a run (a live session's app adds the group to it)."""
+        from .screens.debrief import DebriefScreen
+
+        return DebriefScreen(scenario, snapshot, mode, run_id=run_id)
+
     def show_author(self, scenario: Scenario, path: Path | None = None) -> None:
         """The author view of a scenario: its nodes with their status."""
         from .screens.author import AuthorScreen
@@ -409,18 +416,25 @@ class SovsimApp(App[int]):
             self.push_screen(CommandPalette(id="--command-palette",
                                             placeholder=self.t("palette.placeholder")))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield SystemCommand(self.t("cmd.home"), self.t("cmd.home.help"), self.go_home)
-        yield SystemCommand(self.t("cmd.library"), self.t("cmd.library.help"),
-                            lambda: self.show("library"))
-        yield SystemCommand(self.t("cmd.results"), self.t("cmd.results.help"),
-                            lambda: self.show("results"))
-        yield SystemCommand(self.t("cmd.settings"), self.t("cmd.settings.help"),
-                            lambda: self.show("settings"))
-        yield SystemCommand(self.t("cmd.help"), self.t("cmd.help.help"), self.action_help)
+    def main_commands(self) -> list[SystemCommand]:
+        """The palette's places to go: home, library, results, settings, help, trainers."""
+        commands = [
+            SystemCommand(self.t("cmd.home"), self.t("cmd.home.help"), self.go_home),
+            SystemCommand(self.t("cmd.library"), self.t("cmd.library.help"),
+                          lambda: self.show("library")),
+            SystemCommand(self.t("cmd.results"), self.t("cmd.results.help"),
+                          lambda: self.show("results")),
+            SystemCommand(self.t("cmd.settings"), self.t("cmd.settings.help"),
+                          lambda: self.show("settings")),
+            SystemCommand(self.t("cmd.help"), self.t("cmd.help.help"), self.action_help),
+        ]
         if self.store is not None:
-            yield SystemCommand(self.t("group.trainer.menu"), self.t("group.trainer.intro"),
-                                self.open_trainer)
+            commands.append(SystemCommand(self.t("group.trainer.menu"),
+                                          self.t("group.trainer.intro"), self.open_trainer))
+        return commands
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from self.main_commands()
         other = "en" if self.lang == "nl" else "nl"
         yield SystemCommand(self.t("cmd.lang"), self.t("cmd.lang.help"),
                             lambda: self.set_lang(other))

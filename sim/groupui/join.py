@@ -1,9 +1,12 @@
 """The trainee's side of a live session (what ``sovsim serve`` runs in each browser tab).
 
-Join with the code and a name, pick one of the session's scenarios, play it with
-an autosave after every choice, and read the debrief; once the trainer closes the
-session the debrief adds how the group chose at the trainee's key moments. All of
-it goes through :mod:`sim.sessions`, which allows a trainee their own runs only.
+Join with the code and a name, pick one of the session's scenarios and play it with the
+trainee's app's own screens (:mod:`sim.app`): the same play screen as solo play (gauges,
+case file, glossary, reading pace, coach panel, help) and the same debrief. The run is a
+:class:`~sim.playthrough.Playthrough` saved through the session's
+:class:`~sim.sessions.Trainee`, so each choice lands in the shared store as it is made,
+and a trainee reaches their own runs only. Once the trainer closes the session, the
+debrief adds how the group chose at the trainee's key moments.
 """
 
 from __future__ import annotations
@@ -12,23 +15,31 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
+from textual.events import Mount, Unmount
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..app.app import Options, SovsimApp
+from ..app.screens.base import BaseScreen
+from ..app.screens.debrief import DebriefScreen
+from ..app.screens.play import PlayScreen
+from ..app.screens.settings import SettingsScreen
 from ..engine import RunError
 from ..group import group_moments
+from ..i18n import t
 from ..scenario import Scenario
 from ..sessions import (
     AccessDenied,
     SessionInfo,
     Trainee,
-    TraineeRun,
     join,
     load_session_scenarios,
     open_as_trainer,
@@ -36,45 +47,77 @@ from ..sessions import (
 )
 from ..store import Store, StoreError
 from . import render
-from .common import translate_bindings
-from .strings import t
 
 HEARTBEAT_SECONDS = 10.0
+CLOSED_CHECK_SECONDS = 5.0  # how often an open debrief looks whether the session was closed
 
 CSS = Path(__file__).with_name("groupui.tcss")  # every rule names its screen
+BAR = 8  # cells of a bar of the group's counts in the debrief
+
+# The solo app's texts that speak of its home screen or saved settings, as a session says them.
+SESSION_TEXTS = {
+    "pause.saved": "group.pause.saved",
+    "pause.home": "group.pause.home",
+    "help.about": "group.help.about",
+    "debrief.keys": "group.debrief.keys",
+    "cmd.home": "group.cmd.home",
+    "cmd.home.help": "group.cmd.home.help",
+    "cmd.settings.help": "group.cmd.settings.help",
+    "settings.explain": "group.settings.explain",
+}
 
 
-class JoinApp(App[None]):
-    """Join a live session and play its scenarios; or, with the trainer code, its dashboard."""
-
-    TITLE = "sovsim"
-    BINDINGS = [Binding("ctrl+q", "quit", "group.key.quit", priority=True)]
+class JoinApp(SovsimApp):
+    """Join a live session and play its scenarios as in solo play; or, with the trainer
+    code, open its dashboard. Nothing but the join, trainer-code and session-home screens
+    is its own: playing and the debrief are the trainee's app's."""
 
     def __init__(self, store: Store, rubric: Any, *, session_id: str | None = None,
                  lang: str = "nl", bundled: Path | None = None, export_dir: Path | None = None,
-                 heartbeat: float = HEARTBEAT_SECONDS) -> None:
-        super().__init__()
-        self.store = store
-        self.rubric = rubric
+                 heartbeat: float = HEARTBEAT_SECONDS, pace: str | None = None,
+                 blink: bool = True, animations: bool = True) -> None:
+        super().__init__(Options(lang=lang, pace=pace, blink=blink, animations=animations),
+                         store=store)
+        self.store: Store = store
+        self._rubric = rubric
         self.session_id = session_id  # only this session's code is accepted
-        self.lang = lang
-        self.dimensions = rubric.dimension_ids()
         self.bundled = bundled
         self.export_dir = export_dir
         self.heartbeat_seconds = heartbeat
         self.trainee: Trainee | None = None
         self.scenarios: list[Scenario] = []
-        translate_bindings(self, lang)
 
-    def on_mount(self) -> None:
-        self.title = t("group.app.title", self.lang)
+    # -- settings: this tab's own (the store is shared by the whole session) -----------------
+    def setting(self, key: str) -> str | None:
+        return self._settings.get(key)
+
+    def save_setting(self, key: str, value: str) -> None:
+        self._settings[key] = value
+
+    def t(self, key: str, /, **values: object) -> str:
+        return t(SESSION_TEXTS.get(key, key), self.lang, **values)
+
+    def set_lang(self, lang: str) -> None:
+        super().set_lang(lang)
+        self.title = self.t("group.app.title")
+
+    # -- the session -----------------------------------------------------------------------
+    def on_mount(self, event: Mount) -> None:
+        event.prevent_default()  # not the solo app's home screen
+        self.title = self.t("group.app.title")
         self.push_screen(JoinScreen())
+
+    def on_unmount(self, event: Unmount) -> None:
+        event.prevent_default()  # the store is the caller's to close
+        if self.trainee is not None:
+            with contextlib.suppress(StoreError):
+                self.trainee.leave()
 
     def joined(self, trainee: Trainee) -> None:
         self.trainee = trainee
         rec = self.store.get_session(trainee.session.id)
         assert rec is not None
-        self.scenarios = load_session_scenarios(rec, self.dimensions, self.bundled)
+        self.scenarios = load_session_scenarios(rec, self.dimensions(), self.bundled)
         if self.heartbeat_seconds > 0:
             self.set_interval(self.heartbeat_seconds, self._beat)
         self.switch_screen(SessionHomeScreen())
@@ -85,17 +128,83 @@ class JoinApp(App[None]):
         while len(self.screen_stack) > 2:
             self.pop_screen()
         self.switch_screen(JoinScreen())
-        self.notify(t("group.join.gone", self.lang), severity="warning", timeout=10)
+        self.notify(self.t("group.join.gone"), severity="warning", timeout=10)
 
     def _beat(self) -> None:
         if self.trainee is not None:
             with contextlib.suppress(StoreError):
                 self.trainee.heartbeat()
 
-    def on_unmount(self) -> None:
+    # -- playing: the app's screens, saved through the trainee ------------------------------
+    def open_scenario(self, scenario: Scenario) -> None:
+        """Continue the trainee's run of ``scenario``, show its debrief when it is finished,
+        or start one."""
+        trainee = self.trainee
+        assert trainee is not None
+        try:
+            trainee.session  # noqa: B018 - raises when the session is gone
+        except AccessDenied:
+            self.session_gone()
+            return
+        rec = trainee.current_run(scenario.id)
+        if rec is not None and rec.finished:
+            self.push_screen(self.debrief_screen(scenario, rec.snapshot, rec.mode, rec.id))
+            return
+        if rec is not None:
+            try:
+                pt = trainee.playthrough(scenario, rec, lang=self.lang)
+            except RunError as err:  # the scenario changed since: start again
+                self.notify(str(err), severity="warning")
+            except AccessDenied:
+                self.session_gone()
+                return
+            else:
+                self.push_screen(PlayScreen(pt, fresh=False))
+                return
+        self.start_play(scenario)
+
+    def start_play(self, scenario: Scenario, mode: str | None = None, **_: Any) -> None:
+        """A new run of ``scenario`` in the session's mode (``mode`` is the session's)."""
+        trainee = self.trainee
+        if trainee is None:
+            return
+        try:
+            pt = trainee.playthrough(scenario, lang=self.lang)
+        except AccessDenied as err:
+            if err.reason != "closed":
+                self.session_gone()
+                return
+            self.notify(self.t("group.home.closed"), severity="warning")
+            if isinstance(self.screen, SessionHomeScreen):
+                self.screen.refill()
+            return
+        except StoreError as err:
+            self.notify(self.t("group.join.store", reason=str(err)), severity="error")
+            return
+        self.push_screen(PlayScreen(pt, fresh=True))
+
+    def debrief_screen(self, scenario: Scenario, snapshot: dict[str, Any], mode: str | None,
+                       run_id: str | None = None) -> Screen[Any]:
+        return SessionDebriefScreen(scenario, snapshot, mode, run_id=run_id)
+
+    def go_home(self) -> None:
+        """Back to the session's scenarios (or the join screen, before joining)."""
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, SessionHomeScreen):
+            self.pop_screen()
+
+    def action_open_settings(self) -> None:
+        if not isinstance(self.screen, SessionSettingsScreen):
+            self.push_screen(SessionSettingsScreen())
+
+    def main_commands(self) -> list[SystemCommand]:
+        commands = [SystemCommand(self.t("cmd.help"), self.t("cmd.help.help"), self.action_help)]
         if self.trainee is not None:
-            with contextlib.suppress(StoreError):
-                self.trainee.leave()
+            commands[:0] = [
+                SystemCommand(self.t("cmd.home"), self.t("cmd.home.help"), self.go_home),
+                SystemCommand(self.t("cmd.settings"), self.t("cmd.settings.help"),
+                              self.action_open_settings),
+            ]
+        return commands
 
 
 def _spaced(options: list[Option]) -> list[Option | None]:
@@ -108,21 +217,10 @@ def _spaced(options: list[Option]) -> list[Option | None]:
     return out
 
 
-class _Screen(Screen[Any]):
+class _Screen(BaseScreen):
     CSS_PATH = CSS
 
     app: JoinApp
-
-    @property
-    def lang(self) -> str:
-        return self.app.lang
-
-    def t(self, key: str, /, **kw: object) -> str:
-        return t(key, self.app.lang, **kw)
-
-    def on_mount(self) -> None:
-        translate_bindings(self, self.lang)
-        self.refresh_bindings()
 
 
 # --- joining ---------------------------------------------------------------------------
@@ -146,10 +244,15 @@ class JoinScreen(_Screen):
             yield Static(Text(self.t("group.join.rejoin")), classes="hint")
         yield Footer()
 
+    def refresh_titles(self) -> None:
+        self.title = self.t("group.app.title")
+
     def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#code", Input).cursor_blink = False
-        self.query_one("#name", Input).cursor_blink = False
+        self._ready()
+
+    def _ready(self) -> None:
+        for field in self.query(Input):
+            field.cursor_blink = False
         self.query_one("#code", Input).focus()
 
     @on(Input.Submitted, "#code")
@@ -189,19 +292,16 @@ class JoinScreen(_Screen):
 
     @on(Button.Pressed, "#lang")
     def action_toggle_lang(self) -> None:
-        code = self.query_one("#code", Input).value
-        name = self.query_one("#name", Input).value
-        self.app.lang = "en" if self.app.lang == "nl" else "nl"
-        self.app.title = t("group.app.title", self.app.lang)
-        translate_bindings(self.app, self.app.lang)
+        self.app.set_lang("en" if self.lang == "nl" else "nl")
 
-        async def rebuild() -> None:
-            await self.recompose()
-            self.query_one("#code", Input).value = code
-            self.query_one("#name", Input).value = name
-            self.on_mount()
+    def relocalise(self) -> None:
+        self._typed = (self.query_one("#code", Input).value, self.query_one("#name", Input).value)
+        super().relocalise()
 
-        self.call_later(rebuild)
+    def after_relocalise(self) -> None:
+        """Rebuilt in the other language: what was typed stays."""
+        self.query_one("#code", Input).value, self.query_one("#name", Input).value = self._typed
+        self._ready()
 
 
 class TrainerCodeScreen(_Screen):
@@ -218,8 +318,10 @@ class TrainerCodeScreen(_Screen):
                 yield Button(self.t("group.key.back"), id="back")
         yield Footer()
 
+    def refresh_titles(self) -> None:
+        self.title = self.t("group.app.title")
+
     def on_mount(self) -> None:
-        super().on_mount()
         field = self.query_one("#trainer-code", Input)
         field.cursor_blink = False
         field.focus()
@@ -239,7 +341,8 @@ class TrainerCodeScreen(_Screen):
             self.query_one("#trainer-error", Static).update(Text(self.t("group.trainer.wrong")))
             self.query_one("#trainer-code", Input).value = ""
             return
-        scenarios = load_session_scenarios(trainer.session, self.app.dimensions, self.app.bundled)
+        scenarios = load_session_scenarios(trainer.session, self.app.dimensions(),
+                                           self.app.bundled)
         self.app.switch_screen(DashboardScreen(trainer, scenarios, self.app.rubric,
                                                lang=self.lang, export_dir=self.app.export_dir))
 
@@ -253,15 +356,22 @@ class TrainerCodeScreen(_Screen):
 class SessionHomeScreen(_Screen):
     """The session's scenarios, each with where the trainee stands."""
 
+    BINDINGS = [Binding("i", "app.open_settings", "key.settings")]
+
     def compose(self) -> ComposeResult:
-        yield Header()
-        with Vertical(id="home-body"):
-            yield Static(id="home-intro")
+        yield Header(icon="≡")
+        with Vertical(id="session-body"):
+            yield Static(id="session-intro")
             yield OptionList(id="scenario-list")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        super().on_mount()
+        self._ready()
+
+    def after_relocalise(self) -> None:
+        self._ready()
+
+    def _ready(self) -> None:
         self.refill()
         self.query_one("#scenario-list", OptionList).focus()
 
@@ -279,14 +389,14 @@ class SessionHomeScreen(_Screen):
         if trainee is None:
             return
         info: SessionInfo = trainee.session
-        self.title = render.one_line(info.title or t("group.app.title", self.lang))
+        self.title = render.one_line(info.title or self.t("group.app.title"))
         self.sub_title = render.one_line(trainee.name) + " · " + self.t(f"group.mode.{info.mode}")
         intro = Text(self.t("group.home.intro"))
         if info.closed:
             intro.append("\n" + self.t("group.home.closed"), style="bold")
         if not self.app.scenarios:
             intro = Text(self.t("group.home.none"), style="bold red")
-        self.query_one("#home-intro", Static).update(intro)
+        self.query_one("#session-intro", Static).update(intro)
         options = []
         for s in self.app.scenarios:
             rec = trainee.current_run(s.id)
@@ -310,312 +420,87 @@ class SessionHomeScreen(_Screen):
 
     @on(OptionList.OptionSelected, "#scenario-list")
     def _open(self, event: OptionList.OptionSelected) -> None:
-        trainee = self.app.trainee
-        assert trainee is not None
         scenario = next(s for s in self.app.scenarios if s.id == event.option.id)
-        try:
-            trainee.session  # noqa: B018 - raises when the session is gone
-        except AccessDenied:
-            self.app.session_gone()
-            return
-        rec = trainee.current_run(scenario.id)
-        if rec is not None and rec.finished:
-            self.app.push_screen(TraineeDebriefScreen(scenario, rec.id))
-            return
-        try:
-            play = TraineeRun(trainee, scenario, rec, lang=self.lang)
-        except RunError as err:  # the scenario changed since: start again
-            self.notify(str(err), severity="warning")
-            try:
-                play = TraineeRun(trainee, scenario, lang=self.lang)
-            except (AccessDenied, StoreError) as err2:
-                self.notify(str(err2), severity="error")
-                return
-        except AccessDenied:
-            self.notify(self.t("group.home.closed"), severity="warning")
-            self.refill()
-            return
-        except StoreError as err:
-            self.notify(str(err), severity="error")
-            return
-        self.app.push_screen(GroupPlayScreen(play))
+        self.app.open_scenario(scenario)
 
 
-class GroupPlayScreen(_Screen):
-    """The conversation so far, and the numbered choices."""
+class SessionSettingsScreen(SettingsScreen):
+    """Language, theme and reading pace, for this tab (the session sets the mode)."""
 
-    BINDINGS = [
-        *[Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)],
-        Binding("u", "undo", "group.key.undo"),
-        Binding("escape", "back", "group.key.back"),
-    ]
+    GROUPS = tuple(g for g in SettingsScreen.GROUPS if g[0] != "mode")
 
-    def __init__(self, play: TraineeRun) -> None:
-        super().__init__()
-        self.play = play
-        self.feedback: str | None = None
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield VerticalScroll(id="play-transcript")
-        yield Static(id="play-hint")
-        yield OptionList(id="play-choices")
-        yield Button(self.t("group.play.to_debrief"), id="to-debrief", variant="primary")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        s = self.play.scenario
-        self.title = render.one_line(s.title.get(self.lang))
-        self.sub_title = self.t("group.play.role", role=render.one_line(s.role.get(self.lang)))
-        self.show()
-
-    def _lines(self, node_id: str) -> list[Static]:
-        out = []
-        for speaker, text in self.play.run.lines(self.lang, node_id):
-            if speaker is None:
-                out.append(Static(Text(render.clean(text)), classes="narration"))
-            else:
-                line = Text()
-                line.append(render.one_line(speaker) + ": ", style="bold")
-                line.append(render.clean(text))
-                out.append(Static(line))
-        return out
-
-    def show(self) -> None:
-        run = self.play.run
-        scenario = self.play.scenario
-        box = self.query_one("#play-transcript", VerticalScroll)
-        widgets: list[Static] = []
-        for nid in run.opening:
-            widgets += self._lines(nid)
-        for i, step in enumerate(run.history):
-            choice = scenario.nodes[step.node].choice(step.choice)
-            said = Text()
-            said.append(self.t("group.you") + ": ", style="bold")
-            said.append(render.clean(choice.text.get(self.lang) if choice else step.choice))
-            widgets.append(Static(said, classes="you"))
-            last = i == len(run.history) - 1
-            if last and self.feedback:
-                widgets.append(Static(Text(render.clean(self.feedback)), classes="feedback"))
-            for nid in step.entered:
-                widgets += self._lines(nid)
-        ending = run.ending
-        if ending is not None and ending.ending is not None:
-            end = Text(self.t("group.play.ended", title=render.one_line(ending.ending.title.get(self.lang))),
-                       style="bold")
-            end.append("\n" + render.clean(ending.ending.text.get(self.lang)))
-            widgets.append(Static(end))
-        box.remove_children()
-        box.mount_all(widgets)
-        box.call_after_refresh(box.scroll_end, animate=False)
-        choices = self.query_one("#play-choices", OptionList)
-        hint = self.query_one("#play-hint", Static)
-        button = self.query_one("#to-debrief", Button)
-        if run.finished:
-            choices.display = False
-            hint.update("")
-            button.display = True
-            button.focus()
-            return
-        button.display = False
-        choices.display = True
-        options = []
-        for v in run.choices(self.lang):
-            label = Text(f"{v.number}. ", style="bold")
-            label.append(render.clean(v.text))
-            if not v.enabled:
-                label.append(f"\n({self.t('group.play.unavailable')}"
-                             + (f": {render.one_line(v.reason)}" if v.reason else "") + ")",
-                             style="italic")
-            options.append(Option(label, id=v.id, disabled=not v.enabled))
-        choices.set_options(_spaced(options))
-        choices.highlighted = next((i for i, o in enumerate(options) if not o.disabled), None)
-        choices.focus()
-        hint.update(Text(self.t("group.play.choose")))
-
-    def _choose(self, choice_id: str) -> None:
-        choice = self.play.run.node.choice(choice_id)
-        try:
-            self.play.choose(choice_id)
-        except RunError as err:
-            self.notify(str(err), severity="warning")
-            return
-        except (StoreError, AccessDenied) as err:
-            self.notify(self.t("group.play.not_saved", reason=str(err)), severity="error", timeout=10)
-        fb = choice.feedback.get(self.lang) if choice is not None and choice.feedback else None
-        self.feedback = fb if self.play.mode == "coach" else None
-        self.show()
-
-    @on(OptionList.OptionSelected, "#play-choices")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
-            self._choose(event.option.id)
-
-    def action_pick(self, n: int) -> None:
-        if self.play.run.finished:
-            return
-        views = self.play.run.choices(self.lang)
-        if 1 <= n <= len(views) and views[n - 1].enabled:
-            self._choose(views[n - 1].id)
-
-    def action_undo(self) -> None:
-        if self.play.mode != "coach":
-            self.notify(self.t("group.play.no_undo"))
-            return
-        try:
-            self.play.undo()
-        except RunError as err:
-            self.notify(str(err), severity="warning")
-            return
-        except (StoreError, AccessDenied) as err:
-            self.notify(self.t("group.play.not_saved", reason=str(err)), severity="error")
-        self.feedback = None
-        self.show()
-
-    @on(Button.Pressed, "#to-debrief")
-    def _debrief(self) -> None:
-        self.app.switch_screen(TraineeDebriefScreen(self.play.scenario, self.play.run_id))
-
-    def action_back(self) -> None:
-        self.app.pop_screen()
+    def _where(self) -> Text:
+        return Text("")
 
 
-class TraineeDebriefScreen(_Screen):
-    """Scores per dimension and the quadrant; once the session is closed, the group's
-    choices at the trainee's key moments."""
+class SessionDebriefScreen(DebriefScreen):
+    """The app's debrief of a session run; once the trainer has closed the session, with how
+    the group chose at the trainee's key moments (anonymous counts)."""
 
-    BINDINGS = [Binding("escape", "back", "group.key.back")]
+    app: JoinApp
 
-    def __init__(self, scenario: Scenario, run_id: str) -> None:
-        super().__init__()
-        self.scenario = scenario
-        self.run_id = run_id
+    def __init__(self, scenario: Scenario, snapshot: dict[str, Any], mode: str | None, *,
+                 run_id: str | None = None) -> None:
+        super().__init__(scenario, snapshot, mode, run_id=run_id)
         self.closed = False
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with VerticalScroll(id="debrief-body"):
-            yield Static(id="debrief-main")
-            yield Static(id="debrief-group")
-            yield Button(self.t("group.debrief.again"), id="again")
-        yield Footer()
+    def extra_sections(self) -> ComposeResult:
+        yield self._head("group.debrief.group")
+        yield Static(self._group(), classes="debrief-block", id="debrief-group")
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.title = self.t("group.debrief.title", scenario=render.one_line(self.scenario.title.get(self.lang)))
-        self.show()
-        self.set_interval(5.0, self._check_closed)
+    def on_mount(self) -> None:  # the debrief's own on_mount runs too
+        self.set_interval(CLOSED_CHECK_SECONDS, self.check_closed)
 
-    def _check_closed(self) -> None:
+    def check_closed(self) -> None:
+        """The trainer may close the session while the debrief is open: then add the group."""
         trainee = self.app.trainee
         try:
-            if trainee is not None and not self.closed and trainee.session.closed:
-                self.show()
+            closed = trainee is not None and trainee.session.closed
         except AccessDenied:
             self.app.session_gone()
-
-    def show(self) -> None:
-        try:
-            self._show()
-        except AccessDenied:
-            self.app.session_gone()
-
-    def _show(self) -> None:
-        from scoring.debrief import DebriefError, build_debrief
-        from scoring.labels import attribution_text, label, status_text
-
-        trainee = self.app.trainee
-        assert trainee is not None
-        rec = trainee.run(self.run_id)
-        lang = self.lang
-        main = Text()
-        try:
-            d = build_debrief(self.scenario, rec.snapshot, self.app.rubric, lang, mode=rec.mode)
-        except DebriefError as err:
-            main.append(str(err), style="bold red")
-            self.query_one("#debrief-main", Static).update(main)
             return
-        if d.ending is not None:
-            main.append(self.t("group.play.ended", title=render.one_line(d.ending.title)), style="bold")
-            main.append("\n" + render.clean(d.ending.text) + "\n")
-        for n in d.notices:
-            main.append("\n" + render.clean(n.message) + "\n", style="italic")
-        main.append("\n" + label("scores", lang) + "\n", style="bold")
-        width = max(len(x.short) for x in d.dimensions)
-        for dim in d.dimensions:
-            if dim.status == "not_scored":
-                continue
-            main.append(render.one_line(dim.short).ljust(width) + "  ")
-            if dim.assessed and dim.score is not None:
-                main.append(render.bar(dim.score, 20), style="cyan")
-                main.append(f" {dim.score:>3}  {dim.band_name or ''}\n")
-            else:
-                main.append(label("not_assessed", lang) + ": " + status_text(dim, lang) + "\n",
-                            style="dim italic")
-        if d.quadrant is not None:
-            contact = next((a.score for a in d.axes if a.id == "contact"), None)
-            limits = next((a.score for a in d.axes if a.id == "limits"), None)
-            main.append("\n" + self.t("group.debrief.quadrant", name=d.quadrant.name, contact=contact,
-                                       limits=limits) + "\n", style="bold")
-            main.append(render.clean(d.quadrant.description) + "\n")
-        if d.key_moments:
-            main.append("\n" + label("key_moments", lang) + "\n", style="bold")
-            for m in d.key_moments:
-                main.append(f"{label('decision', lang)} {m.step} ({label(m.kind, lang)}): ",
-                            style="bold green" if m.kind == "good" else "bold red")
-                main.append(render.clean(m.chosen.text) + "\n")
-                if m.better is not None:
-                    main.append("  " + label("better", lang) + ": ", style="bold")
-                    main.append(render.clean(m.better.text) + "\n")
-        if d.tips:
-            main.append("\n" + label("try_next", lang) + "\n", style="bold")
-            for tip in d.tips:
-                name = next((x.short for x in d.dimensions if x.id == tip.dimension), tip.dimension)
-                main.append(f"• {render.one_line(name)}: ", style="bold")
-                main.append(render.clean(tip.text) + "\n")
-                main.append("  " + render.one_line(attribution_text(tip.citations, lang)) + "\n",
-                            style="dim")
-        self.query_one("#debrief-main", Static).update(main)
-        group = Text(self.t("group.debrief.group") + "\n", style="bold")
-        info = trainee.session
-        self.closed = info.closed
-        self.query_one("#again", Button).display = not info.closed
-        counts = trainee.group_counts()
+        if closed and not self.closed and self.debrief is not None:
+            self.query_one("#debrief-group", Static).update(self._group())
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action == "replay" and self.closed)  # no new runs once it is closed
+
+    def _group(self) -> Group | Text:
+        trainee = self.app.trainee
+        try:
+            counts = trainee.group_counts() if trainee is not None else None
+            self.closed = trainee is not None and trainee.session.closed
+        except AccessDenied:
+            counts = None
         if counts is None:
-            group.append(self.t("group.debrief.group_wait"), style="italic")
-        else:
-            history = list(rec.snapshot.get("history", []))
-            moments = group_moments(self.scenario, history, counts,
-                                    [m.step - 1 for m in d.key_moments], lang)
-            if not moments:
-                group.append(self.t("group.debrief.group_none"), style="italic")
-            for m in moments:
-                group.append("\n" + render.one_line(m.prompt) + "\n", style="bold")
-                top = max((o.count for o in m.options), default=0)
-                for o in m.options:
-                    mine = o.choice == m.chosen
-                    group.append(f"{o.number}. ", style="bold")
-                    group.append(render.one_line(o.text, 60).ljust(60),
-                                 style="bold" if mine else "")
-                    group.append(" " + render.bar(o.count, 8, top or 1) + f" {o.count:>3}")
-                    if mine:
-                        group.append(f"  ← {self.t('group.debrief.your_choice')}", style="bold yellow")
-                    group.append("\n")
-                group.append(self.t("group.debrief.same", same=m.same, total=m.total) + "\n",
-                             style="italic")
-        self.query_one("#debrief-group", Static).update(group)
-
-    @on(Button.Pressed, "#again")
-    def _again(self) -> None:
-        trainee = self.app.trainee
-        assert trainee is not None
-        try:
-            play = TraineeRun(trainee, self.scenario, lang=self.lang)
-        except (AccessDenied, StoreError) as err:
-            self.notify(str(err), severity="warning")
-            return
-        self.app.switch_screen(GroupPlayScreen(play))
-
-    def action_back(self) -> None:
-        self.app.pop_screen()
+            return Text(self.t("group.debrief.group_wait"), style="italic")
+        history = list(self.snapshot.get("history", []))
+        moments = group_moments(self.scenario, history, counts,
+                                [m.step - 1 for m in self.debrief.key_moments], self.lang)
+        if not moments:
+            return Text(self.t("group.debrief.group_none"), style="italic")
+        parts: list[Text | Table] = []
+        for i, m in enumerate(moments):
+            head = Text(("\n" if i else "") + self.t("debrief.decision", n=m.seq) + " · ",
+                        style="bold")
+            head.append(render.one_line(m.prompt), style="bold")
+            parts.append(head)
+            mark = "← " + self.t("group.debrief.your_choice")
+            top = max((o.count for o in m.options), default=0) or 1
+            grid = Table.grid(padding=(0, 1), expand=True)
+            grid.add_column(width=len(str(len(m.options))) + 1)
+            grid.add_column(ratio=1)
+            grid.add_column(width=BAR)
+            grid.add_column(width=len(str(top)), justify="right")
+            grid.add_column(width=len(mark))
+            for o in m.options:
+                mine = o.choice == m.chosen
+                grid.add_row(Text(f"{o.number}.", style="bold"),
+                             Text(render.one_line(o.text), style="bold" if mine else ""),
+                             render.bar(o.count, BAR, top), str(o.count),
+                             Text(mark, style="bold") if mine else "")
+            parts.append(grid)
+            parts.append(Text(self.t("group.debrief.same", same=m.same, total=m.total),
+                              style="italic"))
+        return Group(*parts)

@@ -11,7 +11,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     # -- keys ----------------------------------------------------------------------------
     "group.key.quit": ("Afsluiten", "Quit"),
     "group.key.back": ("Terug", "Back"),
-    "group.key.undo": ("Terugnemen", "Undo"),
     "group.key.refresh": ("Verversen", "Refresh"),
     "group.key.next_scenario": ("Volgend scenario", "Next scenario"),
     "group.key.close_session": ("Sessie afsluiten", "Close session"),
@@ -84,26 +83,44 @@ STRINGS: dict[str, tuple[str, str]] = {
                     "The trainer has closed the session."),
     "group.home.none": ("Geen van de scenario's van deze sessie kan worden geladen. Meld dit aan de "
                   "trainer.", "None of this session's scenarios can be loaded. Tell the trainer."),
-    # -- playing -------------------------------------------------------------------------
-    "group.play.role": ("Jouw rol: {role}", "Your role: {role}"),
-    "group.play.choose": ("Wat doe je? (cijfertoets of pijltjes en Enter)",
-                    "What do you do? (number key, or arrows and Enter)"),
+    # -- playing: the app's play screen, with these texts where a session differs ----------
     "group.play.unavailable": ("nu niet mogelijk", "not possible now"),
-    "group.play.feedback": ("Feedback", "Feedback"),
-    "group.play.saved": ("Bewaard na elke keuze.", "Saved after every choice."),
-    "group.play.not_saved": ("Je keuze kon niet worden bewaard: {reason}",
-                       "Your choice could not be saved: {reason}"),
-    "group.play.ended": ("Einde: {title}", "Ending: {title}"),
-    "group.play.to_debrief": ("Naar de nabespreking", "To the debrief"),
-    "group.play.decisions": ("Keuze {n}", "Decision {n}"),
-    "group.play.no_undo": ("Terugnemen kan alleen in de coachmodus.",
-                     "Undo is only possible in coach mode."),
-    # -- a trainee's debrief -------------------------------------------------------------
-    "group.debrief.title": ("Nabespreking: {scenario}", "Debrief: {scenario}"),
-    "group.debrief.scores": ("Je scores (0-100, tegen het laagst en hoogst haalbare in dit scenario)",
-                       "Your scores (0-100, against the lowest and highest reachable in this "
-                       "scenario)"),
-    "group.debrief.not_assessed": ("niet beoordeeld", "not assessed"),
+    "group.pause.home": ("Naar de scenario's van de sessie", "Go to the session's scenarios"),
+    "group.pause.saved": (
+        "Je voortgang is bewaard bij de trainer. Kies het scenario opnieuw om verder te gaan; "
+        "ook na een gesloten tabblad: meld je aan met dezelfde code en naam.",
+        "Your progress is saved with the trainer. Choose the scenario again to continue; also "
+        "after a closed tab: join with the same code and name."),
+    "group.help.about": (
+        "Zo werkt het: kies een scenario van de sessie, lees wat er gebeurt en kies steeds wat "
+        "jij zegt of doet. In coachmodus krijg je na elke keuze feedback en mag je terugnemen; in "
+        "toetsmodus zie je pas in de nabespreking hoe het ging (de trainer kiest de modus). Elke "
+        "keuze wordt meteen bewaard: sluit je het tabblad, meld je dan opnieuw aan met dezelfde "
+        "code en naam en je gaat verder waar je was. Je ziet alleen je eigen oefeningen. Zodra "
+        "de trainer de sessie afsluit, laat je nabespreking zien hoe de groep koos op jouw "
+        "belangrijkste momenten. De muis werkt ook.",
+        "How it works: choose one of the session's scenarios, read what happens and each time "
+        "choose what you say or do. In coach mode you get feedback after every choice and may "
+        "undo; in assessment mode you only see how it went in the debrief (the trainer chooses "
+        "the mode). Every choice is saved at once: if you close the tab, join again with the "
+        "same code and name and you continue where you were. You see only your own runs. Once "
+        "the trainer closes the session, your debrief shows how the group chose at your key "
+        "moments. The mouse works too."),
+    "group.cmd.home": ("Scenario's van de sessie", "The session's scenarios"),
+    "group.cmd.home.help": ("Terug naar de scenario's van deze sessie",
+                            "Back to this session's scenarios"),
+    "group.cmd.settings.help": ("Taal, thema en tekstsnelheid", "Language, theme and text pace"),
+    "group.settings.explain": (
+        "Kies met ↑ ↓ en Enter of spatie; Tab gaat naar de volgende groep. Wijzigingen gelden "
+        "meteen, voor dit tabblad. De trainer kiest de modus van de sessie.",
+        "Choose with ↑ ↓ and Enter or Space; Tab moves to the next group. Changes apply at once, "
+        "for this tab. The trainer chooses the session's mode."),
+    # -- a trainee's debrief: the app's, with the group once the session is closed -------
+    "group.debrief.keys": (
+        "M: bewaar als Markdown · H: bewaar als HTML (printbaar) · R: opnieuw spelen (zolang de "
+        "sessie open is) · Esc: naar de scenario's van de sessie · PgUp/PgDn: bladeren",
+        "M: save as Markdown · H: save as HTML (printable) · R: play again (while the session "
+        "is open) · Esc: the session's scenarios · PgUp/PgDn: page through"),
     "group.debrief.quadrant": ("Kwadrant: {name} (contact {contact}, grenzen {limits})",
                          "Quadrant: {name} (contact {contact}, limits {limits})"),
     "group.debrief.group": ("Hoe de groep koos op jouw belangrijkste momenten",
@@ -118,8 +135,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "group.debrief.same": ("{same} van de {total} keer koos de groep hier hetzelfde als jij.",
                      "{same} of {total} times the group chose the same as you here."),
     "group.debrief.your_choice": ("jouw keuze", "your choice"),
-    "group.debrief.path": ("Je pad", "Your path"),
-    "group.debrief.again": ("Opnieuw spelen", "Play again"),
     # -- the trainer's code and dashboard ------------------------------------------------
     "group.trainer.title": ("Trainersdashboard openen", "Open the trainer dashboard"),
     "group.trainer.code": ("Trainerscode", "Trainer code"),

@@ -6,7 +6,7 @@ TRAINER_CODE SESSION_ID SCENARIO...``. Roles:
 
 * ``solo``: runs played alone, as the app plays them (Playthrough, autosave per choice,
   undo now and then, runs left unfinished now and then);
-* ``trainee``: the same inside a live session (sessions.join, TraineeRun);
+* ``trainee``: the same inside a live session (sessions.join, Trainee.playthrough);
 * ``reader``: what "my results", reports and exports read (runs, events);
 * ``trainer``: the live dashboard, refreshed over and over.
 
@@ -52,7 +52,7 @@ def main() -> int:
     def play_one() -> None:
         scenario = rng.choice(scenarios)
         if trainee is not None:
-            pt: Any = sessions.TraineeRun(trainee, scenario)
+            pt: Any = trainee.playthrough(scenario)
         else:
             pt = Playthrough.new(scenario, mode="coach")
             pt.attach(store)

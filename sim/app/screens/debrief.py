@@ -3,6 +3,7 @@ moments with better options, what to try next time with sources, the path; expor
 
 from __future__ import annotations
 
+import io
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -108,6 +109,7 @@ class DebriefScreen(BaseScreen):
         yield Static(self._dimensions(), classes="debrief-block")
         yield self._head("debrief.moments")
         yield Static(self._moments(), classes="debrief-block")
+        yield from self.extra_sections()
         if d.tips:
             yield self._head("debrief.tips")
             yield Static(self._tips(), classes="debrief-block")
@@ -118,6 +120,10 @@ class DebriefScreen(BaseScreen):
             yield Static(self._sources(), classes="debrief-block")
         yield Static(Text(self.t("debrief.keys"), style="dim"), classes="debrief-block",
                      id="debrief-keys")
+
+    def extra_sections(self) -> ComposeResult:
+        """Sections after the key moments (a live session adds how the group chose)."""
+        yield from ()
 
     def _quadrant(self) -> Text:
         d = self.debrief
@@ -271,6 +277,9 @@ class DebriefScreen(BaseScreen):
         text = (render_markdown if fmt == "md" else render_html)(self.debrief, self.lang)
         stamp = datetime.now().strftime("%Y%m%d-%H%M")
         name = f"{self.scenario.id}-{stamp}{'-' + self.run_id if self.run_id else ''}.{fmt}"
+        if self.app.is_web:  # in a browser: the file goes to the trainee's own downloads
+            self.app.deliver_text(io.StringIO(text), save_filename=name)
+            return
         path = self.export_dir() / name
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -84,7 +84,7 @@ class PlayScreen(BaseScreen):
     def on_mount(self) -> None:
         self._layout(self.app.size.width)
         self._show_all(paced=self.fresh)
-        if self.fresh and not self._asked_store:
+        if self.fresh and not self.pt.saving and not self._asked_store:
             self._asked_store = True
             self.call_after_refresh(self._attach_store)
 
@@ -360,10 +360,8 @@ class PlayScreen(BaseScreen):
     def action_debrief(self) -> None:
         if not self.pt.run.finished:
             return
-        from .debrief import DebriefScreen
-
-        self.app.switch_screen(DebriefScreen(self.pt.scenario, self.pt.run.snapshot(),
-                                             self.pt.mode, run_id=self.pt.run_id))
+        self.app.switch_screen(self.app.debrief_screen(self.pt.scenario, self.pt.run.snapshot(),
+                                                       self.pt.mode, self.pt.run_id))
 
     # -- help and palette --------------------------------------------------------------
     def help_keys(self) -> Iterable[tuple[str, str]]:

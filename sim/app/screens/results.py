@@ -142,6 +142,4 @@ class ResultsScreen(BaseScreen):
             pt.lang = self.lang
             self.app.resume(pt)
             return
-        from .debrief import DebriefScreen
-
-        self.app.push_screen(DebriefScreen(scenario, rec.snapshot, rec.mode, run_id=rec.id))
+        self.app.push_screen(self.app.debrief_screen(scenario, rec.snapshot, rec.mode, rec.id))
