@@ -56,7 +56,7 @@ async def main():
         await pilot.pause()
         await pilot.press("enter")  # the first scenario
         await pilot.pause()
-        play = app.screen.play
+        play = app.screen.pt  # the app's own play screen
         while not play.run.finished:
             views = [v.number for v in play.run.choices() if v.enabled]
             await pilot.press(str(rng.choice(views)))
@@ -142,13 +142,13 @@ def fill(store, scenarios: list, n: int) -> tuple:  # noqa: ANN001
         trainee = sessions.join(store, made.join_code, f"Trainee {i:04d}")
         scenario = scenarios[i % len(scenarios)]
         run = Run(scenario)
-        rid = trainee.start_run(run.snapshot(), scenario_path=scenario.path)
+        rid = trainee.create_run(run.snapshot(), scenario_path=scenario.path)
         while not run.finished:
             run.choose(rng.choice([v.id for v in run.choices() if v.enabled]))
         end = run.ending
-        trainee.save(rid, run.snapshot(), finished=True,
-                     outcome=end.ending.outcome if end and end.ending else None,
-                     ending=end.id if end else None)
+        trainee.save_step(rid, run.snapshot(), finished=True,
+                          outcome=end.ending.outcome if end and end.ending else None,
+                          ending=end.id if end else None)
     return made
 
 
