@@ -191,7 +191,6 @@ class _Composer:
         self.problems = problems
         self.anchors: dict[str, yaml.Node] = {}
         self.sizes: dict[str, int] = {}  # values of a finished anchored node, aliases expanded
-        self.values = 0  # values so far, aliases expanded
         self.aliases = False
         self.refused = 0
 
