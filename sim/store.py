@@ -286,6 +286,7 @@ class Store:
         if self.path.is_dir() or self.path.suffix.lower() not in (".db", ".sqlite", ".sqlite3"):
             self.path = self.path / DB_NAME  # a folder, existing or to be made
         self.timeout = timeout
+        self._run_cols: list[str] | None = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
@@ -440,8 +441,10 @@ class Store:
         return self._record(row) if row else None
 
     def _record(self, row: sqlite3.Row | tuple[Any, ...]) -> RunRecord:
-        cols = [d[0] for d in self.conn.execute("SELECT * FROM runs LIMIT 0").description]
-        d = dict(zip(cols, row, strict=True))
+        if self._run_cols is None:  # asked once: a list of 3,000 runs asked it 3,000 times
+            self._run_cols = [d[0] for d in self.conn.execute("SELECT * FROM runs LIMIT 0")
+                              .description]
+        d = dict(zip(self._run_cols, row, strict=True))
         snap = _json(d["snapshot"], {})
         if not isinstance(snap, dict) or not isinstance(snap.get("history", []), list):
             snap = {}  # damaged: it will not resume, and says so
