@@ -341,6 +341,39 @@ def _offered(scenario: Scenario, snapshot: Mapping[str, Any]) -> list[list[str]]
     return offered
 
 
+_POOR: weakref.WeakKeyDictionary[Scenario, dict[tuple[Any, ...], tuple[PoorStep, ...]]] = \
+    weakref.WeakKeyDictionary()
+PoorStep = tuple[tuple[str, str], str | None]  # (node, choice) taken, the better option's id
+
+
+def _poor_steps(scenario: Scenario, snapshot: Mapping[str, Any]) -> tuple[PoorStep, ...]:
+    """A run's poor choices, each with the best-scoring option on offer there if better
+    (a function of the path alone, so remembered per path like the scores)."""
+    key = path_key(snapshot)
+    known = _POOR.setdefault(scenario, {})
+    if key is not None and key in known:
+        return known[key]
+    out: list[PoorStep] = []
+    offered = None
+    for i, step in enumerate(snapshot.get("history", [])):
+        node = scenario.nodes.get(step.get("node", ""))
+        choice = node.choice(step.get("choice", "")) if node else None
+        if node is None or choice is None or choice_total(choice.scores) >= 0:
+            continue
+        if offered is None:
+            offered = _offered(scenario, snapshot)
+        ids = offered[i] if i < len(offered) else [c.id for c in node.choices]
+        best = max((c for c in node.choices if c.id in ids),
+                   key=lambda c: choice_total(c.scores), default=None)
+        better = best.id if best is not None and \
+            choice_total(best.scores) > choice_total(choice.scores) else None
+        out.append(((node.id, choice.id), better))
+    steps = tuple(out)
+    if key is not None and len(known) < MEMO_SIZE:
+        known[key] = steps
+    return steps
+
+
 def poor_choices(scenario: Scenario, runs: Iterable[RunRecord], lang: str = "nl",
                  limit: int = 5) -> list[PoorChoice]:
     """The poor options (scores summing below zero) chosen most often, with the best
@@ -350,22 +383,10 @@ def poor_choices(scenario: Scenario, runs: Iterable[RunRecord], lang: str = "nl"
     for rec in runs:
         if rec.scenario_id != scenario.id:
             continue
-        history = rec.snapshot.get("history", [])
-        offered = None
-        for i, step in enumerate(history):
-            node = scenario.nodes.get(step.get("node", ""))
-            choice = node.choice(step.get("choice", "")) if node else None
-            if node is None or choice is None or choice_total(choice.scores) >= 0:
-                continue
-            key = (node.id, choice.id)
+        for key, best in _poor_steps(scenario, rec.snapshot):
             taken[key] += 1
-            if offered is None:
-                offered = _offered(scenario, rec.snapshot)
-            ids = offered[i] if i < len(offered) else [c.id for c in node.choices]
-            best = max((c for c in node.choices if c.id in ids),
-                       key=lambda c: choice_total(c.scores), default=None)
-            if best is not None and choice_total(best.scores) > choice_total(choice.scores):
-                better.setdefault(key, Counter())[best.id] += 1
+            if best is not None:
+                better.setdefault(key, Counter())[best] += 1
     out = []
     for (nid, cid), n in taken.items():
         node = scenario.nodes[nid]

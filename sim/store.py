@@ -22,7 +22,7 @@ import shutil
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -31,6 +31,7 @@ from typing import Any, TypeVar
 
 SCHEMA_VERSION = 2
 T = TypeVar("T")
+_CHUNK = 500  # ids per "IN (...)" query, well below SQLite's limit on parameters
 DB_NAME = "sovsim.db"
 
 _SCHEMA = """
@@ -625,16 +626,71 @@ class Store:
     @_reads
     def session_events(self, session_id: str) -> list[dict[str, Any]]:
         """The decision events of every run of a session, by run and sequence."""
+        return self._events(
+            "SELECT e.run_id, e.seq, e.kind, e.scenario_id, e.scenario_version, e.node, "
+            "e.choice, e.target, e.scores, e.changes, e.time FROM events e JOIN runs r "
+            "ON r.id = e.run_id WHERE r.session_id=? ORDER BY e.run_id, e.seq", (session_id,))
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Several reads that see the store as it was at one moment (a read transaction:
+        writers go on meanwhile, in WAL mode, and are seen by the next one)."""
+        if self.conn.in_transaction:  # inside a write already: that is one moment too
+            yield
+            return
+        try:
+            self.conn.execute("BEGIN DEFERRED")
+        except sqlite3.Error as err:
+            raise _explain(err, self.path) from None
+        try:
+            yield
+        finally:
+            with suppress(sqlite3.Error):
+                self.conn.execute("COMMIT")
+
+    @_reads
+    def run_stamps(self, session_id: str) -> list[tuple[str, tuple[str, bool, int]]]:
+        """(id, stamp) of every run of a session, in the order of :meth:`runs` (newest first).
+
+        A stamp (last save, finished, snapshot bytes) changes whenever the run is saved or
+        ended, so comparing stamps finds the runs to read again without reading any."""
+        return [(r[0], (r[1], bool(r[2]), r[3])) for r in self.conn.execute(
+            "SELECT id, updated, finished, length(CAST(snapshot AS BLOB)) FROM runs "
+            "WHERE session_id=? ORDER BY updated DESC, rowid DESC", (session_id,))]
+
+    @_reads
+    def runs_by_id(self, session_id: str, ids: Iterable[str]) -> list[RunRecord]:
+        """The session's runs with these ids (any order; ids not in the session are left out)."""
+        ids = list(ids)
         out = []
-        for r in self.conn.execute(
-                "SELECT e.run_id, e.seq, e.kind, e.scenario_id, e.scenario_version, e.node, "
-                "e.choice, e.target, e.scores, e.changes, e.time FROM events e JOIN runs r "
-                "ON r.id = e.run_id WHERE r.session_id=? ORDER BY e.run_id, e.seq",
-                (session_id,)):
-            out.append({"run_id": r[0], "seq": r[1], "kind": r[2], "scenario_id": r[3],
-                        "scenario_version": r[4], "node": r[5], "choice": r[6], "target": r[7],
-                        "scores": _json(r[8], {}), "changes": _json(r[9], {}), "time": r[10]})
+        for i in range(0, len(ids), _CHUNK):
+            part = ids[i:i + _CHUNK]
+            out += [self._record(r) for r in self.conn.execute(
+                f"SELECT * FROM runs WHERE session_id=? AND id IN ({','.join('?' * len(part))})",
+                (session_id, *part))]
         return out
+
+    @_reads
+    def session_choices_of(self, session_id: str, run_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """The decisions of some runs of a session, by run and sequence: of each event only
+        what counting choices needs (run_id, seq, kind, scenario_id, node, choice), without
+        decoding its scores and changes."""
+        run_ids = sorted(run_ids)
+        out = []
+        for i in range(0, len(run_ids), _CHUNK):
+            part = run_ids[i:i + _CHUNK]
+            out += [{"run_id": r[0], "seq": r[1], "kind": r[2], "scenario_id": r[3],
+                     "node": r[4], "choice": r[5]} for r in self.conn.execute(
+                "SELECT e.run_id, e.seq, e.kind, e.scenario_id, e.node, e.choice FROM events e "
+                "JOIN runs r ON r.id = e.run_id WHERE r.session_id=? AND e.run_id IN "
+                f"({','.join('?' * len(part))}) ORDER BY e.run_id, e.seq", (session_id, *part))]
+        return out
+
+    def _events(self, sql: str, args: tuple[Any, ...]) -> list[dict[str, Any]]:
+        return [{"run_id": r[0], "seq": r[1], "kind": r[2], "scenario_id": r[3],
+                 "scenario_version": r[4], "node": r[5], "choice": r[6], "target": r[7],
+                 "scores": _json(r[8], {}), "changes": _json(r[9], {}), "time": r[10]}
+                for r in self.conn.execute(sql, args)]
 
     # plenary: branches, votes, bookmarks
     def add_branch(self, run_id: str, session_id: str, *, parent_run: str | None = None,

@@ -309,6 +309,8 @@ async def test_the_trainer_code_opens_the_dashboard(setup, example, tmp_path) ->
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
+        await app.workers.wait_for_complete()  # the figures are read in a thread
+        await pilot.pause()
         assert [p.name for p in app.screen.figures.participants] == ["Anna"]
         assert app.screen.figures.scenario("stempas").finished == 1
         await pilot.press("e")

@@ -10,7 +10,6 @@ import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from rich.table import Table
 from rich.text import Text
 
 from ..group import (
@@ -58,44 +57,33 @@ def fmt(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f}"
 
 
-def people_text(people: list[ParticipantProgress], titles: dict[str, str], lang: str,
-                join_code: str, *, away_after: float = 60.0,
-                now: datetime | None = None) -> Text | Table:
-    """One row per participant: name, scenario, how far; "away" when not seen lately."""
-    if not people:
-        return Text(t("group.dash.nobody", lang, code=join_code), style="italic")
-    now = now or datetime.now(UTC)
-    several = len(titles) > 1  # name the scenario only when the session has more than one
-    table = Table.grid(padding=(0, 1), expand=True)
-    table.add_column(no_wrap=True, overflow="ellipsis", max_width=18, style="bold")
-    if several:
-        table.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
-    table.add_column(no_wrap=True, overflow="ellipsis", ratio=2)
-    for p in people:
-        latest = p.latest
-        status = Text()
-        scenario = ""
-        if latest is None:
-            status.append(t("group.dash.not_started", lang), style="dim")
+def person_status(p: ParticipantProgress, titles: dict[str, str], lang: str, *,
+                  away_after: float = 60.0, now: datetime | None = None) -> tuple[Text, str]:
+    """How far a participant is (the ending reached, or decision n of at most m; "away"
+    when not seen lately), and the title of the scenario of their latest run."""
+    latest = p.latest
+    status = Text()
+    scenario = ""
+    if latest is None:
+        status.append(t("group.dash.not_started", lang), style="dim")
+    else:
+        scenario = one_line(titles.get(latest.scenario_id, latest.scenario_id))
+        if latest.finished:
+            status.append("✓ " + one_line(latest.ending_title or latest.ending), style="green")
+        elif latest.most_decisions:
+            status.append(bar(latest.decisions, 6, latest.most_decisions) + " ", style="cyan")
+            status.append(t("group.dash.playing", lang, n=latest.decisions,
+                            max=latest.most_decisions))
         else:
-            scenario = one_line(titles.get(latest.scenario_id, latest.scenario_id))
-            if latest.finished:
-                status.append("✓ " + one_line(latest.ending_title or latest.ending), style="green")
-            elif latest.most_decisions:
-                status.append(bar(latest.decisions, 6, latest.most_decisions) + " ", style="cyan")
-                status.append(t("group.dash.playing", lang, n=latest.decisions,
-                                max=latest.most_decisions))
-            else:
-                status.append(t("group.dash.playing_open", lang, n=latest.decisions))
-        if p.seen is not None and not (latest and latest.finished):
-            try:
-                age = (now - datetime.fromisoformat(p.seen)).total_seconds()
-            except ValueError:
-                age = 0.0
-            if age > away_after:
-                status.append(f" ({t('group.dash.away', lang)})", style="dim italic")
-        table.add_row(one_line(p.name), *([scenario] if several else []), status)
-    return table
+            status.append(t("group.dash.playing_open", lang, n=latest.decisions))
+    if p.seen is not None and not (latest and latest.finished):
+        try:
+            age = ((now or datetime.now(UTC)) - datetime.fromisoformat(p.seen)).total_seconds()
+        except ValueError:
+            age = 0.0
+        if age > away_after:
+            status.append(f" ({t('group.dash.away', lang)})", style="dim italic")
+    return status, scenario
 
 
 def decisions_text(decisions: list[DecisionFigures], lang: str, width: int = 56) -> Text:
