@@ -51,6 +51,17 @@ def test_dashboard_120x40(snap_compare, tmp_path, example, rubric, lang) -> None
     store.close()
 
 
+def test_dashboard_80x24(snap_compare, tmp_path, example, rubric) -> None:  # noqa: ANN001
+    """A small terminal: every panel keeps its title, the participants list scrolls."""
+    from sim.groupui.dashboard import DashboardApp
+
+    store = _live(tmp_path, example)
+    trainer = sessions.open_as_trainer(store, SESSION, TRAINER)
+    app = DashboardApp(trainer, [example], rubric, lang="nl", refresh_seconds=0)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=figures_read)
+    store.close()
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_plenary_120x40(snap_compare, tmp_path, example, rubric, lang) -> None:  # noqa: ANN001
     from sim.groupui.plenary import PlenaryApp

@@ -221,18 +221,19 @@ class DashboardScreen(Screen[None]):
             head.append("   " + t("group.dash.missing", self.lang, ids=", ".join(d.missing_scenarios)),
                         style="red")
         self.query_one("#dash-scenario", Static).update(head)
-        width = max(40, self.query_one("#dash-decisions").size.width - 4)
+        width = max(24, self.query_one("#dash-decisions").size.width - 4)
         self.query_one("#decisions", Static).update(
             render.decisions_text(fig.decisions, self.lang, width))
         qwidth = self.query_one("#dash-quadrant").size.width - 4 - 14
         self.query_one("#quadrant", Static).update(
             render.quadrant_text(fig.dots, self.names, width=max(21, min(61, qwidth)) | 1))
-        self.query_one("#dims", Static).update(render.dimensions_text(fig.dimensions, self.names))
+        self.query_one("#dims", Static).update(render.dimensions_text(
+            fig.dimensions, self.names, room=self.query_one("#dash-dims").size.width - 2))
         endings = render.endings_text(fig.endings, self.lang)
         endings.append("\n\n")
         endings.append(t("group.dash.poor", self.lang) + "\n", style="bold")
         endings.append_text(render.poor_text(fig.poor_choices[:3], self.lang,
-                                             max(40, self.query_one("#dash-endings").size.width - 4)))
+                                             max(24, self.query_one("#dash-endings").size.width - 4)))
         self.query_one("#endings", Static).update(endings)
 
     def on_resize(self) -> None:

@@ -107,8 +107,12 @@ def decisions_text(decisions: list[DecisionFigures], lang: str, width: int = 56)
     return out
 
 
-def dimensions_text(stats: list[DimensionStats], names: Names, width: int = 12) -> Text:
-    """Each dimension: the mean (●) with the spread around it (one sd each side), and figures."""
+def dimensions_text(stats: list[DimensionStats], names: Names, width: int = 12,
+                    room: int | None = None) -> Text:
+    """Each dimension: the mean (●) with the spread around it (one sd each side), and figures.
+
+    ``room``: the cells a line may take (a narrow terminal): names and bars are shortened
+    to fit rather than wrapped."""
     lang = names.lang
     out = Text()
     rows = [s for s in stats if s.n]
@@ -116,6 +120,11 @@ def dimensions_text(stats: list[DimensionStats], names: Names, width: int = 12) 
         out.append(t("group.dash.no_scores", lang), style="italic")
         return out
     name_w = min(24, max(len(names.dimension(s.dimension)) for s in rows))
+    if room is not None:  # name, bar with its ends, " 53 ±40 ", "n=9": shrink bar, then names
+        spare = room - (name_w + 1 + width + 2 + 9 + 5)
+        if spare < 0:
+            width = max(6, width + spare)
+            name_w = max(8, room - (1 + width + 2 + 9 + 5))
     for i, s in enumerate(rows):
         if i:
             out.append("\n")
