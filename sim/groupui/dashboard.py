@@ -261,11 +261,39 @@ class DashboardScreen(Screen[None]):
         if self.app.is_web:
             self.app.deliver_text(path, save_filename=name)
 
+    class CsvMade(Message):
+        """The CSV of every run, worked out in a thread (or why not)."""
+
+        def __init__(self, text: str | None, error: str | None) -> None:
+            super().__init__()
+            self.text = text
+            self.error = error
+
     def action_export_csv(self) -> None:
+        """Save the CSV of every run: it reads and scores every run, so in a thread (a
+        second or so with thousands of trainees), and the screen goes on meanwhile."""
+        self._make_csv()
+
+    @work(thread=True, exit_on_error=False, group="export")
+    def _make_csv(self) -> None:
         from ..groupreport import runs_csv
 
-        self._save(f"sovsim-{self.trainer.session_id}.csv",
-                   runs_csv(self.trainer, self.scenarios, self.rubric, scorer=self.scorer))
+        text, error = None, None
+        try:
+            reader = self.trainer.with_own_connection()
+            try:
+                text = runs_csv(reader, self.scenarios, self.rubric, scorer=self.scorer)
+            finally:
+                reader.disconnect()
+        except (StoreError, AccessDenied) as err:
+            error = str(err)
+        self.post_message(self.CsvMade(text, error))
+
+    def on_dashboard_screen_csv_made(self, message: CsvMade) -> None:
+        if message.text is None:
+            self.notify(message.error or "", severity="error")
+        else:
+            self._save(f"sovsim-{self.trainer.session_id}.csv", message.text)
 
     def action_export_html(self) -> None:
         from ..groupreport import group_report_html
