@@ -229,7 +229,8 @@ class DashboardScreen(Screen[None]):
             render.quadrant_text(fig.dots, self.names, width=max(21, min(61, qwidth)) | 1))
         self.query_one("#dims", Static).update(render.dimensions_text(
             fig.dimensions, self.names, room=self.query_one("#dash-dims").size.width - 2))
-        endings = render.endings_text(fig.endings, self.lang)
+        endings = render.endings_text(fig.endings, self.lang,
+                                      room=self.query_one("#dash-endings").size.width - 2)
         endings.append("\n\n")
         endings.append(t("group.dash.poor", self.lang) + "\n", style="bold")
         endings.append_text(render.poor_text(fig.poor_choices[:3], self.lang,

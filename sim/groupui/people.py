@@ -68,18 +68,20 @@ class ParticipantList(ScrollView, can_focus=True):
         scenario_w = (rest - 1) // 3 if several else 0
         status_w = rest - scenario_w - (1 if several else 0)
         row = Text(no_wrap=True, end="")
-        row.append(self._cell(Text(self.names[index], style="bold"), self._name_width))
-        row.append(" ")
+        row.append(self._cell(Text(self.names[index], style="bold"), self._name_width, gap=1))
         status, scenario = render.person_status(p, self.titles, self.lang, now=self.now)
         if several:
-            row.append(self._cell(Text(scenario), scenario_w))
-            row.append(" ")
+            row.append(self._cell(Text(scenario), scenario_w, gap=1))
         row.append(self._cell(status, status_w))
         return row
 
     @staticmethod
-    def _cell(text: Text, width: int) -> Text:
+    def _cell(text: Text, width: int, gap: int = 0) -> Text:
+        """``text`` in exactly ``width`` cells (cut with "…"), then ``gap`` spaces in the
+        same style (one segment: SVG renderers can drop a segment's leading space)."""
         text.truncate(width, overflow="ellipsis", pad=True)
+        if gap:
+            text.pad_right(gap)
         return text
 
     # -- the Line API ------------------------------------------------------------------

@@ -182,14 +182,17 @@ def quadrant_text(dots: list[Dot], names: Names, width: int = 41, height: int = 
     return out
 
 
-def endings_text(endings: list[EndingCount], lang: str) -> Text:
+def endings_text(endings: list[EndingCount], lang: str, room: int | None = None) -> Text:
+    """Each ending with a bar and how many runs reached it; titles are shortened to fit
+    in ``room`` cells (the bar and count take 15)."""
     out = Text()
     top = max((e.count for e in endings), default=0)
-    w = max((len(one_line(e.title, 40)) for e in endings), default=0)
+    most = 40 if room is None else max(8, min(40, room - 15))
+    w = max((len(one_line(e.title, most)) for e in endings), default=0)
     for i, e in enumerate(endings):
         if i:
             out.append("\n")
-        out.append(one_line(e.title, 40).ljust(w) + " ")
+        out.append(one_line(e.title, most).ljust(w) + " ")
         out.append(bar(e.count, 10, top or 1) + f" {e.count:>3}", style="bold" if e.count else "dim")
     return out
 
