@@ -247,6 +247,7 @@ def dashboard(tmp: Path, sizes: list[int]) -> None:
             made = fill(store, scenarios, n)
             filled = time.perf_counter() - t
             trainer = sessions.open_as_trainer(store, made.session.id, made.trainer_code or "")
+            events = len(trainer.events())
             fresh = [load_scenario(s.path, dims, use_cache=False) for s in scenarios]
             scorer = rubric_scorer(rubric)  # as the dashboard screen keeps one
             t = time.perf_counter()
@@ -264,7 +265,6 @@ def dashboard(tmp: Path, sizes: list[int]) -> None:
             after = live.refresh(trainer)
             grown = time.perf_counter() - t
             equal = after == trainer.dashboard(fresh, rubric, scorer=scorer)
-            events = len(trainer.events())
             screen = asyncio.run(screen_refresh(trainer, [load_scenario(s.path, dims,
                                                                         use_cache=False)
                                                           for s in scenarios], rubric))

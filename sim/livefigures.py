@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .group import Dashboard, Scorer, build_dashboard, progress, rubric_scorer
+from .group import Dashboard, RunFacts, Scorer, build_dashboard, progress, rubric_scorer
 from .scenario import Scenario
 from .sessions import RunChanges, Trainer
 from .store import RunRecord
@@ -33,6 +33,7 @@ class LiveFigures:
         self._stamps: dict[str, Any] = {}
         self._runs: dict[str, RunRecord] = {}
         self._events: dict[str, list[dict[str, Any]]] = {}
+        self._facts = RunFacts()  # each run's scores and poor choices, per version read
         self._last: Dashboard | None = None
         self._basis: tuple[Any, ...] | None = None  # what the last figures were made of
         self.read = 0  # runs read at the last refresh (for the benchmark and the tests)
@@ -66,7 +67,9 @@ class LiveFigures:
                              last.scenarios, last.missing_scenarios)
         else:
             events = [e for rid in sorted(self._events) for e in self._events[rid]]
+            self._facts.keep(self._runs)
             dash = build_dashboard(session, changes.participants, runs, events, self.scenarios,
-                                   self.rubric, lang=self.lang, scorer=self.scorer)
+                                   self.rubric, lang=self.lang, scorer=self.scorer,
+                                   facts=self._facts)
         self._last, self._basis = dash, basis
         return dash
