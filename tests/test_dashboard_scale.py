@@ -23,7 +23,7 @@ from sim.groupui.people import ParticipantList
 from sim.livefigures import LiveFigures
 from sim.loader import load_scenario
 from sim.playthrough import Playthrough
-from sim.store import Store
+from sim.store import Store, StoreError
 
 from .conftest import SCENARIOS
 from .groupkit import aio
@@ -221,3 +221,35 @@ async def test_slow_refreshes_never_pile_up_and_the_screen_answers(cohort, rubri
         assert most == 1  # never two at once
         assert count <= elapsed / 0.3 + 1  # back to back at most, never queued up
         assert "#1" in screen_text(app)
+
+
+@pytest.mark.parametrize(("error", "said"), [
+    (StoreError("the disk is full"), "the disk is full"),
+    (RuntimeError("unexpected"), "RuntimeError: unexpected"),  # a bug: said, never a traceback
+])
+@aio
+async def test_a_failed_refresh_is_said_and_the_live_refresh_goes_on(tmp_path, example, rubric,  # noqa: ANN001
+                                                                     monkeypatch, error,
+                                                                     said) -> None:
+    store = Store(tmp_path)
+    made = sessions.create_session(store, [example])
+    sessions.join(store, made.join_code, "Anna")
+    refresh, calls = LiveFigures.refresh, []
+
+    def flaky(self: LiveFigures, trainer):  # noqa: ANN001, ANN202
+        calls.append(1)
+        if len(calls) == 1:
+            raise error
+        return refresh(self, trainer)
+
+    monkeypatch.setattr(LiveFigures, "refresh", flaky)
+    app = DashboardApp(_trainer(store, made), [example], rubric, lang="en",
+                       refresh_seconds=0.05)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        start = time.monotonic()
+        while screen.figures is None and time.monotonic() - start < 5:
+            await pilot.pause(0.05)
+        assert [n.message for n in app._notifications] == [said]
+        assert [p.name for p in screen.figures.participants] == ["Anna"]
+    store.close()

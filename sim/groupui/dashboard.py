@@ -167,6 +167,8 @@ class DashboardScreen(Screen[None]):
             figures = self.live.refresh(self._reader)
         except (StoreError, AccessDenied) as err:
             error = str(err)
+        except Exception as err:  # noqa: BLE001 - said on screen; the live refresh goes on
+            error = f"{type(err).__name__}: {err}"
         finally:
             with self._lock:
                 self._working = False
@@ -288,6 +290,8 @@ class DashboardScreen(Screen[None]):
                 reader.disconnect()
         except (StoreError, AccessDenied) as err:
             error = str(err)
+        except Exception as err:  # noqa: BLE001 - said on screen, never a traceback
+            error = f"{type(err).__name__}: {err}"
         self.post_message(self.CsvMade(text, error))
 
     def on_dashboard_screen_csv_made(self, message: CsvMade) -> None:
