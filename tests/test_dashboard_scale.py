@@ -253,3 +253,28 @@ async def test_a_failed_refresh_is_said_and_the_live_refresh_goes_on(tmp_path, e
         assert [n.message for n in app._notifications] == [said]
         assert [p.name for p in screen.figures.participants] == ["Anna"]
     store.close()
+
+
+@aio
+async def test_while_reading_and_with_nobody_yet_the_list_says_so(tmp_path, example, rubric,  # noqa: ANN001
+                                                                   monkeypatch) -> None:
+    store = Store(tmp_path)
+    made = sessions.create_session(store, [example])
+    refresh, gate = LiveFigures.refresh, threading.Event()
+
+    def waiting(self: LiveFigures, trainer):  # noqa: ANN001, ANN202
+        gate.wait(5)
+        return refresh(self, trainer)
+
+    monkeypatch.setattr(LiveFigures, "refresh", waiting)
+    app = DashboardApp(_trainer(store, made), [example], rubric, lang="en", refresh_seconds=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Reading the figures…" in screen_text(app)
+        gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = " ".join(line.strip("│ ") for line in screen_text(app).splitlines())
+        code = sessions.format_code(made.join_code)
+        assert "Nobody yet. Show the join" in shown and code in shown  # wrapped, not cut
+    store.close()

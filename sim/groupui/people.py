@@ -9,8 +9,6 @@ Names are shown as plain text, never as markup, with control characters removed.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from rich.cells import cell_len
 from rich.text import Text
 from textual.cache import LRUCache
@@ -42,7 +40,6 @@ class ParticipantList(ScrollView, can_focus=True):
         self.names: list[str] = []  # as shown (anonymised when asked)
         self.titles: dict[str, str] = {}
         self.message: Text | None = Text(t("group.dash.loading", lang), style="italic")
-        self.now: datetime | None = None  # fixed for tests; else the time of drawing
         self._name_width = 0
         self._rows: LRUCache[tuple[int, int], Strip] = LRUCache(256)
 
@@ -69,7 +66,7 @@ class ParticipantList(ScrollView, can_focus=True):
         status_w = rest - scenario_w - (1 if several else 0)
         row = Text(no_wrap=True, end="")
         row.append(self._cell(Text(self.names[index], style="bold"), self._name_width, gap=1))
-        status, scenario = render.person_status(p, self.titles, self.lang, now=self.now)
+        status, scenario = render.person_status(p, self.titles, self.lang)
         if several:
             row.append(self._cell(Text(scenario), scenario_w, gap=1))
         row.append(self._cell(status, status_w))
