@@ -341,9 +341,9 @@ def _offered(scenario: Scenario, snapshot: Mapping[str, Any]) -> list[list[str]]
     return offered
 
 
+PoorStep = tuple[tuple[str, str], str | None]  # (node, choice) taken, the better option's id
 _POOR: weakref.WeakKeyDictionary[Scenario, dict[tuple[Any, ...], tuple[PoorStep, ...]]] = \
     weakref.WeakKeyDictionary()
-PoorStep = tuple[tuple[str, str], str | None]  # (node, choice) taken, the better option's id
 
 
 def _poor_steps(scenario: Scenario, snapshot: Mapping[str, Any]) -> tuple[PoorStep, ...]:

@@ -64,7 +64,8 @@ def _trainer(store: Store, made) -> sessions.Trainer:  # noqa: ANN001
     return sessions.open_as_trainer(store, made.session.id, made.trainer_code)
 
 
-def test_incremental_figures_equal_a_full_recompute(cohort, rubric) -> None:  # noqa: ANN001
+def test_incremental_figures_equal_a_full_recompute(cohort, rubric, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr("sim.store._CHUNK", 7)  # runs read again in many small batches
     store, made, scenarios, plays = cohort
     trainer = _trainer(store, made)
     live = LiveFigures(scenarios, rubric, lang="en")
