@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -57,8 +58,6 @@ def timed(fn) -> float:  # noqa: ANN001
 def choices_per_second(seconds: float, folder: Path, dims: list[str]) -> None:
     from sim.engine import Run
     from sim.loader import load_scenario
-    from sim.playthrough import Playthrough
-    from sim.store import Store
 
     path = folder / "rich-10000.yaml"
     path.write_text(generate(10_000), encoding="utf-8")
@@ -78,23 +77,99 @@ def choices_per_second(seconds: float, folder: Path, dims: list[str]) -> None:
             run.choose(rng.choice([v.id for v in run.choices() if v.enabled]))
             made += 1
     print(f"{'engine alone':34} {made:>9,} {runs:>6} {made / (time.perf_counter() - start):>10,.0f}")
-    # autosave: every save writes the run's whole snapshot, so its cost grows with the run
-    with Store(folder / "store") as store:
+    autosave_table(scenario, folder, rng, upto=1000, label="10,000 nodes")
+
+
+def loop_scenario(rounds: int = 100_000) -> str:
+    """Two nodes taking turns with three scored choices each (with effects), ending only
+    after ``rounds`` rounds: a run as long as one likes, as in a marathon play."""
+    out = ["id: loop", "version: 1", "languages: [nl, en]", "title: Loop", "summary: Generated.",
+           "role: Clerk", "variables:", "  rondes: {type: number, initial: 0}", "start: vraag",
+           "nodes:"]
+    for node, other in (("vraag", "antwoord"), ("antwoord", "vraag")):
+        out += [f"  {node}:", f'    lines: ["{node}."]', "    choices:"]
+        for j, dim in enumerate(("verbinding", "begrip", "grenzen"), 1):
+            out.append(f'      - {{id: c{j}, text: "{node} {j}", effects: ["rondes += 1"], '
+                       f"scores: {{{dim}: {1 if j != 2 else -1}}}, target: {other}, "
+                       f'routes: [{{if: "rondes >= {rounds}", target: einde}}]}}')
+    out.append("  einde: {ending: {outcome: open, title: Einde, text: Klaar.}}")
+    return "\n".join(out) + "\n"
+
+
+def autosave_table(scenario: Any, folder: Path, rng: random.Random, *, upto: int,
+                   label: str) -> None:
+    """Each choice with its autosave (Playthrough.choose, as the app plays), by how far the
+    run is: the median over a window of 100 choices, and its ratio to the first window."""
+    from sim.playthrough import Playthrough
+    from sim.store import Store
+
+    with Store(folder / f"store-{scenario.id}") as store:
         pt = Playthrough.new(scenario)
         pt.attach(store)
-        saves: list[float] = []
-        end = time.perf_counter() + seconds
-        while not pt.run.finished and time.perf_counter() < end and len(saves) < 1000:
+        costs: list[float] = []
+        while not pt.run.finished and len(costs) < upto:
             choice = rng.choice([v.id for v in pt.run.choices() if v.enabled])
             t = time.perf_counter()
             pt.choose(choice)
-            saves.append(time.perf_counter() - t)
-    for lo, hi in ((0, 30), (0, 100), (900, 1000)):
-        part = saves[lo:hi]
+            costs.append(time.perf_counter() - t)
+    first = statistics.median(costs[:100])
+    for lo, hi in ((0, 100), (900, 1000), (4900, 5000)):
+        part = costs[lo:hi]
         if len(part) == hi - lo:
-            label = f"with autosave, choices {lo + 1}-{hi}"
-            print(f"{label:34} {len(part):>9,} {1:>6} {len(part) / sum(part):>10,.0f}"
-                  f"   ({statistics.median(part) * 1000:.1f} ms a choice)")
+            ms = statistics.median(part) * 1000
+            name = f"with autosave ({label}), {lo + 1}-{hi}"
+            print(f"{name:44} {ms:>7.2f} ms a choice  {ms / 1000 / first:>5.2f}x the first")
+
+
+def reads(folder: Path, runs: int, steps: int, trainees: int) -> None:
+    """What reading long runs costs: "my results" (the store's solo runs, as the results
+    screen reads them), resuming one run, and a trainer's dashboard over a session of long
+    runs (store reads plus every figure)."""
+    from scoring.rubric import load_rubric
+    from sim import sessions
+    from sim.engine import Run
+    from sim.loader import load_scenario
+    from sim.store import Store
+
+    path = folder / "loop.yaml"
+    path.write_text(loop_scenario(), encoding="utf-8")
+    rubric = load_rubric()
+    scenario = load_scenario(path, rubric.dimension_ids())
+    rng = random.Random(5)
+    snaps = []
+    for _ in range(max(runs, trainees)):
+        run = Run(scenario)
+        for _ in range(steps):
+            run.choose(rng.choice(["c1", "c2", "c3"]))
+        snaps.append(run.snapshot())
+    print()
+    print(f"reads: {runs} solo runs and a live session of {trainees} trainees, {steps:,} "
+          "choices each (median of 5)")
+    with Store(folder / "reads-solo") as store:
+        ids = []
+        for snap in snaps[:runs]:
+            rid = store.create_run(snap)
+            store.save_step(rid, snap)
+            ids.append(rid)
+        mine = statistics.median(timed(lambda: store.runs(solo=True, limit=500))
+                                 for _ in range(5))
+        one = statistics.median(timed(lambda: store.get_run(ids[0])) for _ in range(5))
+        size = (folder / "reads-solo" / "sovsim.db").stat().st_size
+    with Store(folder / "reads-live") as store:
+        made = sessions.create_session(store, [scenario])
+        for i, snap in enumerate(snaps[:trainees]):
+            trainee = sessions.join(store, made.join_code, f"t{i}")
+            rid = trainee.create_run(snap)
+            trainee.save_step(rid, snap)
+        trainer = sessions.open_as_trainer(store, made.session.id, made.trainer_code)
+        board = statistics.median(timed(lambda: trainer.dashboard([scenario], rubric))
+                                  for _ in range(5))
+        trainer.close()
+    print(f"{'my results (store.runs, ' + str(runs) + ' runs)':44} {mine * 1000:>7.1f} ms")
+    print(f"{'one run (store.get_run, resume)':44} {one * 1000:>7.1f} ms")
+    print(f"{'dashboard (' + str(trainees) + ' trainees, store + figures)':44} "
+          f"{board * 1000:>7.1f} ms")
+    print(f"{'store file (solo runs)':44} {size / 1e6:>7.1f} MB")
 
 
 def scaling(sizes: list[int], folder: Path, dims: list[str]) -> None:
@@ -132,14 +207,31 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=float, default=5.0)
     ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10_000, 50_000])
+    ap.add_argument("--long", type=int, default=5000,
+                    help="choices of the long autosave run (default 5000)")
+    ap.add_argument("--reads", type=int, nargs=3, default=[50, 1000, 30],
+                    metavar=("RUNS", "CHOICES", "TRAINEES"))
+    ap.add_argument("--only", nargs="*", choices=["choices", "long", "reads", "scaling"])
     args = ap.parse_args()
     from scoring.rubric import load_rubric
 
     dims = load_rubric().dimension_ids()
+    parts = set(args.only or ["choices", "long", "reads", "scaling"])
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["SOVSIM_CACHE_DIR"] = f"{tmp}/cache"
-        choices_per_second(args.seconds, Path(tmp), dims)
-        scaling(args.sizes, Path(tmp), dims)
+        if "choices" in parts:
+            choices_per_second(args.seconds, Path(tmp), dims)
+        if "long" in parts:
+            from sim.loader import load_scenario
+
+            path = Path(tmp) / "loop.yaml"
+            path.write_text(loop_scenario(), encoding="utf-8")
+            autosave_table(load_scenario(path, dims), Path(tmp), random.Random(4),
+                           upto=args.long, label="2-node loop")
+        if "reads" in parts:
+            reads(Path(tmp), *args.reads)
+        if "scaling" in parts:
+            scaling(args.sizes, Path(tmp), dims)
 
 
 if __name__ == "__main__":
