@@ -4,7 +4,9 @@ Nodes are states; each choice is a trigger whose transitions (its routes, then
 its default target) are guarded by conditions. Effects are applied once per
 event in ``prepare_event`` (routes see the new values); availability is judged
 on the values from before the choice. One machine per loaded scenario serves
-many runs. A run's state is plain data: :meth:`Run.snapshot` / :meth:`Run.restore`.
+many runs. A run's state is plain data: :meth:`Run.snapshot` / :meth:`Run.restore`;
+an autosave writes only what changed since the last one (:meth:`Run.delta`: the bounded
+:meth:`Run.head` and the new steps).
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ from .scenario import Choice, Route, Scenario, ScenarioNode
 from .snapshot import SNAPSHOT_FORMAT, full_snapshot
 from .text import DEFAULT_LANG
 
-__all__ = ["SNAPSHOT_FORMAT", "ChoiceView", "DamagedRun", "Event", "Run", "RunError", "Step"]
 MAX_AUTO_STEPS = 1000
 
 

@@ -27,6 +27,7 @@ module does no access checks: :mod:`sim.sessions` is the layer that does.
 from __future__ import annotations
 
 import functools
+import gc
 import json
 import os
 import shutil
@@ -145,7 +146,6 @@ ALTER TABLE events ADD COLUMN entered TEXT
 
 _RUN_COLS = ("id, scenario_id, scenario_version, scenario_path, mode, lang, person, "
              "session_id, started, updated, finished, outcome, ending, head, steps")
-_STEP_COLS = "run_id, seq, node, choice, target, entered, changes, scores, time"
 _INSERT_STEP = ("INSERT INTO events (run_id, seq, kind, scenario_id, scenario_version, node, "
                 "choice, target, entered, scores, changes, time) "
                 "VALUES (?,?,'choice',?,?,?,?,?,?,?,?,?)")
@@ -351,12 +351,31 @@ def _step_rows(run_id: str, data: dict[str, Any], steps: Any, first: int) -> lis
     return rows
 
 
+@contextmanager
+def _paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many small acyclic objects are made (a
+    long run's steps): with much else alive (a dashboard's figures) it would rescan it
+    all again and again, costing several times the parse."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def _history(rows: list[tuple[Any, ...]], steps: int) -> list[dict[str, Any]] | None:
     """The history (as :meth:`Step.to_data`) from a run's ``events`` rows (seq, node,
     choice, target, entered, changes, scores, time), or None when a row is damaged or
     missing (they must be numbered 1 to ``steps``)."""
     if len(rows) != steps:
         return None
+    with _paused_gc():
+        return _parse_history(rows, steps)
+
+
+def _parse_history(rows: list[tuple[Any, ...]], steps: int) -> list[dict[str, Any]] | None:
     # the JSON columns of every row are parsed in one go (as fast as one whole snapshot
     # was); a damaged text fails the parse, or gives a row of the wrong shape below
     try:
@@ -397,6 +416,11 @@ def _event_dicts(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
     """Event dicts (for export and the group figures) of ``events`` rows (run_id, seq,
     kind, scenario_id, scenario_version, node, choice, target, scores, changes, time);
     a damaged scores or changes text reads as ``{}``."""
+    with _paused_gc():
+        return _parse_events(rows)
+
+
+def _parse_events(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
     try:  # every row's JSON in one parse; row by row when one of them is damaged
         pairs = json.loads("[" + ",".join([f"[{r[8]},{r[9]}]" for r in rows]) + "]")
         if len(pairs) != len(rows) or not all(type(p) is list and len(p) == 2 for p in pairs):
@@ -633,7 +657,7 @@ class Store:
             if row is None:
                 return None
             rec = self._records([row])[0]
-            rec._snapshot = _snapshot(row[13], self._step_rows(run_id), row[14])
+            rec._snapshot, rec._load = _snapshot(row[13], self._read_steps(run_id), row[14]), None
             return rec
 
     @_reads
@@ -644,24 +668,31 @@ class Store:
                                 (run_id,)).fetchone()
         return (row[0], row[1]) if row else None
 
-    def _step_rows(self, run_id: str) -> list[tuple[Any, ...]]:
+    def _read_steps(self, run_id: str) -> list[tuple[Any, ...]]:
         return self.conn.execute("SELECT seq, node, choice, target, entered, changes, scores, "
                                  "time FROM events WHERE run_id=? ORDER BY seq",
                                  (run_id,)).fetchall()
 
     def _load_snapshot(self, run_id: str) -> dict[str, Any]:
         """A run's whole snapshot as it is now (head and steps in one read); ``{}`` when
-        damaged or gone. A store that cannot be read is a damaged run here (this is
-        called where a run's data is used, not where the store is opened)."""
-        try:
+        damaged or gone. Called where a run's data is first used (:attr:`RunRecord.snapshot`):
+        a damaged page there makes this run damaged; a store that cannot be read at all
+        (closed, gone, unreadable) raises :class:`StoreError`."""
+
+        def read() -> dict[str, Any]:
             with self._reading() as c:
                 row = c.execute("SELECT head, steps FROM runs WHERE id=?", (run_id,)).fetchone()
-                return _snapshot(row[0], self._step_rows(run_id), row[1]) if row else {}
-        except sqlite3.ProgrammingError as err:  # the store was closed: a mistake in sovsim
-            raise StoreError(f"the store at {self.path} was closed before run {run_id!r} "
-                             "was read") from err
-        except sqlite3.Error:
-            return {}
+                return _snapshot(row[0], self._read_steps(run_id), row[1]) if row else {}
+
+        try:
+            return self._retry(read)
+        except sqlite3.DatabaseError as err:
+            text = str(err).lower()
+            if "malformed" in text or "corrupt" in text or "not a database" in text:
+                return {}
+            raise _explain(err, self.path) from None
+        except sqlite3.Error as err:
+            raise _explain(err, self.path) from None
 
     def _records(self, rows: list[tuple[Any, ...]]) -> list[RunRecord]:
         """Records of ``runs`` rows (as :data:`_RUN_COLS`), their snapshots read when used."""
