@@ -363,7 +363,7 @@ class Trainer:
         return self._store.participants(self.session_id)
 
     def runs(self) -> list[RunRecord]:
-        return self._store.runs(session_id=self.session_id, limit=1_000_000)
+        return self._store.runs(session_id=self.session_id, limit=1_000_000, whole=True)
 
     def events(self) -> list[dict[str, Any]]:
         return self._store.session_events(self.session_id)

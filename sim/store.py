@@ -371,11 +371,6 @@ def _history(rows: list[tuple[Any, ...]], steps: int) -> list[dict[str, Any]] | 
     missing (they must be numbered 1 to ``steps``)."""
     if len(rows) != steps:
         return None
-    with _paused_gc():
-        return _parse_history(rows, steps)
-
-
-def _parse_history(rows: list[tuple[Any, ...]], steps: int) -> list[dict[str, Any]] | None:
     # the JSON columns of every row are parsed in one go (as fast as one whole snapshot
     # was); a damaged text fails the parse, or gives a row of the wrong shape below
     try:
@@ -433,7 +428,8 @@ def _parse_events(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
 
 
 def _snapshot(head_text: Any, rows: list[tuple[Any, ...]], steps: int) -> dict[str, Any]:
-    """A run's whole snapshot from its stored head and step rows; ``{}`` when damaged."""
+    """A run's whole snapshot from its stored head and step rows; ``{}`` when damaged.
+    (Call it with the collector paused: :func:`_paused_gc`.)"""
     head = _json(head_text, None)
     # a head still holding a history is a schema-2 snapshot the migration could not read
     if not isinstance(head, dict) or "history" in head or not isinstance(steps, int):
@@ -657,7 +653,9 @@ class Store:
             if row is None:
                 return None
             rec = self._records([row])[0]
-            rec._snapshot, rec._load = _snapshot(row[13], self._read_steps(run_id), row[14]), None
+            steps = self._read_steps(run_id)
+            with _paused_gc():
+                rec._snapshot, rec._load = _snapshot(row[13], steps, row[14]), None
             return rec
 
     @_reads
@@ -682,7 +680,11 @@ class Store:
         def read() -> dict[str, Any]:
             with self._reading() as c:
                 row = c.execute("SELECT head, steps FROM runs WHERE id=?", (run_id,)).fetchone()
-                return _snapshot(row[0], self._read_steps(run_id), row[1]) if row else {}
+                if row is None:
+                    return {}
+                steps = self._read_steps(run_id)
+                with _paused_gc():
+                    return _snapshot(row[0], steps, row[1])
 
         try:
             return self._retry(read)
@@ -704,9 +706,11 @@ class Store:
     @_reads
     def runs(self, *, finished: bool | None = None, scenario_id: str | None = None,
              session_id: str | None = None, person: str | None = None, solo: bool = False,
-             limit: int = 1000) -> list[RunRecord]:
+             limit: int = 1000, whole: bool = False) -> list[RunRecord]:
         """Runs, newest first; ``solo``: only runs played alone (outside any group session),
-        which is what a trainee's own app lists and continues."""
+        which is what a trainee's own app lists and continues. Each run's steps are read
+        when its snapshot is first used, or with ``whole`` at once, in the same read, for
+        all of them (for a reader that uses every run's snapshot, as a dashboard does)."""
         where, args = [], []
         if solo:
             where.append("session_id IS NULL")
@@ -720,7 +724,27 @@ class Store:
         sql = f"SELECT {_RUN_COLS} FROM runs" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY updated DESC, rowid DESC LIMIT ?"  # ties: the newest row first
         with self._reading() as c:
-            return self._records(c.execute(sql, (*args, limit)).fetchall())
+            rows = c.execute(sql, (*args, limit)).fetchall()
+            records = self._records(rows)
+            if whole:
+                steps = self._read_all_steps([r.id for r in records])
+                with _paused_gc():
+                    for rec, row in zip(records, rows, strict=True):
+                        rec._snapshot, rec._load = _snapshot(row[13], steps.get(rec.id, []),
+                                                             row[14]), None
+            return records
+
+    def _read_all_steps(self, run_ids: list[str]) -> dict[str, list[tuple[Any, ...]]]:
+        """The step rows of many runs (as :meth:`_read_steps`), by run."""
+        out: dict[str, list[tuple[Any, ...]]] = {}
+        for i in range(0, len(run_ids), 500):
+            chunk = run_ids[i:i + 500]
+            for run_id, *row in self.conn.execute(
+                    "SELECT run_id, seq, node, choice, target, entered, changes, scores, time "
+                    f"FROM events WHERE run_id IN ({','.join('?' * len(chunk))}) "
+                    "ORDER BY run_id, seq", chunk):
+                out.setdefault(run_id, []).append(tuple(row))
+        return out
 
     @_reads
     def last_unfinished(self, session_id: str | None = None) -> RunRecord | None:
