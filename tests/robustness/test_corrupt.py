@@ -1,6 +1,6 @@
 """A corrupt or foreign save is refused with a message, and the rest of the store is left
-exactly as it was: a damaged head of a run, damaged or missing decision rows, a store with damaged pages,
-an SQLite file of another program, garbage, a store made by a newer sovsim."""
+exactly as it was: a damaged head of a run, damaged or missing decision rows, a store with
+damaged pages, an SQLite file of another program, garbage, a store made by a newer sovsim."""
 
 from __future__ import annotations
 
