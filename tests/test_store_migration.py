@@ -129,3 +129,20 @@ def test_group_sessions_are_as_they_were(old) -> None:  # noqa: ANN001
         (figures,) = board.scenarios
         assert (figures.runs, figures.finished) == (2, 1)
         assert sorted(p.runs[0].decisions for p in board.participants) == [1, 2]
+
+
+def test_the_data_export_is_as_before(old) -> None:  # noqa: ANN001
+    """`sovsim data export` hands over each run's whole snapshot and the decision log in the
+    same format as before: the snapshots exactly as schema 2 kept them."""
+    from tests.clirun import sovsim
+
+    data, settings, snaps, events = old
+    for sid in (settings["live-session"], settings["plenary"]):
+        res = sovsim("data", "export", "--session", sid, "--data-dir", str(data))
+        assert res.returncode == 0, res.stderr
+        (session,) = json.loads(res.stdout)["sessions"]
+        assert session["runs"] and all(r["snapshot"] == json.loads(snaps[r["id"]])
+                                       for r in session["runs"])
+        ids = {r["id"] for r in session["runs"]}
+        assert [(e["run_id"], e["seq"], e["choice"], e["time"]) for e in session["events"]] == \
+            [(e[0], e[1], e[6], e[10]) for e in events if e[0] in ids]
