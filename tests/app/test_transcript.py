@@ -50,7 +50,7 @@ async def test_entries_are_drawn_with_their_frames_and_a_coach_note_under_its_ch
             "  │ Goed zo." + " " * (w - 13) + "│",
             "  ╰" + "─" * (w - 4) + "╯",
             "",
-            "╔═ Ending " + "═" * (w - 10) + "╗",
+            "╔═ Ending " + "═" * (w - 11) + "╗",
             "║ Klaar." + " " * (w - 9) + "║",
             "╚" + "═" * (w - 2) + "╝",
         ]
