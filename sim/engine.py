@@ -4,7 +4,9 @@ Nodes are states; each choice is a trigger whose transitions (its routes, then
 its default target) are guarded by conditions. Effects are applied once per
 event in ``prepare_event`` (routes see the new values); availability is judged
 on the values from before the choice. One machine per loaded scenario serves
-many runs. A run's state is plain data: :meth:`Run.snapshot` / :meth:`Run.restore`.
+many runs. A run's state is plain data: :meth:`Run.snapshot` / :meth:`Run.restore`;
+an autosave writes only what changed since the last one (:meth:`Run.delta`: the bounded
+:meth:`Run.head` and the new steps).
 """
 
 from __future__ import annotations
@@ -20,9 +22,9 @@ from transitions import Machine
 
 from . import expr
 from .scenario import Choice, Route, Scenario, ScenarioNode
+from .snapshot import SNAPSHOT_FORMAT, full_snapshot
 from .text import DEFAULT_LANG
 
-SNAPSHOT_FORMAT = "sovsim-run-1"
 MAX_AUTO_STEPS = 1000
 
 
@@ -226,6 +228,8 @@ class Run:
         self.values.update(self._start_values)
         self.visits: dict[str, int] = {}
         self.history: list[Step] = []
+        # how many leading steps of ``history`` a saver has stored (see :meth:`delta`)
+        self.saved_steps = 0
         self.opening: list[str] = []
         self.listeners: list[Callable[[Event], None]] = []
         self._before: dict[str, Any] = {}
@@ -377,6 +381,7 @@ class Run:
             replay.choose(step.choice)
         self._adopt(replay)
         self.history = self.history[:-1]  # keep original timestamps
+        self.saved_steps = min(self.saved_steps, len(self.history))
         self._emit("undone", last.node, choice=last.choice)
         return last
 
@@ -386,16 +391,40 @@ class Run:
         self.machine.set_state(other.node_id, model=self._model)
 
     # -- saving ------------------------------------------------------------------------
-    def snapshot(self) -> dict[str, Any]:
-        """The whole run as plain JSON-able data."""
+    def head(self) -> dict[str, Any]:
+        """The run without its history: where it stands (node, values) and how it began.
+
+        Bounded whatever the run's length: ``visits`` is left out, being the count of each
+        node on :meth:`path` (:func:`sim.snapshot.visits_of_path`)."""
         return {
             "format": SNAPSHOT_FORMAT, "scenario": self.scenario.id,
             "version": self.scenario.version, "content_hash": self.scenario.content_hash,
             "start": self.start_node, "start_values": dict(self._start_values),
-            "node": self.node_id, "values": dict(self.values),
-            "visits": dict(self.visits), "opening": list(self.opening),
-            "history": [s.to_data() for s in self.history],
+            "node": self.node_id, "values": dict(self.values), "opening": list(self.opening),
         }
+
+    def snapshot(self) -> dict[str, Any]:
+        """The whole run as plain JSON-able data."""
+        return full_snapshot(self.head(), dict(self.visits),
+                             [s.to_data() for s in self.history])
+
+    def delta(self) -> dict[str, Any]:
+        """What an autosave writes: the :meth:`head` and only the steps after the first
+        ``saved_steps`` (the store keeps the others), as ``history``, from ``history_from``.
+
+        ``base`` names the last step kept (its choice and time), so that a store holding
+        another run's step there (the run was played on elsewhere) refuses the delta and
+        the saver writes the whole :meth:`snapshot` instead. Confirm a save that succeeded
+        with :meth:`saved`."""
+        keep = min(self.saved_steps, len(self.history))
+        base = self.history[keep - 1] if keep else None
+        return {**self.head(), "history_from": keep,
+                "base": [base.choice, base.time] if base else None,
+                "history": [s.to_data() for s in self.history[keep:]]}
+
+    def saved(self, data: dict[str, Any]) -> None:
+        """``data`` (a :meth:`delta` or :meth:`snapshot` of this run) has been stored."""
+        self.saved_steps = int(data.get("history_from", 0)) + len(data.get("history", []))
 
     @classmethod
     def restore(cls, scenario: Scenario, data: Any) -> Run:
@@ -438,6 +467,7 @@ class Run:
         run.visits = visits
         run.opening = opening
         run.history = history
+        run.saved_steps = len(history)  # as saved; a delta checks this against the store
         return run
 
 

@@ -433,7 +433,7 @@ def progress(participants: Iterable[ParticipantRecord], runs: Iterable[RunRecord
             title = None
             if s is not None and r.ending and r.ending in s.nodes and s.nodes[r.ending].ending:
                 title = s.nodes[r.ending].ending.title.get(lang)  # type: ignore[union-attr]
-            items.append(RunProgress(r.id, r.scenario_id, len(r.snapshot.get("history", [])),
+            items.append(RunProgress(r.id, r.scenario_id, r.steps,
                                      _LONGEST.get(s) if s is not None else None, r.finished,
                                      r.ending, title, r.outcome, str(r.snapshot.get("node", "")),
                                      r.updated))

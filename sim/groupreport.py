@@ -45,7 +45,7 @@ def runs_csv(trainer: Any, scenarios: list[Scenario], rubric: Any, *,
         raw = sc.raw if sc else {}
         w.writerow([
             trainer.session_id, _csv_safe(names.get(r.person or "", "")), r.scenario_id, r.id,
-            r.mode, r.started, r.updated, len(r.snapshot.get("history", [])),
+            r.mode, r.started, r.updated, r.steps,
             int(r.finished), r.ending or "", r.outcome or "",
             *[raw.get(d, "") if sc else "" for d in dims],
             *[("" if sc is None or sc.dimensions.get(d) is None else sc.dimensions[d])

@@ -31,7 +31,27 @@ class Saver(Protocol):
                    mode: str = "coach", lang: str = "nl") -> str: ...
 
     def save_step(self, run_id: str, snapshot: dict[str, Any], *, finished: bool = False,
-                  outcome: str | None = None, ending: str | None = None) -> None: ...
+                  outcome: str | None = None, ending: str | None = None) -> None:
+        """``snapshot``: a :meth:`~sim.engine.Run.delta` or a whole snapshot."""
+
+
+def autosave(saver: Saver, run_id: str, run: Run) -> None:
+    """Save ``run`` under ``run_id``: its :meth:`~sim.engine.Run.delta` (the head and the
+    steps not yet saved), or its whole snapshot when the store holds other steps than the
+    delta follows on from (:class:`~sim.store.StaleSave`: the run was played on elsewhere)."""
+    from .store import StaleSave
+
+    ending = run.ending
+    done = {"finished": run.finished,
+            "outcome": ending.ending.outcome if ending and ending.ending else None,
+            "ending": ending.id if ending else None}
+    data = run.delta()
+    try:
+        saver.save_step(run_id, data, **done)
+    except StaleSave:
+        data = run.snapshot()
+        saver.save_step(run_id, data, **done)
+    run.saved(data)
 
 
 class Playthrough:
@@ -80,8 +100,10 @@ class Playthrough:
 
     def attach(self, saver: Saver) -> str:
         """Record the run with ``saver`` (with its mode); raises StoreError when it cannot."""
-        self.run_id = saver.create_run(self.run.snapshot(), scenario_path=self.scenario_path,
-                                       mode=self.mode, lang=self.lang)
+        snap = self.run.snapshot()
+        self.run_id = saver.create_run(snap, scenario_path=self.scenario_path, mode=self.mode,
+                                       lang=self.lang)
+        self.run.saved(snap)
         self.saver = saver
         self.save()
         return self.run_id
@@ -92,15 +114,13 @@ class Playthrough:
         self.unsaved = False
 
     def save(self) -> None:
-        """Write the run's current state in one transaction (no-op when not saving)."""
+        """Write what changed since the last save, in one transaction (no-op when not
+        saving): the run's head and its new steps, whatever the run's length."""
         if not self.saving:
             return
         assert self.saver is not None and self.run_id is not None
-        ending = self.run.ending
         self.unsaved = True
-        self.saver.save_step(self.run_id, self.run.snapshot(), finished=self.run.finished,
-                             outcome=ending.ending.outcome if ending and ending.ending else None,
-                             ending=ending.id if ending else None)
+        autosave(self.saver, self.run_id, self.run)
         self.unsaved = False
 
     # -- playing ---------------------------------------------------------------------

@@ -18,6 +18,7 @@ from typing import Any
 
 from .engine import Run, RunError, Step
 from .group import RunScore, Scorer, choice_total, prompt_of, rubric_scorer
+from .playthrough import autosave
 from .scenario import Scenario
 from .sessions import create_session, scenario_ref
 from .store import BranchRecord, RunRecord, SessionRecord, Store
@@ -200,10 +201,7 @@ class Plenary:
     def choose(self, choice_id: str) -> Step:
         """Take an option (the majority's or another), with the votes as counted."""
         step = self.run.choose(choice_id)
-        ending = self.run.ending
-        self.store.save_step(self.current.run_id, self.run.snapshot(), finished=self.run.finished,
-                             outcome=ending.ending.outcome if ending and ending.ending else None,
-                             ending=ending.id if ending else None)
+        autosave(self.store, self.current.run_id, self.run)
         return step
 
     def follow_majority(self) -> Step | None:
@@ -211,10 +209,7 @@ class Plenary:
         return self.choose(m) if m is not None else None
 
     def _touch(self) -> None:
-        ending = self.run.ending
-        self.store.save_step(self.current.run_id, self.run.snapshot(), finished=self.run.finished,
-                             outcome=ending.ending.outcome if ending and ending.ending else None,
-                             ending=ending.id if ending else None)
+        autosave(self.store, self.current.run_id, self.run)
 
     # -- branches and bookmarks ------------------------------------------------------------
     def go_back(self, run_id: str, seq: int) -> Branch:
@@ -228,8 +223,10 @@ class Plenary:
         for step in source.run.history[: seq - 1]:
             run.choose(step.choice)
         run.history = [Step.from_data(s.to_data()) for s in source.run.history[: seq - 1]]
-        new_id = self.store.create_run(run.snapshot(), scenario_path=scenario_ref(self.scenario)["path"],
+        snap = run.snapshot()
+        new_id = self.store.create_run(snap, scenario_path=scenario_ref(self.scenario)["path"],
                                        lang=self.session.lang, session_id=self.session.id)
+        run.saved(snap)
         self.store.add_branch(new_id, self.session.id, parent_run=run_id, fork_at=seq - 1)
         carried = self.store.votes(self._owner(source, seq).run_id).get(seq)
         if carried:
@@ -240,7 +237,7 @@ class Plenary:
         return self.current
 
     def _touch_run(self, run_id: str, run: Run) -> None:
-        self.store.save_step(run_id, run.snapshot())
+        autosave(self.store, run_id, run)
 
     def switch_to(self, run_id: str) -> Branch:
         self.current = self.branch(run_id)

@@ -290,10 +290,10 @@ class Trainee:
         Someone else's run is refused (:class:`AccessDenied`); a run deleted meanwhile
         (the trainer deleted the session's data) cannot be saved (StoreError, as in solo play).
         """
-        rec = self._store.get_run(run_id)
-        if rec is None:
+        owner = self._store.run_owner(run_id)
+        if owner is None:
             raise StoreError("this run is no longer kept: the trainer has deleted it")
-        if not self._mine(rec):
+        if owner != (self._session_id, self.participant.id):
             raise AccessDenied("not_yours", "this run is not yours")
         self._store.save_step(run_id, snapshot, finished=finished, outcome=outcome, ending=ending)
 
@@ -387,7 +387,7 @@ class Trainer:
         return self._store.participants(self.session_id)
 
     def runs(self) -> list[RunRecord]:
-        return self._store.runs(session_id=self.session_id, limit=1_000_000)
+        return self._store.runs(session_id=self.session_id, limit=1_000_000, whole=True)
 
     def events(self) -> list[dict[str, Any]]:
         return self._store.session_events(self.session_id)

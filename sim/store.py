@@ -1,9 +1,20 @@
-"""SQLite store of runs, their per-decision events, and group sessions.
+"""SQLite store of runs, their per-decision steps, and group sessions.
 
 Every write is one transaction, so a save is all or nothing; WAL mode and a busy
-timeout let many processes write to one file. A run's row holds its latest
-snapshot; ``events`` holds one row per decision, keyed (run, seq) so a retried
-write can never double an event.
+timeout let many processes write to one file.
+
+Schema 3 (runs kept as head + steps): a run's row holds its *head* (``runs.head``: the
+run's snapshot without history and visits, see :mod:`sim.snapshot`) and its number of
+decisions (``runs.steps``); ``events`` holds one row per decision, keyed (run, seq),
+with everything a :class:`~sim.engine.Step` needs (node, choice, target, the nodes
+entered, changes, scores, time). An autosave (:meth:`Store.save_step` with a
+:meth:`~sim.engine.Run.delta`) writes the head and only the new steps, and an undo
+deletes the steps taken back, so a save costs the same at the 1,000th decision as at the
+first. :attr:`RunRecord.snapshot` is the whole snapshot again, put together from head and
+steps in one read; a head, a step row or a count of steps that does not fit makes it
+``{}``: a damaged run, refused with a message when it is continued or reported.
+Schema 2 kept a run's whole snapshot, history included, in ``runs.snapshot`` and
+rewrote it on every save; opening such a store (or a schema-1 one) migrates it once.
 
 Schema 2 adds group sessions: ``sessions`` (a live session or a plenary, with its
 join code and the *hash* of its trainer code), ``participants`` (a display name
@@ -16,6 +27,7 @@ module does no access checks: :mod:`sim.sessions` is the layer that does.
 from __future__ import annotations
 
 import functools
+import gc
 import json
 import os
 import shutil
@@ -24,12 +36,14 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-SCHEMA_VERSION = 2
+from .snapshot import full_snapshot, head_of
+
+SCHEMA_VERSION = 3
 T = TypeVar("T")
 _CHUNK = 500  # ids per "IN (...)" query, well below SQLite's limit on parameters
 DB_NAME = "sovsim.db"
@@ -124,8 +138,27 @@ CREATE TABLE IF NOT EXISTS bookmarks (
 """
 
 
+# Schema 3: a run is its head plus one events row per step (see the module docstring).
+_SCHEMA_3 = """
+ALTER TABLE runs RENAME COLUMN snapshot TO head;
+ALTER TABLE runs ADD COLUMN steps INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN entered TEXT
+"""
+
+_RUN_COLS = ("id, scenario_id, scenario_version, scenario_path, mode, lang, person, "
+             "session_id, started, updated, finished, outcome, ending, head, steps")
+_INSERT_STEP = ("INSERT INTO events (run_id, seq, kind, scenario_id, scenario_version, node, "
+                "choice, target, entered, scores, changes, time) "
+                "VALUES (?,?,'choice',?,?,?,?,?,?,?,?,?)")
+
+
 class StoreError(Exception):
     """The store cannot be used (read-only, full disk, damaged, foreign); the message says why."""
+
+
+class StaleSave(StoreError):
+    """A delta (:meth:`~sim.engine.Run.delta`) that does not follow on from the steps the
+    store holds (the run was played on elsewhere): write the whole snapshot instead."""
 
 
 def default_dir() -> Path:
@@ -143,6 +176,11 @@ def now() -> str:
 
 @dataclass(slots=True)
 class RunRecord:
+    """A stored run. :attr:`snapshot` is the whole run (as :meth:`Run.snapshot`, ``{}``
+    when it is damaged), put together from its head and its steps when first used, so a
+    list of runs reads no steps it does not show; :attr:`steps` is its number of
+    decisions, known without reading them."""
+
     id: str
     scenario_id: str
     scenario_version: int
@@ -156,7 +194,21 @@ class RunRecord:
     finished: bool
     outcome: str | None
     ending: str | None
-    snapshot: dict[str, Any]
+    _snapshot: dict[str, Any] | None = None
+    steps: int = -1
+    _load: Callable[[], dict[str, Any]] | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.steps < 0:
+            history = (self._snapshot or {}).get("history")
+            self.steps = len(history) if isinstance(history, list) else 0
+
+    @property
+    def snapshot(self) -> dict[str, Any]:
+        if self._snapshot is None:
+            self._snapshot = self._load() if self._load is not None else {}
+            self._load = None
+        return self._snapshot
 
 
 def _nearly_full(folder: Path) -> bool:
@@ -277,6 +329,121 @@ def _json(text: Any, default: Any) -> Any:
         return default
 
 
+def _step_rows(run_id: str, data: dict[str, Any], steps: Any, first: int) -> list[tuple[Any, ...]]:
+    """``events`` rows of steps (:meth:`Step.to_data` dicts) numbered from ``first`` + 1;
+    ValueError, KeyError or TypeError when a step is not one."""
+    if not isinstance(steps, list):
+        raise TypeError("the history is not a list")
+    rows = []
+    for seq, st in enumerate(steps, first + 1):
+        node, choice, target, when = st["node"], st["choice"], st["target"], st.get("time", "")
+        if not all(isinstance(x, str) for x in (node, choice, target, when)):
+            raise TypeError("a step's node, choice, target or time is not text")
+        entered = st.get("entered")
+        if entered is not None and (not isinstance(entered, list)
+                                    or not all(isinstance(x, str) for x in entered)):
+            raise TypeError("a step's nodes entered are not a list of names")
+        changes, scores = st.get("changes", {}), st.get("scores", {})
+        if not isinstance(changes, dict) or not isinstance(scores, dict):
+            raise TypeError("a step's changes or scores are not a mapping")
+        rows.append((run_id, seq, data["scenario"], data["version"], node, choice, target,
+                     None if entered is None or entered == [target] else json.dumps(entered),
+                     json.dumps(scores), json.dumps(changes), when))
+    return rows
+
+
+@contextmanager
+def _paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many small acyclic objects are made (a
+    long run's steps): with much else alive (a dashboard's figures) it would rescan it
+    all again and again, costing several times the parse."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _history(rows: list[tuple[Any, ...]], steps: int) -> list[dict[str, Any]] | None:
+    """The history (as :meth:`Step.to_data`) from a run's ``events`` rows (seq, node,
+    choice, target, entered, changes, scores, time), or None when a row is damaged or
+    missing (they must be numbered 1 to ``steps``)."""
+    if len(rows) != steps:
+        return None
+    # the JSON columns of every row are parsed in one go (as fast as one whole snapshot
+    # was); a damaged text fails the parse, or gives a row of the wrong shape below
+    try:
+        parsed = json.loads("[" + ",".join([f"[{r[5]},{r[6]},{'null' if r[4] is None else r[4]}]"
+                                            for r in rows]) + "]")
+    except (ValueError, RecursionError):
+        return None
+    if len(parsed) != steps:
+        return None
+    history = []
+    for expect, (seq, node, choice, target, _, _, _, when), extra in \
+            zip(range(1, steps + 1), rows, parsed, strict=True):
+        if type(extra) is not list or len(extra) != 3:
+            return None
+        changes, scores, entered = extra
+        if entered is None:
+            entered = [target]
+        if (seq != expect or type(node) is not str or type(choice) is not str
+                or type(target) is not str or type(when) is not str
+                or type(entered) is not list or type(changes) is not dict
+                or type(scores) is not dict):
+            return None
+        for x in entered:
+            if type(x) is not str:
+                return None
+        for v in scores.values():
+            if type(v) is not int:
+                return None
+        for v in changes.values():
+            if type(v) is not list or len(v) != 2:
+                return None
+        history.append({"node": node, "choice": choice, "target": target, "entered": entered,
+                        "changes": changes, "scores": scores, "time": when})
+    return history
+
+
+def _event_dicts(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    """Event dicts (for export and the group figures) of ``events`` rows (run_id, seq,
+    kind, scenario_id, scenario_version, node, choice, target, scores, changes, time);
+    a damaged scores or changes text reads as ``{}``."""
+    with _paused_gc():
+        return _parse_events(rows)
+
+
+def _parse_events(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    try:  # every row's JSON in one parse; row by row when one of them is damaged
+        pairs = json.loads("[" + ",".join([f"[{r[8]},{r[9]}]" for r in rows]) + "]")
+        if len(pairs) != len(rows) or not all(type(p) is list and len(p) == 2 for p in pairs):
+            raise ValueError("a damaged row")
+    except (ValueError, RecursionError):
+        pairs = [[_json(r[8], {}), _json(r[9], {})] for r in rows]
+    return [{"run_id": r[0], "seq": r[1], "kind": r[2], "scenario_id": r[3],
+             "scenario_version": r[4], "node": r[5], "choice": r[6], "target": r[7],
+             "scores": sc, "changes": ch, "time": r[10]} for r, (sc, ch) in zip(rows, pairs, strict=True)]
+
+
+def _snapshot(head_text: Any, rows: list[tuple[Any, ...]], steps: int) -> dict[str, Any]:
+    """A run's whole snapshot from its stored head and step rows; ``{}`` when damaged.
+    (Call it with the collector paused: :func:`_paused_gc`.)"""
+    head = _json(head_text, None)
+    # a head still holding a history is a schema-2 snapshot the migration could not read
+    if not isinstance(head, dict) or "history" in head or not isinstance(steps, int):
+        return {}
+    history = _history(rows, steps)
+    if history is None:
+        return {}
+    try:
+        return full_snapshot(head, None, history)
+    except (TypeError, KeyError):  # e.g. an opening that is not a list
+        return {}
+
+
 class Store:
     """One SQLite file; safe to open from many processes at once."""
 
@@ -287,7 +454,6 @@ class Store:
         if self.path.is_dir() or self.path.suffix.lower() not in (".db", ".sqlite", ".sqlite3"):
             self.path = self.path / DB_NAME  # a folder, existing or to be made
         self.timeout = timeout
-        self._run_cols: list[str] | None = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
@@ -335,12 +501,31 @@ class Store:
     @staticmethod
     def _migrate(c: sqlite3.Connection, version: int) -> None:
         """Bring the schema from ``version`` (0 = new file) up to date, keeping every run."""
-        for script in (_SCHEMA, _SCHEMA_2):
+        scripts = [_SCHEMA, _SCHEMA_2] if version < 2 else []
+        for script in [*scripts, _SCHEMA_3]:
             for stmt in script.split(";"):
                 if stmt.strip():
                     c.execute(stmt)
+        Store._split_snapshots(c)
         c.execute("INSERT INTO meta VALUES ('schema', ?) ON CONFLICT(key) DO UPDATE "
                   "SET value=excluded.value", (str(SCHEMA_VERSION),))
+
+    @staticmethod
+    def _split_snapshots(c: sqlite3.Connection) -> None:
+        """Schema 2 -> 3: each run's whole snapshot becomes its head, and its history the
+        rows of ``events`` (written again from the snapshot, which was the one kept whole).
+        A snapshot that cannot be read is left as it was: it reads as damaged, as before."""
+        for (run_id,) in c.execute("SELECT id FROM runs").fetchall():
+            (text,) = c.execute("SELECT head FROM runs WHERE id=?", (run_id,)).fetchone()
+            snap = _json(text, None)
+            try:
+                rows = _step_rows(run_id, snap, snap["history"], 0)
+            except (KeyError, TypeError, ValueError, AttributeError):
+                continue
+            c.execute("UPDATE runs SET head=?, steps=? WHERE id=?",
+                      (json.dumps(head_of(snap)), len(rows), run_id))
+            c.execute("DELETE FROM events WHERE run_id=?", (run_id,))
+            c.executemany(_INSERT_STEP, rows)
 
     def close(self) -> None:
         self.conn.close()
@@ -389,44 +574,53 @@ class Store:
     def create_run(self, snapshot: dict[str, Any], *, scenario_path: str = "", mode: str = "coach",
                    lang: str = "nl", person: str | None = None, session_id: str | None = None,
                    run_id: str | None = None) -> str:
+        """Store a new run from its whole snapshot (:meth:`Run.snapshot`): head and steps."""
         run_id = run_id or uuid.uuid4().hex[:12]
+        rows = _step_rows(run_id, snapshot, snapshot.get("history", []), 0)
         t = now()
         with self.transaction() as c:
             c.execute(
                 "INSERT INTO runs (id, scenario_id, scenario_version, scenario_path, content_hash, "
-                "mode, lang, person, session_id, started, updated, snapshot) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                "mode, lang, person, session_id, started, updated, head, steps) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (run_id, snapshot["scenario"], snapshot["version"], scenario_path,
                  snapshot.get("content_hash", ""), mode, lang, person, session_id, t, t,
-                 json.dumps(snapshot)),
+                 json.dumps(head_of(snapshot)), len(rows)),
             )
+            c.executemany(_INSERT_STEP, rows)
         return run_id
 
     def save_step(self, run_id: str, snapshot: dict[str, Any], *, finished: bool = False,
                   outcome: str | None = None, ending: str | None = None) -> None:
-        """Store the run's new snapshot and its decisions not yet logged, in one transaction."""
-        history = snapshot.get("history", [])
+        """Store the run's new state in one transaction.
+
+        ``snapshot`` is a :meth:`Run.delta` (the head and the steps after the first
+        ``history_from``: only those are written, and any stored after them, taken back
+        by an undo, are deleted), or a whole :meth:`Run.snapshot` (every step written
+        again). Raises :class:`StaleSave` when a delta does not follow on from the steps
+        stored (its ``base`` is not the step there), having written nothing.
+        """
+        first = snapshot.get("history_from", 0)
+        if type(first) is not int or first < 0:
+            raise ValueError("history_from must be a number of steps")
+        rows = _step_rows(run_id, snapshot, snapshot.get("history", []), first)
         with self.transaction() as c:
-            done = c.execute("SELECT COALESCE(MAX(seq), 0) FROM events WHERE run_id=?",
-                             (run_id,)).fetchone()[0]
-            if done > len(history):  # an undo: drop the events taken back
-                c.execute("DELETE FROM events WHERE run_id=? AND seq>?", (run_id, len(history)))
-                done = len(history)
-            for seq in range(done + 1, len(history) + 1):
-                step = history[seq - 1]
-                c.execute(
-                    "INSERT OR IGNORE INTO events (run_id, seq, kind, scenario_id, scenario_version,"
-                    " node, choice, target, scores, changes, time) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (run_id, seq, "choice", snapshot["scenario"], snapshot["version"], step["node"],
-                     step["choice"], step["target"], json.dumps(step["scores"]),
-                     json.dumps(step["changes"]), step["time"]),
-                )
             cur = c.execute(
-                "UPDATE runs SET snapshot=?, updated=?, finished=?, outcome=?, ending=? WHERE id=?",
-                (json.dumps(snapshot), now(), int(finished), outcome, ending, run_id),
+                "UPDATE runs SET head=?, steps=?, updated=?, finished=?, outcome=?, ending=? "
+                "WHERE id=?",
+                (json.dumps(head_of(snapshot)), first + len(rows), now(), int(finished), outcome,
+                 ending, run_id),
             )
             if cur.rowcount != 1:
                 raise StoreError(f"there is no run {run_id!r} in the store")
+            if first:
+                base = c.execute("SELECT choice, time FROM events WHERE run_id=? AND seq=?",
+                                 (run_id, first)).fetchone()
+                if base is None or list(base) != snapshot.get("base"):
+                    raise StaleSave(f"run {run_id!r} has other decisions in the store than "
+                                    "this save follows on from")
+            c.execute("DELETE FROM events WHERE run_id=? AND seq>?", (run_id, first))
+            c.executemany(_INSERT_STEP, rows)
 
     def end_run(self, run_id: str, outcome: str) -> None:
         """Mark a run as ended without touching its snapshot or events (e.g. ``abandoned``)."""
@@ -436,29 +630,88 @@ class Store:
             if cur.rowcount != 1:
                 raise StoreError(f"there is no run {run_id!r} in the store")
 
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction, so that what several queries read fits together (a run's
+        head and its steps); inside a write transaction, that one."""
+        if self.conn.in_transaction:
+            yield self.conn
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield self.conn
+        except BaseException:
+            self._rollback()
+            raise
+        if self.conn.in_transaction:
+            self.conn.execute("COMMIT")
+
     @_reads
     def get_run(self, run_id: str) -> RunRecord | None:
-        row = self.conn.execute("SELECT * FROM runs WHERE id=?", (run_id,)).fetchone()
-        return self._record(row) if row else None
+        """A run with its whole snapshot, read at once (head and steps in one read)."""
+        with self._reading() as c:
+            row = c.execute(f"SELECT {_RUN_COLS} FROM runs WHERE id=?", (run_id,)).fetchone()
+            if row is None:
+                return None
+            rec = self._records([row])[0]
+            steps = self._read_steps(run_id)
+            with _paused_gc():
+                rec._snapshot, rec._load = _snapshot(row[13], steps, row[14]), None
+            return rec
 
-    def _record(self, row: sqlite3.Row | tuple[Any, ...]) -> RunRecord:
-        if self._run_cols is None:  # asked once: a list of 3,000 runs asked it 3,000 times
-            self._run_cols = [d[0] for d in self.conn.execute("SELECT * FROM runs LIMIT 0")
-                              .description]
-        d = dict(zip(self._run_cols, row, strict=True))
-        snap = _json(d["snapshot"], {})
-        if not isinstance(snap, dict) or not isinstance(snap.get("history", []), list):
-            snap = {}  # damaged: it will not resume, and says so
-        return RunRecord(d["id"], d["scenario_id"], d["scenario_version"], d["scenario_path"],
-                         d["mode"], d["lang"], d["person"], d["session_id"], d["started"],
-                         d["updated"], bool(d["finished"]), d["outcome"], d["ending"], snap)
+    @_reads
+    def run_owner(self, run_id: str) -> tuple[str | None, str | None] | None:
+        """(session id, person) of a run, None when there is no such run: a check that
+        reads none of its steps."""
+        row = self.conn.execute("SELECT session_id, person FROM runs WHERE id=?",
+                                (run_id,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def _read_steps(self, run_id: str) -> list[tuple[Any, ...]]:
+        return self.conn.execute("SELECT seq, node, choice, target, entered, changes, scores, "
+                                 "time FROM events WHERE run_id=? ORDER BY seq",
+                                 (run_id,)).fetchall()
+
+    def _load_snapshot(self, run_id: str) -> dict[str, Any]:
+        """A run's whole snapshot as it is now (head and steps in one read); ``{}`` when
+        damaged or gone. Called where a run's data is first used (:attr:`RunRecord.snapshot`):
+        a damaged page there makes this run damaged; a store that cannot be read at all
+        (closed, gone, unreadable) raises :class:`StoreError`."""
+
+        def read() -> dict[str, Any]:
+            with self._reading() as c:
+                row = c.execute("SELECT head, steps FROM runs WHERE id=?", (run_id,)).fetchone()
+                if row is None:
+                    return {}
+                steps = self._read_steps(run_id)
+                with _paused_gc():
+                    return _snapshot(row[0], steps, row[1])
+
+        try:
+            return self._retry(read)
+        except sqlite3.DatabaseError as err:
+            text = str(err).lower()
+            if "malformed" in text or "corrupt" in text or "not a database" in text:
+                return {}
+            raise _explain(err, self.path) from None
+        except sqlite3.Error as err:
+            raise _explain(err, self.path) from None
+
+    def _records(self, rows: list[tuple[Any, ...]]) -> list[RunRecord]:
+        """Records of ``runs`` rows (as :data:`_RUN_COLS`), their snapshots read when used."""
+        return [RunRecord(*r[:10], bool(r[10]), r[11], r[12], None,
+                          r[14] if type(r[14]) is int and r[14] >= 0 else 0,
+                          functools.partial(self._load_snapshot, r[0]))
+                for r in rows]
 
     @_reads
     def runs(self, *, finished: bool | None = None, scenario_id: str | None = None,
              session_id: str | None = None, person: str | None = None, solo: bool = False,
-             limit: int = 1000) -> list[RunRecord]:
+             limit: int = 1000, whole: bool = False) -> list[RunRecord]:
         """Runs, newest first; ``solo``: only runs played alone (outside any group session),
-        which is what a trainee's own app lists and continues."""
+        which is what a trainee's own app lists and continues. Each run's steps are read
+        when its snapshot is first used, or with ``whole`` at once, in the same read, for
+        all of them (for a reader that uses every run's snapshot, as a dashboard does)."""
         where, args = [], []
         if solo:
             where.append("session_id IS NULL")
@@ -469,9 +722,30 @@ class Store:
             if val is not None:
                 where.append(f"{col}=?")
                 args.append(val)
-        sql = "SELECT * FROM runs" + (" WHERE " + " AND ".join(where) if where else "")
+        sql = f"SELECT {_RUN_COLS} FROM runs" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY updated DESC, rowid DESC LIMIT ?"  # ties: the newest row first
-        return [self._record(r) for r in self.conn.execute(sql, (*args, limit))]
+        with self._reading() as c:
+            rows = c.execute(sql, (*args, limit)).fetchall()
+            records = self._records(rows)
+            if whole:
+                steps = self._read_all_steps([r.id for r in records])
+                with _paused_gc():
+                    for rec, row in zip(records, rows, strict=True):
+                        rec._snapshot, rec._load = _snapshot(row[13], steps.get(rec.id, []),
+                                                             row[14]), None
+            return records
+
+    def _read_all_steps(self, run_ids: list[str]) -> dict[str, list[tuple[Any, ...]]]:
+        """The step rows of many runs (as :meth:`_read_steps`), by run."""
+        out: dict[str, list[tuple[Any, ...]]] = {}
+        for i in range(0, len(run_ids), 500):
+            chunk = run_ids[i:i + 500]
+            for run_id, *row in self.conn.execute(
+                    "SELECT run_id, seq, node, choice, target, entered, changes, scores, time "
+                    f"FROM events WHERE run_id IN ({','.join('?' * len(chunk))}) "
+                    "ORDER BY run_id, seq", chunk):
+                out.setdefault(run_id, []).append(tuple(row))
+        return out
 
     @_reads
     def last_unfinished(self, session_id: str | None = None) -> RunRecord | None:
@@ -490,12 +764,7 @@ class Store:
             sql += " WHERE run_id=?"
             args = (run_id,)
         sql += " ORDER BY run_id, seq"
-        out = []
-        for r in self.conn.execute(sql, args):
-            out.append({"run_id": r[0], "seq": r[1], "kind": r[2], "scenario_id": r[3],
-                        "scenario_version": r[4], "node": r[5], "choice": r[6], "target": r[7],
-                        "scores": _json(r[8], {}), "changes": _json(r[9], {}), "time": r[10]})
-        return out
+        return _event_dicts(self.conn.execute(sql, args).fetchall())
 
     def delete_run(self, run_id: str) -> bool:
         with self.transaction() as c:
@@ -626,48 +895,51 @@ class Store:
     @_reads
     def session_events(self, session_id: str) -> list[dict[str, Any]]:
         """The decision events of every run of a session, by run and sequence."""
-        return self._events(
+        return _event_dicts(self.conn.execute(
             "SELECT e.run_id, e.seq, e.kind, e.scenario_id, e.scenario_version, e.node, "
             "e.choice, e.target, e.scores, e.changes, e.time FROM events e JOIN runs r "
-            "ON r.id = e.run_id WHERE r.session_id=? ORDER BY e.run_id, e.seq", (session_id,))
+            "ON r.id = e.run_id WHERE r.session_id=? ORDER BY e.run_id, e.seq",
+            (session_id,)).fetchall())
 
     @contextmanager
     def reading(self) -> Iterator[None]:
         """Several reads that see the store as it was at one moment (a read transaction:
         writers go on meanwhile, in WAL mode, and are seen by the next one)."""
-        if self.conn.in_transaction:  # inside a write already: that is one moment too
-            yield
-            return
         try:
-            self.conn.execute("BEGIN DEFERRED")
+            with self._reading():
+                yield
         except sqlite3.Error as err:
             raise _explain(err, self.path) from None
-        try:
-            yield
-        finally:
-            with suppress(sqlite3.Error):
-                self.conn.execute("COMMIT")
 
     @_reads
-    def run_stamps(self, session_id: str) -> list[tuple[str, tuple[str, bool, int]]]:
+    def run_stamps(self, session_id: str) -> list[tuple[str, tuple[Any, ...]]]:
         """(id, stamp) of every run of a session, in the order of :meth:`runs` (newest first).
 
-        A stamp (last save, finished, snapshot bytes) changes whenever the run is saved or
-        ended, so comparing stamps finds the runs to read again without reading any."""
-        return [(r[0], (r[1], bool(r[2]), r[3])) for r in self.conn.execute(
-            "SELECT id, updated, finished, length(CAST(snapshot AS BLOB)) FROM runs "
+        A stamp (last save, finished, number of steps, size of the head) changes whenever
+        the run is saved, taken back or ended, so comparing stamps finds the runs to read
+        again without reading any of them."""
+        return [(r[0], (r[1], bool(r[2]), r[3], r[4])) for r in self.conn.execute(
+            "SELECT id, updated, finished, steps, length(CAST(head AS BLOB)) FROM runs "
             "WHERE session_id=? ORDER BY updated DESC, rowid DESC", (session_id,))]
 
     @_reads
     def runs_by_id(self, session_id: str, ids: Iterable[str]) -> list[RunRecord]:
-        """The session's runs with these ids (any order; ids not in the session are left out)."""
+        """The session's runs with these ids, each with its whole snapshot, read at once
+        (any order; ids not in the session are left out)."""
         ids = list(ids)
-        out = []
-        for i in range(0, len(ids), _CHUNK):
-            part = ids[i:i + _CHUNK]
-            out += [self._record(r) for r in self.conn.execute(
-                f"SELECT * FROM runs WHERE session_id=? AND id IN ({','.join('?' * len(part))})",
-                (session_id, *part))]
+        out: list[RunRecord] = []
+        with self._reading() as c:
+            for i in range(0, len(ids), _CHUNK):
+                part = ids[i:i + _CHUNK]
+                rows = c.execute(f"SELECT {_RUN_COLS} FROM runs WHERE session_id=? AND id IN "
+                                 f"({','.join('?' * len(part))})", (session_id, *part)).fetchall()
+                records = self._records(rows)
+                steps = self._read_all_steps([r.id for r in records])
+                with _paused_gc():
+                    for rec, row in zip(records, rows, strict=True):
+                        rec._snapshot, rec._load = _snapshot(row[13], steps.get(rec.id, []),
+                                                             row[14]), None
+                out += records
         return out
 
     @_reads
@@ -685,12 +957,6 @@ class Store:
                 "JOIN runs r ON r.id = e.run_id WHERE r.session_id=? AND e.run_id IN "
                 f"({','.join('?' * len(part))}) ORDER BY e.run_id, e.seq", (session_id, *part))]
         return out
-
-    def _events(self, sql: str, args: tuple[Any, ...]) -> list[dict[str, Any]]:
-        return [{"run_id": r[0], "seq": r[1], "kind": r[2], "scenario_id": r[3],
-                 "scenario_version": r[4], "node": r[5], "choice": r[6], "target": r[7],
-                 "scores": _json(r[8], {}), "changes": _json(r[9], {}), "time": r[10]}
-                for r in self.conn.execute(sql, args)]
 
     # plenary: branches, votes, bookmarks
     def add_branch(self, run_id: str, session_id: str, *, parent_run: str | None = None,

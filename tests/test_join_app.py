@@ -31,8 +31,11 @@ def _text(app, selector: str) -> str:  # noqa: ANN001
 
 
 def _screen_text(screen) -> str:  # noqa: ANN001
-    """Everything the screen shows in text widgets, as plain text."""
-    return "\n".join(_plain(w.content) for w in screen.query(Static) if w.display)
+    """Everything the screen shows in text widgets and the transcript, as plain text."""
+    from sim.app.widgets.transcript import Transcript
+
+    out = [_plain(w.content) for w in screen.query(Static) if w.display]
+    return "\n".join(out + [t.text() for t in screen.query(Transcript) if t.display])
 
 
 def _app(store: Store, rubric, **kw) -> JoinApp:  # noqa: ANN001

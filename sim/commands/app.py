@@ -194,7 +194,7 @@ def _plain_interactive(game: Any, args: argparse.Namespace, scenario: Any, path:
     pt = None
     if store is not None and previous and (args.mode is None or previous[0].mode == args.mode):
         rec = previous[0]
-        game.say(game.t("plain.ask_resume", n=len(rec.snapshot.get("history", [])),
+        game.say(game.t("plain.ask_resume", n=rec.steps,
                         mode=game.t(f"mode.{rec.mode}")))
         answer = game.ask(game.t("plain.yes_no"))
         if answer is None:

@@ -409,7 +409,7 @@ class SessionHomeScreen(_Screen):
                 ending = node.ending.title.get(self.lang) if node and node.ending else rec.ending
                 state = self.t("group.home.finished", ending=render.one_line(ending))
             else:
-                state = self.t("group.home.playing", n=len(rec.snapshot.get("history", [])))
+                state = self.t("group.home.playing", n=rec.steps)
             label.append("\n" + state)
             options.append(Option(label, id=s.id))
         ol = self.query_one("#scenario-list", OptionList)

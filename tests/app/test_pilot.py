@@ -13,9 +13,12 @@ from .conftest import BROKEN, STEMPAS, aio, make_app
 
 
 def texts(screen) -> str:  # noqa: ANN001
-    """What the screen shows in text widgets, option lists and buttons, as plain text."""
+    """What the screen shows in text widgets, option lists, buttons and the transcript, as
+    plain text."""
     from rich.table import Table
     from textual.widgets import Button, OptionList, Static
+
+    from sim.app.widgets.transcript import Transcript
 
     def plain(prompt: object) -> str:
         if isinstance(prompt, Table):  # a numbered choice: number and text in two columns
@@ -27,6 +30,7 @@ def texts(screen) -> str:  # noqa: ANN001
         if lst.display:
             out += [plain(lst.get_option_at_index(i).prompt) for i in range(lst.option_count)]
     out += [str(b.label) for b in screen.query(Button) if b.display]
+    out += [t.text() for t in screen.query(Transcript) if t.display]
     return "\n".join(out)
 
 

@@ -1,6 +1,6 @@
 """A corrupt or foreign save is refused with a message, and the rest of the store is left
-exactly as it was: a damaged snapshot row, damaged event rows, a store with damaged pages,
-an SQLite file of another program, garbage, a store made by a newer sovsim."""
+exactly as it was: a damaged head of a run, damaged or missing decision rows, a store with
+damaged pages, an SQLite file of another program, garbage, a store made by a newer sovsim."""
 
 from __future__ import annotations
 
@@ -75,18 +75,31 @@ def digest(path: Path) -> str:
 
 # --- a damaged run in a sound store -------------------------------------------------------------
 
-@pytest.mark.parametrize("snapshot", [
-    "{not json", "[1, 2, 3]", '{"format": "sovsim-run-1", "history": 7}',
-    '{"format": "sovsim-run-1", "scenario": "marathon", "node": "vraag", "history": [], '
-    '"values": {}, "visits": {"vraag": Infinity}}',
-    '{"format": "sovsim-run-1", "scenario": "stempas", "node": "balie", "history": [], '
-    '"values": {}, "visits": {}}',
-], ids=["not-json", "a-list", "history-not-a-list", "infinite-visits", "another-scenario"])
+# A run is kept as its head (runs.head) and one row per decision (events): damage to
+# either, or a decision row gone, makes the run damaged. Each SQL damages the run "?".
+DAMAGE = {
+    "head-not-json": "UPDATE runs SET head='{not json' WHERE id=?",
+    "head-a-list": "UPDATE runs SET head='[1, 2, 3]' WHERE id=?",
+    "head-values-not-a-mapping": "UPDATE runs SET head=json_set(head, '$.values', 7) WHERE id=?",
+    "head-of-another-scenario": "UPDATE runs SET head=json_set(head, '$.scenario', 'stempas', "
+                                "'$.node', 'balie') WHERE id=?",
+    "head-with-an-old-history": "UPDATE runs SET head=json_set(head, '$.history', 7) WHERE id=?",
+    "step-not-json": "UPDATE events SET changes='{{{' WHERE run_id=? AND seq=1",
+    "step-scores-not-numbers": "UPDATE events SET scores='{\"verbinding\": \"veel\"}' "
+                               "WHERE run_id=? AND seq=1",
+    "step-entered-not-a-list": "UPDATE events SET entered='7' WHERE run_id=? AND seq=2",
+    "step-choice-missing": "UPDATE events SET choice=NULL WHERE run_id=? AND seq=1",
+    "step-row-gone": "DELETE FROM events WHERE run_id=? AND seq=1",
+    "steps-count-wrong": "UPDATE runs SET steps=steps+1 WHERE id=?",
+}
+
+
+@pytest.mark.parametrize("sql", list(DAMAGE.values()), ids=list(DAMAGE))
 @aio
-async def test_a_damaged_run_is_refused_in_the_app(tmp_path: Path, snapshot: str) -> None:
+async def test_a_damaged_run_is_refused_in_the_app(tmp_path: Path, sql: str) -> None:
     data = tmp_path / "data"
     a, b, broken = three_runs(data)
-    damage(data, "UPDATE runs SET snapshot=? WHERE id=?", snapshot, broken)
+    damage(data, sql, broken)
     before = rows(data, a, b)
     app = make_app(data, lang="en", scenario_dirs=[MARATHON.parent])
     async with app.run_test(size=(100, 30)) as pilot:
@@ -113,7 +126,7 @@ async def test_a_damaged_run_is_refused_in_the_app(tmp_path: Path, snapshot: str
 def test_a_damaged_run_is_refused_in_plain_mode(tmp_path: Path) -> None:
     data = tmp_path / "data"
     a, b, broken = three_runs(data)
-    damage(data, "UPDATE runs SET snapshot=? WHERE id=?", "{not json", broken)
+    damage(data, DAMAGE["head-not-json"], broken)
     before = rows(data, a, b)
     r = sovsim("play", str(MARATHON), "--plain", input="y\n1\nq\n", env=env(data))
     assert r.returncode == 0, r.stderr
@@ -127,7 +140,7 @@ def test_a_damaged_run_is_refused_in_plain_mode(tmp_path: Path) -> None:
     assert r.returncode == 0 and "# Debrief: Marathon" in r.stdout
 
 
-def test_damaged_event_rows_do_not_stop_export_or_reports(tmp_path: Path) -> None:
+def test_damaged_step_rows_do_not_stop_export_or_other_reports(tmp_path: Path) -> None:
     data = tmp_path / "data"
     a, b, _ = three_runs(data)
     damage(data, "UPDATE events SET scores='{{{', changes='[' WHERE run_id=? AND seq=1", a)
@@ -135,7 +148,11 @@ def test_damaged_event_rows_do_not_stop_export_or_reports(tmp_path: Path) -> Non
     assert r.returncode == 0, r.stderr
     first = json.loads(r.stdout.splitlines()[0])
     assert first["scores"] == {} and first["changes"] == {}
-    assert sovsim("report", b, env=env(data)).returncode == 0
+    # the run's own decision is damaged, so its debrief says so; the others are whole
+    r = sovsim("report", a, env=env(data))
+    assert r.returncode == 1 and "is damaged (its saved state cannot be read)" in r.stderr
+    r = sovsim("report", b, env=env(data))
+    assert r.returncode == 0 and "# Debrief: Marathon" in r.stdout
 
 
 # --- a damaged or foreign store --------------------------------------------------------------

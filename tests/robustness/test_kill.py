@@ -63,7 +63,10 @@ def env(tmp_path: Path) -> dict[str, str]:
 
 def one_life(tmp_path: Path, rng: random.Random) -> tuple[str, list[int], bool]:
     """Start plain mode, type 'y' (continue) and choices at a trainee's pace, and SIGKILL it
-    at a random moment. Returns what it printed, the numbers typed, and whether it was killed."""
+    at a random moment: every other life any time from the start (start-up included), the
+    others at a random moment once the first question is on screen (so a slow, busy machine
+    still kills during play). Returns what it printed, the numbers typed, and whether it was
+    killed."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "sim.cli", "--lang", "en", "play", str(MARATHON), "--plain"],
         cwd=ROOT, env=env(tmp_path), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -81,13 +84,32 @@ def one_life(tmp_path: Path, rng: random.Random) -> tuple[str, list[int], bool]:
         except (BrokenPipeError, ValueError, OSError):
             pass  # killed meanwhile
 
+    chunks: list[bytes] = []
+    asking = threading.Event()
+
+    def reader() -> None:
+        for line in proc.stdout:  # type: ignore[union-attr]
+            chunks.append(line)
+            if b"What do you do?" in line:
+                asking.set()
+        asking.set()  # the process ended
+
     writer = threading.Thread(target=typist, daemon=True)
+    listener = threading.Thread(target=reader, daemon=True)
+    listener.start()
     writer.start()
-    time.sleep(rng.uniform(0.05, 1.2))
+    if rng.random() < 0.5:
+        time.sleep(rng.uniform(0.05, 1.2))
+    else:
+        asking.wait(timeout=30)
+        time.sleep(rng.uniform(0.0, 0.5))
     killed = proc.poll() is None
     proc.send_signal(signal.SIGKILL)
-    out, err = proc.communicate(timeout=30)
+    proc.wait(timeout=30)
+    listener.join(timeout=30)
     writer.join(timeout=5)
+    err = proc.stderr.read()  # type: ignore[union-attr]
+    out = b"".join(chunks)
     text = out.decode("utf-8", "replace")
     assert "Traceback" not in err.decode("utf-8", "replace")
     return text, numbers, killed

@@ -1,12 +1,15 @@
-"""A long run stays as quick at its 200th choice as at its first: the transcript keeps a
-bounded number of line widgets and folds older entries into one text, which stays readable
-by scrolling back. (The speed itself is measured by benchmarks/latency.py.)"""
+"""A long run stays as quick at its 200th choice as at its first: the transcript is one
+widget that draws only the lines in view, whatever the length of the conversation, and all
+of it stays readable by scrolling back. (The speed itself is measured by
+benchmarks/latency.py.)"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sim.app.widgets.transcript import KEEP_LINES, MAX_LINES, Earlier, Line, Transcript
+from textual.widget import Widget
+
+from sim.app.widgets.transcript import Transcript
 from tests.app.conftest import aio, make_app
 
 from .helpers import HERE, screen_text
@@ -14,34 +17,40 @@ from .helpers import HERE, screen_text
 MARATHON = HERE / "data" / "marathon.yaml"
 
 
+def widget_count(app: object) -> int:
+    return len(list(app.screen.query(Widget)))  # type: ignore[attr-defined]
+
+
 @aio
-async def test_a_long_transcript_keeps_a_bounded_number_of_widgets(tmp_path: Path) -> None:
+async def test_a_long_transcript_adds_no_widgets_and_keeps_every_line(tmp_path: Path) -> None:
     app = make_app(tmp_path / "data", lang="en", play=MARATHON, mode="coach")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.pause()
-        for i in range(45):
+        await pilot.press("1")
+        await pilot.pause()
+        widgets = widget_count(app)
+        for i in range(1, 45):
             await pilot.press(str(1 + i % 3))
             await pilot.pause()
         tr = app.screen.query_one(Transcript)
-        lines = list(tr.query_children(Line))
-        (earlier,) = tr.query_children(Earlier)
-        assert KEEP_LINES <= len(lines) <= MAX_LINES
+        assert widget_count(app) == widgets  # the screen does not grow with the conversation
         assert len(tr.shown) == 1 + 3 * 45  # every entry (you, coach, lines) is still there
-        folded = str(earlier.render())
-        assert folded.startswith("Vraag.\n\nYou: Vraag choice 1\n\nCoach\n+1 Connection")
-        # the newest lines are widgets of their own, the choices are there, and it goes on
+        text = tr.text()
+        assert text.startswith("Vraag.\n\n      ▌ You: Vraag choice 1\n  ╭─ Coach ─"), text[:300]
+        assert text.count("Coach") == 45 and text.count("You: ") == 45
         assert "Choice 46" in screen_text(app)
         await pilot.press("2")
         await pilot.pause()
         assert len(app.screen.pt.run.history) == 46
+        assert tr.scroll_y == tr.max_scroll_y  # the newest lines are in view
         tr.scroll_home(animate=False)  # scrolling back reaches the start of the conversation
         await pilot.pause()
         assert "Vraag." in screen_text(app) and "You: Vraag choice 1" in screen_text(app)
 
 
 @aio
-async def test_resuming_a_long_run_shows_it_folded(tmp_path: Path) -> None:
+async def test_resuming_a_long_run_shows_all_of_it_from_the_end(tmp_path: Path) -> None:
     from sim.loader import load_scenario
     from sim.playthrough import Playthrough
     from sim.store import Store
@@ -56,8 +65,9 @@ async def test_resuming_a_long_run_shows_it_folded(tmp_path: Path) -> None:
         await pilot.press("c")
         await pilot.pause()
         tr = app.screen.query_one(Transcript)
-        assert len(list(tr.query_children(Line))) == KEEP_LINES
-        assert len(list(tr.query_children(Earlier))) == 1
+        assert len(tr.shown) == 1 + 3 * 60
+        assert tr.text().count("You: ") == 60
+        assert tr.scroll_y == tr.max_scroll_y > 0
         assert "Choice 61" in screen_text(app)
 
 

@@ -63,7 +63,7 @@ class HomeScreen(BaseScreen):
         opts: list[Option] = []
         rec = self._unfinished()
         if rec is not None:
-            n = len(rec.snapshot.get("history", []))
+            n = rec.steps
             title = self.app.title_of(rec.scenario_id, rec.scenario_path)
             label = Text(self.t("home.continue", title=title), style="bold")
             label.append("\n   " + self.t("home.continue.detail", mode=self.t(f"mode.{rec.mode}"),

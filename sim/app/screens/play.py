@@ -307,8 +307,9 @@ class PlayScreen(BaseScreen):
             self._waiting()
         entries = transcript.step_entries(run.scenario, step, n, self.lang,
                                           self.pt.mode == "coach")
-        tr.add(entries)
-        if paced:  # (at once, the Revealed message that follows updates it)
+        if tr.add(entries):  # all at once: the choices in the same frame as the lines
+            self._revealed()
+        else:
             self._update_status()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

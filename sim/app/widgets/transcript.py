@@ -3,49 +3,65 @@
 Scenario text is untrusted: it arrives cleaned (sim.transcript) and is shown only as
 ``rich.text.Text``, never parsed as markup. New lines appear one by one at a readable
 pace (a key shows them all at once); a pace of zero shows them at once.
+
+The transcript is one widget drawn line by line (Textual's Line API), not a widget per
+entry: a choice then costs one layout of the screen whatever the length of the
+conversation, and only the lines in view are drawn. Each entry is rendered once per width
+into strips; the frames around speakers, the trainee's lines, coach notes and the ending
+are drawn here, coloured by the component classes below (styled in app.tcss).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.timer import Timer
-from textual.widget import AwaitMount
-from textual.widgets import Static
 
 from ...transcript import Entry
 
 SPEAKER_CLASSES = 4
-# Line widgets kept on screen; beyond MAX_LINES the oldest are folded into one text, down to
-# KEEP_LINES, so a choice costs the same however long the conversation has been (Textual's
-# layout is linear in the number of widgets: 200 choices in, a choice took 200 ms, not 50).
-MAX_LINES = 40
-KEEP_LINES = 24
+
+# (top-left, horizontal, top-right, vertical, bottom-left, bottom-right) of a framed entry
+ROUND = ("╭", "─", "╮", "│", "╰", "╯")
+DOUBLE = ("╔", "═", "╗", "║", "╚", "╝")
+BAR = "▌"
 
 
-class Line(Static):
-    """One transcript entry."""
+class Transcript(ScrollView, can_focus=True):
+    """The transcript: entries one below the other, a blank line between them (a coach note
+    hangs right below the choice it is about)."""
 
-    DEFAULT_CSS = """
-    Line { width: 1fr; height: auto; }
-    """
-
-
-class Earlier(Static):
-    """The oldest entries of a long transcript, as one text (scroll up to read them)."""
-
-    DEFAULT_CSS = """
-    Earlier { width: 1fr; height: auto; margin-bottom: 1; color: $text-muted; }
-    """
-
-
-class Transcript(VerticalScroll, can_focus=True):
     BINDINGS = [Binding("space", "skip", "key.skip", show=False),
                 Binding("enter", "skip", "key.skip", show=False)]
+
+    COMPONENT_CLASSES = {
+        "transcript--narration", "transcript--you", "transcript--coach",
+        "transcript--coach-title", "transcript--ending", "transcript--ending-title",
+        *(f"transcript--speaker-{i}" for i in range(SPEAKER_CLASSES)),
+    }
+
+    DEFAULT_CSS = """
+    Transcript { scrollbar-gutter: stable; }
+    Transcript > .transcript--narration { color: $text-muted; }
+    Transcript > .transcript--speaker-0 { color: $secondary; }
+    Transcript > .transcript--speaker-1 { color: $warning; }
+    Transcript > .transcript--speaker-2 { color: $error; }
+    Transcript > .transcript--speaker-3 { color: $success; }
+    Transcript > .transcript--you { color: $accent; }
+    Transcript > .transcript--coach { color: $success; }
+    Transcript > .transcript--coach-title { color: $success; text-style: bold; }
+    Transcript > .transcript--ending { color: $primary; }
+    Transcript > .transcript--ending-title { color: $primary; text-style: bold; }
+    """
 
     class Revealed(Message):
         """Every line is on screen."""
@@ -57,93 +73,73 @@ class Transcript(VerticalScroll, can_focus=True):
         self.timing = timing
         self._reveal_queue: list[Entry] = []
         self._reveal_timer: Timer | None = None
-        self._top: Line | None = None  # the first line shown at once by a skip
         self.shown: list[Entry] = []
-        self._folded = 0  # how many of ``shown`` are folded into the Earlier text
+        # the rendering: the width it is for, its lines, where each entry starts in them
+        self._width = 0
+        self._starts: list[int] = []
+        self._rendered_palette: tuple[Style, ...] = ()
+        self._lines: list[Strip] = []
+        self._unread = 0  # the first entry not yet read: scrolled to the top when shown at once
 
     @property
     def revealing(self) -> bool:
         return bool(self._reveal_queue) or self._reveal_timer is not None
 
-    def _widget(self, entry: Entry) -> Line:
-        text, classes, title = self._entry_renderer(entry)
-        line = Line(text, classes=" ".join(["line", *classes]))
-        if title:
-            line.border_title = title
-        return line
+    def text(self) -> str:
+        """Every line of the transcript as plain text (for tests and copying)."""
+        return "\n".join(s.text.rstrip() for s in self._lines)
 
-    def _earlier(self) -> Earlier:
-        text = Text()
-        for i, e in enumerate(self.shown[:self._folded]):
-            body, _, title = self._entry_renderer(e)
-            if i:
-                text.append("\n\n")
-            if title:
-                text.append(title + "\n", style="bold")
-            text.append_text(body)
-        return Earlier(text)
-
-    def _fold(self) -> None:
-        """Fold the oldest lines into the Earlier text when there are more than MAX_LINES."""
-        lines = list(self.query_children(Line))
-        if len(lines) <= MAX_LINES:
-            return
-        old = lines[:len(lines) - KEEP_LINES]
-        self._folded += len(old)
-        for widget in self.query_children(Earlier):
-            widget.remove()
-        self.remove_children(old)
-        self.mount(self._earlier(), before=0)
-
+    # -- showing entries ---------------------------------------------------------------
     def reset(self, entries: list[Entry]) -> None:
         """Show exactly ``entries``, at once (resume, undo, language change)."""
         self._stop()
-        self._top = None
-        self.remove_children()
         self.shown = list(entries)
-        self._folded = len(entries) - KEEP_LINES if len(entries) > MAX_LINES else 0
-        widgets: list[Static] = [self._earlier()] if self._folded else []
-        widgets += [self._widget(e) for e in entries[self._folded:]]
-        if widgets:
-            self.mount_all(widgets)
-        self.call_after_refresh(self.scroll_end, animate=False)
+        self._unread = len(entries)
+        self._starts, self._lines = [], []
+        self._append(self.shown)
+        self.anchor()
         self.post_message(self.Revealed())
 
-    def add(self, entries: list[Entry], paced: bool = True) -> None:
-        """Append ``entries``; at the reading pace unless ``paced`` is false or the pace is 0."""
+    def add(self, entries: list[Entry], paced: bool = True) -> bool:
+        """Append ``entries``; at the reading pace unless ``paced`` is false or the pace is 0.
+
+        True when every entry is on screen at once: then no Revealed message follows, and
+        the caller updates what goes with it in the same screen update (one frame, not two).
+        """
         self._reveal_queue += entries
         if not paced or self.timing[0] <= 0:
-            self.skip()
-        elif self._reveal_timer is None:
+            self.skip(notify=False)
+            return True
+        if self._reveal_timer is None:
             self._next()
+        return False
 
-    def skip(self) -> None:
+    def skip(self, notify: bool = True) -> None:
         """Show everything still waiting, now, scrolled so the first of it is in view."""
         self._stop()
         queued, self._reveal_queue = self._reveal_queue, []
         if queued:
+            self._unread = len(self.shown)
             self.shown += queued
-            widgets = [self._widget(e) for e in queued]
-            self.call_later(self._scroll_after, self.mount_all(widgets), widgets[0])
-        self.post_message(self.Revealed())
-
-    async def _scroll_after(self, mounted: AwaitMount, first: Line) -> None:
-        await mounted
-        self._fold()
-        self._top = first
-        self.settle()
+            self._append(queued)
+            self.settle()
+        if notify:
+            self.post_message(self.Revealed())
 
     def settle(self) -> None:
-        """Once the layout around the transcript changed: scroll to the first unread line."""
-        self.call_after_refresh(self._show_from)
+        """Scroll so the first unread entry is at the top, or to the end when all of it fits.
 
-    def _show_from(self) -> None:
-        """Scroll so the first unread line is at the top, or as far down as the text goes."""
-        first = self._top
-        if first is None or not first.is_mounted:
-            self.scroll_end(animate=False)
+        The end is kept by anchoring, which Textual applies while it lays out the screen,
+        so it holds when the choices below change the transcript's height."""
+        if not self._width or self._unread >= len(self._starts):
+            self.anchor()
             return
-        self.scroll_to(y=min(first.virtual_region.y, self.max_scroll_y), animate=False)
+        first = self._starts[self._unread]
+        if len(self._lines) - first <= self.scrollable_content_region.height:
+            self.anchor()
+        else:
+            self.anchor(False)
+            self.scroll_to(y=first, animate=False)
 
     def action_skip(self) -> None:
         if self.revealing:
@@ -160,14 +156,139 @@ class Transcript(VerticalScroll, can_focus=True):
             self.post_message(self.Revealed())
             return
         entry = self._reveal_queue.pop(0)
-        self._top = None
         self.shown.append(entry)
-        self.mount(self._widget(entry))
-        self.call_after_refresh(self._fold)
-        self.call_after_refresh(self.scroll_end, animate=False)
+        self._unread = len(self.shown)
+        self._append([entry])
+        self.anchor()
         if not self._reveal_queue:
             self.post_message(self.Revealed())
             return
         base, per_char, cap = self.timing
         delay = min(cap, base + per_char * len(entry.text))
         self._reveal_timer = self.set_timer(delay, self._next)
+
+    # -- rendering ---------------------------------------------------------------------
+    def _append(self, entries: list[Entry]) -> None:
+        if self._width:
+            for entry in entries:
+                block = self._block(entry, self._width)
+                if self._lines and entry.kind != "coach":  # a coach note hangs below its choice
+                    self._lines.append(Strip.blank(self._width))
+                self._starts.append(len(self._lines))
+                self._lines += block
+        self.virtual_size = Size(self._width, len(self._lines))
+        self.refresh()
+
+    def _rerender(self) -> None:
+        """Render every entry again (a new width or new colours)."""
+        self._width = self.scrollable_content_region.width
+        self._rendered_palette = self._palette()
+        self._starts, self._lines = [], []
+        self._append(self.shown)
+
+    def on_resize(self) -> None:
+        """A new width wraps every entry again; someone reading back keeps their place."""
+        if self.scrollable_content_region.width == self._width:
+            return
+        reading = self._anchor_released and bool(self._starts)
+        top = bisect_right(self._starts, int(self.scroll_y)) - 1 if reading else 0
+        self._rerender()
+        if reading and self._starts:
+            self.scroll_to(y=self._starts[max(0, top)], animate=False)
+        elif not self._anchored or self._unread < len(self.shown):
+            self.settle()
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
+                      layout: bool = True) -> bool:
+        """After a layout: draw the scrollbar in the frame being drawn, not one frame later.
+
+        Textual lays the scrollbar out anew but repaints it only on the next screen update,
+        at least 1/60 s later; every choice moves it, so every choice cost a second frame.
+        The layout that calls this draws its frame right after, so the scrollbar's dirty
+        region is handed to that frame here. (Textual internals, pinned in pyproject.)"""
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        bar = self._vertical_scrollbar
+        if bar is not None and bar._repaint_required and self.is_mounted:
+            bar._repaint_required = False
+            self.screen._compositor.update_widgets({bar})
+        return resized
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self._width:  # the component classes are restyled after this widget
+            self.call_later(self._recolour)
+
+    def _palette(self) -> tuple[Style, ...]:
+        return tuple(self._style(name.removeprefix("transcript--"))
+                     for name in sorted(self.COMPONENT_CLASSES))
+
+    def _recolour(self) -> None:
+        """After a theme change: draw again with the new colours (not on a focus change)."""
+        if self._width and self._palette() != self._rendered_palette:
+            self._rerender()
+
+    def _style(self, name: str) -> Style:
+        """A component class's colour and text style, on the widget's own background."""
+        full = self.get_component_rich_style(f"transcript--{name}")
+        return Style(color=full.color, bold=full.bold, italic=full.italic)
+
+    def _block(self, entry: Entry, width: int) -> list[Strip]:
+        """One entry's lines at ``width``, its frame included."""
+        text, classes, title = self._entry_renderer(entry)
+        kind = classes[0] if classes else "narration"
+        if width < 16:  # too narrow for frames: the text alone
+            lines = self._wrap(text, width)
+        elif kind == "speech":
+            speaker = next((c for c in classes if c.startswith("speaker-")), "speaker-0")
+            lines = self._barred(text, width, 0, self._style(speaker))
+        elif kind == "you":
+            lines = self._barred(text, width, 6, self._style("you"))
+        elif kind == "coach":
+            lines = self._framed(text, width, 2, ROUND, title, "coach")
+        elif kind == "ending":
+            lines = self._framed(text, width, 0, DOUBLE, title, "ending")
+        else:
+            lines = self._wrap(text, width, self._style("narration"))
+        return lines
+
+    def _wrap(self, text: Text, width: int, style: Style | None = None) -> list[Strip]:
+        console = self.app.console
+        options = console.options.update_width(max(1, width))
+        rendered = console.render_lines(text, options, style=style, pad=True)
+        return [Strip(line, width) for line in rendered]
+
+    def _barred(self, text: Text, width: int, indent: int, bar: Style) -> list[Strip]:
+        """``indent`` spaces, a coloured bar, a space, the text."""
+        lead = [Segment(" " * indent)] if indent else []
+        lead += [Segment(BAR, bar), Segment(" ")]
+        return [Strip([*lead, *line], width)
+                for line in self._wrap(text, width - indent - 2)]
+
+    def _framed(self, text: Text, width: int, indent: int, chars: tuple[str, ...],
+                title: str | None, name: str) -> list[Strip]:
+        """A box ``indent`` from the left, its title in the top edge."""
+        tl, h, tr, v, bl, br = chars
+        frame = self._style(name)
+        inner = width - indent - 2  # inside the two edges
+        lead = [Segment(" " * indent)] if indent else []
+        top = [*lead, Segment(tl + h, frame)]
+        label = f" {title} " if title else ""
+        label = label[:max(0, inner - 2)]
+        if label:
+            top.append(Segment(label, self._style(f"{name}-title")))
+        top.append(Segment(h * max(0, inner - 1 - len(label)) + tr, frame))
+        out = [Strip(top, width)]
+        for line in self._wrap(text, inner - 2):
+            out.append(Strip([*lead, Segment(v + " ", frame), *line, Segment(" " + v, frame)],
+                             width))
+        out.append(Strip([*lead, Segment(bl + h * inner + br, frame)], width))
+        return out
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        index = scroll_y + y
+        if index >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        strip = self._lines[index].crop_extend(scroll_x, scroll_x + width, None)
+        return strip.apply_style(self.rich_style)
