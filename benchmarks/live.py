@@ -10,9 +10,12 @@ Run by hand:  python benchmarks/live.py [--trainees 30 3000]
   a bare Textual app showing one label.
 * Dashboard: a session with two bundled scenarios; every trainee joins and plays a seeded
   random path to the end (saved as the join app saves it). Then: the dashboard's figures
-  computed cold (new scenario objects, nothing remembered) and warm (the next refresh, with
-  the scorer the dashboard screen keeps), and the dashboard screen's refresh (the R key,
-  with Pilot: from the key press to the updated screen).
+  computed cold (new scenario objects, nothing remembered), fully again (every run read and
+  decoded, with the scorer the dashboard screen keeps: what each refresh cost before the
+  figures were read incrementally), incrementally as the screen reads them (nothing new;
+  and after 1% more trainees played a whole run, checked equal to a full recompute), and
+  the dashboard screen itself (Pilot): the R key from the press to the new figures drawn,
+  and the longest stall of the screen's thread meanwhile and during the first, cold read.
 """
 
 from __future__ import annotations
@@ -131,13 +134,14 @@ def memory(tmp: Path) -> None:
               f"{statistics.median(r['choices'] for r in rs):>8.0f}")
 
 
-def fill(store, scenarios: list, n: int) -> tuple:  # noqa: ANN001
-    """A live session with ``n`` trainees, each with one finished run (a seeded random path)."""
+def fill(store, scenarios: list, n: int, *, made=None, first: int = 0) -> tuple:  # noqa: ANN001
+    """A live session with ``n`` trainees, each with one finished run (a seeded random path);
+    ``made``: add them to this session (numbered from ``first``)."""
     from sim import sessions
     from sim.engine import Run
 
-    made = sessions.create_session(store, scenarios)
-    for i in range(n):
+    made = made or sessions.create_session(store, scenarios)
+    for i in range(first, first + n):
         rng = random.Random(i)
         trainee = sessions.join(store, made.join_code, f"Trainee {i:04d}")
         scenario = scenarios[i % len(scenarios)]
@@ -152,40 +156,75 @@ def fill(store, scenarios: list, n: int) -> tuple:  # noqa: ANN001
     return made
 
 
-async def screen_refresh(trainer, scenarios: list, rubric) -> float:  # noqa: ANN001
+async def screen_refresh(trainer, scenarios: list, rubric) -> dict[str, float]:  # noqa: ANN001
+    """The dashboard screen, headless at 120x40: the first figures (read cold, in the
+    screen's thread), then the R key three times. Per R: from the key press to the new
+    figures drawn on the screen; and the longest the screen's own thread (Textual's
+    event loop, which answers keys and draws) was kept from running meanwhile, measured
+    by a task that wakes every millisecond. Medians of the three."""
     from sim.groupui.dashboard import DashboardApp
 
     app = DashboardApp(trainer, scenarios, rubric, refresh_seconds=0)
-    times = []
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        displays: list[float] = []
-        original = screen._compositor_refresh
+    stalls: list[tuple[float, float]] = []  # (when, how long) the loop was kept from running
 
-        def spy() -> None:
-            original()
+    async def heartbeat() -> None:
+        last = time.perf_counter()
+        while True:
+            await asyncio.sleep(0.001)
+            t = time.perf_counter()
+            stalls.append((t, t - last - 0.001))
+            last = t
+
+    def longest(since: float, until: float) -> float:
+        return max((d for t, d in stalls if since < t <= until + 0.05), default=0.0)
+
+    out: dict[str, list[float]] = {"refresh": [], "stall": []}
+    async with app.run_test(size=(120, 40)) as pilot:
+        beat = asyncio.create_task(heartbeat())
+        start = time.perf_counter()
+        screen = app.screen
+        shown: list[float] = []
+        displays: list[float] = []
+        show, paint = screen.show, screen._compositor_refresh
+
+        def show_spy() -> None:
+            show()
+            shown.append(time.perf_counter())
+
+        def paint_spy() -> None:
+            paint()
             displays.append(time.perf_counter())
 
-        screen._compositor_refresh = spy  # type: ignore[method-assign]
-        for _ in range(3):
-            start = time.perf_counter()
-            await pilot.press("r")
+        screen.show = show_spy  # type: ignore[method-assign]
+        screen._compositor_refresh = paint_spy  # type: ignore[method-assign]
+
+        async def drawn(since: float) -> float:
             while True:
                 await pilot.pause()
                 pending = (screen._layout_required or screen._repaint_required
                            or screen._dirty_widgets or screen._compositor._dirty_regions)
-                if not pending and displays and displays[-1] > start:
-                    break
+                if (not pending and shown and shown[-1] > since and displays
+                        and displays[-1] > shown[-1]):
+                    return displays[-1]
                 await asyncio.sleep(0.001)
-            times.append(displays[-1] - start)
-    return statistics.median(times)
+
+        first = await drawn(start)
+        first_stall = longest(start, first)
+        for _ in range(3):
+            start = time.perf_counter()
+            await pilot.press("r")
+            end = await drawn(start)
+            out["refresh"].append(end - start)
+            out["stall"].append(longest(start, end))
+        beat.cancel()
+    return {"first": first_stall, **{k: statistics.median(v) for k, v in out.items()}}
 
 
 def dashboard(tmp: Path, sizes: list[int]) -> None:
     from scoring.rubric import load_rubric
     from sim import sessions
     from sim.group import rubric_scorer
+    from sim.livefigures import LiveFigures
     from sim.loader import load_scenario
     from sim.store import Store
 
@@ -194,8 +233,15 @@ def dashboard(tmp: Path, sizes: list[int]) -> None:
     scenarios = largest_scenarios(dims)
     print()
     print(f"dashboard refresh, seconds (scenarios {', '.join(s.id for s in scenarios)})")
-    print(f"{'trainees':>8} {'events':>8} {'fill':>6} {'figures cold':>13} "
-          f"{'figures warm':>13} {'screen refresh (R)':>19}")
+    print("  figures: cold = everything read and scored, nothing remembered; full = all read")
+    print("  again (as before this change); incremental = only runs changed since the last")
+    print("  refresh (none; or 1% more trainees who each played a whole run, median of 3);")
+    print("  equal = the incremental figures equal a full recompute")
+    print("  screen: R = key press to new figures drawn; stall = longest the screen's thread")
+    print("  could not answer a key or draw, during R, and during the first (cold) read")
+    head = (f"{'trainees':>8} {'events':>7} {'fill':>5} {'cold':>6} {'full':>6} "
+            f"{'incr.':>6} {'+1%':>6} {'equal':>5} {'R':>6} {'stall':>6} {'first stall':>11}")
+    print(head)
     for n in sizes:
         with Store(tmp / f"dash-{n}") as store:
             t = time.perf_counter()
@@ -208,11 +254,26 @@ def dashboard(tmp: Path, sizes: list[int]) -> None:
             t = time.perf_counter()
             trainer.dashboard(fresh, rubric, scorer=scorer)
             cold = time.perf_counter() - t
-            warm = min(_timed(lambda t=trainer, f=fresh, sc=scorer: t.dashboard(f, rubric,
+            full = min(_timed(lambda t=trainer, f=fresh, sc=scorer: t.dashboard(f, rubric,
                                                                                 scorer=sc))
                        for _ in range(3))
-            screen = asyncio.run(screen_refresh(trainer, fresh, rubric))
-        print(f"{n:>8,} {events:>8,} {filled:>6.1f} {cold:>13.2f} {warm:>13.2f} {screen:>19.2f}")
+            live = LiveFigures(fresh, rubric, scorer=scorer)
+            live.refresh(trainer)
+            incremental = min(_timed(lambda lv=live, t=trainer: lv.refresh(t)) for _ in range(3))
+            more, grown_times = max(1, n // 100), []
+            for k in range(3):  # three rounds: 1% more trainees, then a refresh
+                fill(store, scenarios, more, made=made, first=n + k * more)
+                t = time.perf_counter()
+                after = live.refresh(trainer)
+                grown_times.append(time.perf_counter() - t)
+            grown = statistics.median(grown_times)
+            equal = after == trainer.dashboard(fresh, rubric, scorer=scorer)
+            screen = asyncio.run(screen_refresh(trainer, [load_scenario(s.path, dims,
+                                                                        use_cache=False)
+                                                          for s in scenarios], rubric))
+        print(f"{n:>8,} {events:>7,} {filled:>5.1f} {cold:>6.2f} {full:>6.2f} "
+              f"{incremental:>6.3f} {grown:>6.3f} {'yes' if equal else 'NO':>5} "
+              f"{screen['refresh']:>6.2f} {screen['stall']:>6.3f} {screen['first']:>11.3f}")
 
 
 def _timed(fn) -> float:  # noqa: ANN001

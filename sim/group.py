@@ -341,31 +341,55 @@ def _offered(scenario: Scenario, snapshot: Mapping[str, Any]) -> list[list[str]]
     return offered
 
 
+PoorStep = tuple[tuple[str, str], str | None]  # (node, choice) taken, the better option's id
+_POOR: weakref.WeakKeyDictionary[Scenario, dict[tuple[Any, ...], tuple[PoorStep, ...]]] = \
+    weakref.WeakKeyDictionary()
+
+
+def _poor_steps(scenario: Scenario, snapshot: Mapping[str, Any]) -> tuple[PoorStep, ...]:
+    """A run's poor choices, each with the best-scoring option on offer there if better
+    (a function of the path alone, so remembered per path like the scores)."""
+    key = path_key(snapshot)
+    known = _POOR.setdefault(scenario, {})
+    if key is not None and key in known:
+        return known[key]
+    out: list[PoorStep] = []
+    offered = None
+    for i, step in enumerate(snapshot.get("history", [])):
+        node = scenario.nodes.get(step.get("node", ""))
+        choice = node.choice(step.get("choice", "")) if node else None
+        if node is None or choice is None or choice_total(choice.scores) >= 0:
+            continue
+        if offered is None:
+            offered = _offered(scenario, snapshot)
+        ids = offered[i] if i < len(offered) else [c.id for c in node.choices]
+        best = max((c for c in node.choices if c.id in ids),
+                   key=lambda c: choice_total(c.scores), default=None)
+        better = best.id if best is not None and \
+            choice_total(best.scores) > choice_total(choice.scores) else None
+        out.append(((node.id, choice.id), better))
+    steps = tuple(out)
+    if key is not None and len(known) < MEMO_SIZE:
+        known[key] = steps
+    return steps
+
+
 def poor_choices(scenario: Scenario, runs: Iterable[RunRecord], lang: str = "nl",
-                 limit: int = 5) -> list[PoorChoice]:
+                 limit: int = 5, *,
+                 steps: Mapping[str, tuple[PoorStep, ...]] | None = None) -> list[PoorChoice]:
     """The poor options (scores summing below zero) chosen most often, with the best
-    option that was on offer at those moments."""
+    option that was on offer at those moments (``steps``: each run's poor choices by run
+    id, when known already)."""
     taken: Counter[tuple[str, str]] = Counter()
     better: dict[tuple[str, str], Counter[str]] = {}
     for rec in runs:
         if rec.scenario_id != scenario.id:
             continue
-        history = rec.snapshot.get("history", [])
-        offered = None
-        for i, step in enumerate(history):
-            node = scenario.nodes.get(step.get("node", ""))
-            choice = node.choice(step.get("choice", "")) if node else None
-            if node is None or choice is None or choice_total(choice.scores) >= 0:
-                continue
-            key = (node.id, choice.id)
+        mine = steps.get(rec.id) if steps is not None else None
+        for key, best in mine if mine is not None else _poor_steps(scenario, rec.snapshot):
             taken[key] += 1
-            if offered is None:
-                offered = _offered(scenario, rec.snapshot)
-            ids = offered[i] if i < len(offered) else [c.id for c in node.choices]
-            best = max((c for c in node.choices if c.id in ids),
-                       key=lambda c: choice_total(c.scores), default=None)
-            if best is not None and choice_total(best.scores) > choice_total(choice.scores):
-                better.setdefault(key, Counter())[best.id] += 1
+            if best is not None:
+                better.setdefault(key, Counter())[best] += 1
     out = []
     for (nid, cid), n in taken.items():
         node = scenario.nodes[nid]
@@ -417,11 +441,37 @@ def progress(participants: Iterable[ParticipantRecord], runs: Iterable[RunRecord
     return out
 
 
+class RunFacts:
+    """What the figures take from each run (its scores, its poor choices), worked out once
+    per saved version of the run, for a caller that keeps its run records between
+    refreshes (:class:`sim.livefigures.LiveFigures`): a record read again is a new object,
+    and only then are its facts worked out again."""
+
+    def __init__(self) -> None:
+        self._known: dict[str, tuple[RunRecord, RunScore | None, tuple[PoorStep, ...]]] = {}
+
+    def of(self, scenario: Scenario, rec: RunRecord,
+           scorer: Scorer) -> tuple[RunScore | None, tuple[PoorStep, ...]]:
+        known = self._known.get(rec.id)
+        if known is None or known[0] is not rec:
+            score = scorer(scenario, rec.snapshot) if rec.finished and rec.ending else None
+            known = (rec, score, _poor_steps(scenario, rec.snapshot))
+            self._known[rec.id] = known
+        return known[1], known[2]
+
+    def keep(self, run_ids: Iterable[str]) -> None:
+        """Forget every run but these (the others were deleted)."""
+        keep = set(run_ids)
+        for rid in [r for r in self._known if r not in keep]:
+            del self._known[rid]
+
+
 def build_dashboard(session: SessionRecord, participants: list[ParticipantRecord],
                     runs: list[RunRecord], events: list[dict[str, Any]],
                     scenarios: list[Scenario], rubric: Any, *, lang: str = "nl",
-                    scorer: Scorer | None = None) -> Dashboard:
-    """All the dashboard's figures for one session, scored against ``rubric``."""
+                    scorer: Scorer | None = None, facts: RunFacts | None = None) -> Dashboard:
+    """All the dashboard's figures for one session, scored against ``rubric`` (``facts``:
+    what is known of runs seen before, see :class:`RunFacts`)."""
     scorer = scorer or rubric_scorer(rubric)
     dimensions = rubric.dimension_ids()
     by_id = {s.id: s for s in scenarios}
@@ -435,17 +485,23 @@ def build_dashboard(session: SessionRecord, participants: list[ParticipantRecord
         mine = [r for r in runs if r.scenario_id == s.id]
         done = [r for r in mine if r.finished and r.ending]
         scored: list[tuple[RunRecord, RunScore]] = []
-        for r in done:
-            sc = scorer(s, r.snapshot)
-            if sc is not None:
-                scored.append((r, sc))
+        poor_steps = None
+        if facts is not None:
+            known = {r.id: facts.of(s, r, scorer) for r in mine}
+            poor_steps = {rid: steps for rid, (_, steps) in known.items()}
+            scored = [(r, sc) for r in done if (sc := known[r.id][0]) is not None]
+        else:
+            for r in done:
+                sc = scorer(s, r.snapshot)
+                if sc is not None:
+                    scored.append((r, sc))
         dims = _dimension_order(s, dimensions)
         dots = [Dot(r.id, names.get(r.person or "", "?"), sc.contact, sc.limits, sc.quadrant)
                 for r, sc in scored if sc.contact is not None and sc.limits is not None]
         figures.append(ScenarioFigures(
             s.id, s.title.get(lang), len(mine), len(done), decision_figures(s, counts, lang),
             dimension_stats([sc for _, sc in scored], dims), dots, ending_counts(s, done, lang),
-            poor_choices(s, mine, lang)))
+            poor_choices(s, mine, lang, steps=poor_steps)))
     missing = [ref["id"] for ref in session.scenarios if ref["id"] not in by_id]
     return Dashboard(session.id, session.title, session.join_code, session.closed is not None,
                      progress(participants, runs, by_id, lang), figures, missing)

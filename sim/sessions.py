@@ -19,7 +19,7 @@ import re
 import secrets
 import unicodedata
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -345,12 +345,36 @@ def trainer_by_code(store: Store, trainer_code: str) -> Trainer:
     raise AccessDenied("trainer_code", "no open session has this trainer code")
 
 
+@dataclass(frozen=True, slots=True)
+class RunChanges:
+    """A session read at one moment, with only the runs that changed since an earlier read:
+    every run's stamp (newest first), and the runs new or changed since, with their events."""
+
+    session: SessionRecord
+    participants: list[ParticipantRecord]
+    stamps: list[tuple[str, Any]]  # (run id, stamp) of every run, in the order of runs()
+    runs: list[RunRecord]  # the runs whose stamp is not the one known
+    events: list[dict[str, Any]]  # the choices made in those runs (lean events)
+
+
 class Trainer:
     """Everything of one session, and nothing of any other."""
 
-    def __init__(self, store: Store, session_id: str) -> None:
+    def __init__(self, store: Store, session_id: str, *, own_store: bool = False) -> None:
         self._store = store
         self.session_id = session_id
+        self._own_store = own_store
+
+    def with_own_connection(self) -> Trainer:
+        """The same view through a connection of its own to the same store file, for a
+        thread that reads while the app goes on writing; :meth:`disconnect` it after use."""
+        return Trainer(Store(self._store.path, timeout=self._store.timeout), self.session_id,
+                       own_store=True)
+
+    def disconnect(self) -> None:
+        """Close the connection made by :meth:`with_own_connection` (nothing otherwise)."""
+        if self._own_store:
+            self._store.close()
 
     @property
     def session(self) -> SessionRecord:
@@ -367,6 +391,18 @@ class Trainer:
 
     def events(self) -> list[dict[str, Any]]:
         return self._store.session_events(self.session_id)
+
+    def changes(self, known: Mapping[str, Any]) -> RunChanges:
+        """The session as it is now, reading again only the runs whose stamp differs from
+        ``known`` (run id -> stamp, as an earlier :class:`RunChanges` gave them)."""
+        with self._store.reading():
+            session = self.session
+            participants = self.participants()
+            stamps = self._store.run_stamps(self.session_id)
+            changed = [rid for rid, stamp in stamps if known.get(rid) != stamp]
+            runs = self._store.runs_by_id(self.session_id, changed) if changed else []
+            events = self._store.session_choices_of(self.session_id, changed) if changed else []
+        return RunChanges(session, participants, stamps, runs, events)
 
     def close(self) -> bool:
         return self._store.close_session(self.session_id)

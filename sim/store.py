@@ -34,7 +34,7 @@ import shutil
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -45,6 +45,7 @@ from .snapshot import full_snapshot, head_of
 
 SCHEMA_VERSION = 3
 T = TypeVar("T")
+_CHUNK = 500  # ids per "IN (...)" query, well below SQLite's limit on parameters
 DB_NAME = "sovsim.db"
 
 _SCHEMA = """
@@ -899,6 +900,63 @@ class Store:
             "e.choice, e.target, e.scores, e.changes, e.time FROM events e JOIN runs r "
             "ON r.id = e.run_id WHERE r.session_id=? ORDER BY e.run_id, e.seq",
             (session_id,)).fetchall())
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Several reads that see the store as it was at one moment (a read transaction:
+        writers go on meanwhile, in WAL mode, and are seen by the next one)."""
+        try:
+            with self._reading():
+                yield
+        except sqlite3.Error as err:
+            raise _explain(err, self.path) from None
+
+    @_reads
+    def run_stamps(self, session_id: str) -> list[tuple[str, tuple[Any, ...]]]:
+        """(id, stamp) of every run of a session, in the order of :meth:`runs` (newest first).
+
+        A stamp (last save, finished, number of steps, size of the head) changes whenever
+        the run is saved, taken back or ended, so comparing stamps finds the runs to read
+        again without reading any of them."""
+        return [(r[0], (r[1], bool(r[2]), r[3], r[4])) for r in self.conn.execute(
+            "SELECT id, updated, finished, steps, length(CAST(head AS BLOB)) FROM runs "
+            "WHERE session_id=? ORDER BY updated DESC, rowid DESC", (session_id,))]
+
+    @_reads
+    def runs_by_id(self, session_id: str, ids: Iterable[str]) -> list[RunRecord]:
+        """The session's runs with these ids, each with its whole snapshot, read at once
+        (any order; ids not in the session are left out)."""
+        ids = list(ids)
+        out: list[RunRecord] = []
+        with self._reading() as c:
+            for i in range(0, len(ids), _CHUNK):
+                part = ids[i:i + _CHUNK]
+                rows = c.execute(f"SELECT {_RUN_COLS} FROM runs WHERE session_id=? AND id IN "
+                                 f"({','.join('?' * len(part))})", (session_id, *part)).fetchall()
+                records = self._records(rows)
+                steps = self._read_all_steps([r.id for r in records])
+                with _paused_gc():
+                    for rec, row in zip(records, rows, strict=True):
+                        rec._snapshot, rec._load = _snapshot(row[13], steps.get(rec.id, []),
+                                                             row[14]), None
+                out += records
+        return out
+
+    @_reads
+    def session_choices_of(self, session_id: str, run_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """The decisions of some runs of a session, by run and sequence: of each event only
+        what counting choices needs (run_id, seq, kind, scenario_id, node, choice), without
+        decoding its scores and changes."""
+        run_ids = sorted(run_ids)
+        out = []
+        for i in range(0, len(run_ids), _CHUNK):
+            part = run_ids[i:i + _CHUNK]
+            out += [{"run_id": r[0], "seq": r[1], "kind": r[2], "scenario_id": r[3],
+                     "node": r[4], "choice": r[5]} for r in self.conn.execute(
+                "SELECT e.run_id, e.seq, e.kind, e.scenario_id, e.node, e.choice FROM events e "
+                "JOIN runs r ON r.id = e.run_id WHERE r.session_id=? AND e.run_id IN "
+                f"({','.join('?' * len(part))}) ORDER BY e.run_id, e.seq", (session_id, *part))]
+        return out
 
     # plenary: branches, votes, bookmarks
     def add_branch(self, run_id: str, session_id: str, *, parent_run: str | None = None,

@@ -51,6 +51,8 @@ async def test_trainer_corner_dashboard_and_plenary(tmp_path) -> None:  # noqa: 
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
+        await app.workers.wait_for_complete()  # the figures are read in a thread
+        await pilot.pause()
         assert [p.name for p in app.screen.figures.participants] == ["Anna"]
         await pilot.press("escape")
         await pilot.pause()

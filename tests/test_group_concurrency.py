@@ -1,6 +1,7 @@
 """30 trainee processes play different paths at once into one store: every choice of
 every run is recorded exactly once, and the dashboard's figures equal the figures
-computed from what the trainees did."""
+computed from what the trainees did; the figures read incrementally while they played
+(as the dashboard screen reads them) end up equal to a full recompute."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import pytest
 from sim import sessions
 from sim.engine import Run
 from sim.group import rubric_scorer
+from sim.livefigures import LiveFigures
 from sim.loader import load_scenario
 from sim.store import Store
 
@@ -49,7 +51,18 @@ def test_thirty_trainees_at_once(tmp_path, rubric) -> None:  # noqa: ANN001
             if len(store.participants(made.session.id)) == TRAINEES:
                 break
         time.sleep(0.1)
-    start.touch()
+    # the dashboard's way meanwhile: incremental refreshes while the trainees write
+    rounds = 0
+    with Store(db) as store:
+        live = LiveFigures(scenarios, rubric)
+        reader = sessions.open_as_trainer(store, made.session.id, made.trainer_code)
+        live.refresh(reader)  # everyone joined, nobody started
+        start.touch()
+        while any(p.poll() is None for p in procs) and time.monotonic() < deadline + 180:
+            live.refresh(reader)
+            rounds += 1
+            time.sleep(0.02)
+        incremental = live.refresh(reader)
     reports = []
     for p in procs:
         out, err = p.communicate(timeout=300)
@@ -77,6 +90,7 @@ def test_thirty_trainees_at_once(tmp_path, rubric) -> None:  # noqa: ANN001
             assert rec.finished == r["finished"] and rec.ending == r["ending"]
         dash = trainer.dashboard(scenarios, rubric)
         assert store.integrity_ok()
+    assert rounds >= 1 and incremental == dash  # read bit by bit, the same figures
 
     # the dashboard equals the figures computed from the trainees' own reports
     score = rubric_scorer(rubric)

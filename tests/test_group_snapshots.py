@@ -34,6 +34,12 @@ def _live(data: Path, example) -> Store:  # noqa: ANN001
     return store
 
 
+async def figures_read(pilot) -> None:  # noqa: ANN001
+    """The dashboard reads its figures in a thread: wait for them to be shown."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_dashboard_120x40(snap_compare, tmp_path, example, rubric, lang) -> None:  # noqa: ANN001
     from sim.groupui.dashboard import DashboardApp
@@ -41,7 +47,18 @@ def test_dashboard_120x40(snap_compare, tmp_path, example, rubric, lang) -> None
     store = _live(tmp_path, example)
     trainer = sessions.open_as_trainer(store, SESSION, TRAINER)
     app = DashboardApp(trainer, [example], rubric, lang=lang, refresh_seconds=0)
-    assert snap_compare(app, terminal_size=(120, 40))
+    assert snap_compare(app, terminal_size=(120, 40), run_before=figures_read)
+    store.close()
+
+
+def test_dashboard_80x24(snap_compare, tmp_path, example, rubric) -> None:  # noqa: ANN001
+    """A small terminal: every panel keeps its title, the participants list scrolls."""
+    from sim.groupui.dashboard import DashboardApp
+
+    store = _live(tmp_path, example)
+    trainer = sessions.open_as_trainer(store, SESSION, TRAINER)
+    app = DashboardApp(trainer, [example], rubric, lang="nl", refresh_seconds=0)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=figures_read)
     store.close()
 
 

@@ -312,9 +312,12 @@ async def test_the_trainer_code_opens_the_dashboard(setup, example, tmp_path) ->
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
+        await app.workers.wait_for_complete()  # the figures are read in a thread
+        await pilot.pause()
         assert [p.name for p in app.screen.figures.participants] == ["Anna"]
         assert app.screen.figures.scenario("stempas").finished == 1
         await pilot.press("e")
+        await app.workers.wait_for_complete()  # the CSV is made in a thread
         await pilot.pause()
         csv_file = tmp_path / "out" / f"sovsim-{made.session.id}.csv"
         assert csv_file.read_text(encoding="utf-8").splitlines()[1].split(",")[1] == "Anna"

@@ -6,22 +6,28 @@ It only presents :class:`sim.group.Dashboard` figures, got through a
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
 from rich.text import Text
+from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 from textual.widgets import Button, Footer, Header, Static
 
 from ..group import Dashboard, names_for, rubric_scorer
+from ..livefigures import LiveFigures
 from ..scenario import Scenario
-from ..sessions import Trainer, format_code
+from ..sessions import AccessDenied, Trainer, format_code
 from ..store import StoreError
 from . import render
 from .common import translate_bindings
+from .people import ParticipantList
 from .strings import t
 
 REFRESH_SECONDS = 2.0
@@ -88,6 +94,13 @@ class DashboardScreen(Screen[None]):
         self.index = 0
         self.anonymous = False
         self.figures: Dashboard | None = None
+        self.live = LiveFigures(scenarios, rubric, lang=lang, scorer=self.scorer)
+        self._reader: Trainer | None = None  # the refresh thread's own connection
+        self._lock = threading.Lock()
+        self._working = False  # a refresh is under way
+        self._again = False  # and another was asked meanwhile
+        self._gone = False  # the screen is closed
+        self._timer: Timer | None = None
         translate_bindings(self, lang)
 
     def compose(self) -> ComposeResult:
@@ -95,8 +108,7 @@ class DashboardScreen(Screen[None]):
         yield Static(id="dash-scenario")
         with Horizontal(id="dash-body"):
             with Vertical(id="dash-left"):
-                with VerticalScroll(id="dash-people", classes="panel"):
-                    yield Static(id="people")
+                yield ParticipantList(self.lang, id="dash-people", classes="panel")
                 with VerticalScroll(id="dash-decisions", classes="panel"):
                     yield Static(id="decisions")
             with Vertical(id="dash-right"):
@@ -114,24 +126,74 @@ class DashboardScreen(Screen[None]):
                          ("dash-endings", "group.dash.endings")):
             self.query_one(f"#{wid}").border_title = t(key, self.lang)
         self.action_refresh_figures()
-        self.call_after_refresh(self.show)  # again, now that the panels have their sizes
-        if self.refresh_seconds > 0:
-            self.set_interval(self.refresh_seconds, self.action_refresh_figures)
 
-    # -- figures -------------------------------------------------------------------------
+    def on_unmount(self) -> None:
+        with self._lock:
+            self._gone = True
+            if not self._working:
+                self._disconnect()
+
+    # -- figures: worked out in a thread, one refresh at a time --------------------------
+    class FiguresRead(Message):
+        """A refresh has ended: the figures, or what went wrong."""
+
+        def __init__(self, figures: Dashboard | None, error: str | None) -> None:
+            super().__init__()
+            self.figures = figures
+            self.error = error
+
     def action_refresh_figures(self) -> None:
-        try:
-            self.figures = self.trainer.dashboard(self.scenarios, self.rubric, lang=self.lang,
-                                                  scorer=self.scorer)
-        except StoreError as err:
-            self.notify(str(err), severity="error")
-            return
-        self.show()
+        """Read the figures again, off the screen's thread, so the screen never freezes.
 
-    def _names(self, d: Dashboard) -> dict[str, str]:
-        if not self.anonymous:
-            return {}
-        return {p.id: f"#{i}" for i, p in enumerate(d.participants, 1)}
+        One refresh at a time: asked while one is under way (the R key, or the live
+        timer when a refresh takes longer than its interval), it runs once after it. The
+        live timer counts from the end of a refresh, so slow refreshes never pile up."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        with self._lock:
+            if self._working:
+                self._again = True
+                return
+            self._working = True
+        self._read_figures()
+
+    @work(thread=True, exit_on_error=False, group="figures")
+    def _read_figures(self) -> None:
+        figures, error = None, None
+        try:
+            if self._reader is None:
+                self._reader = self.trainer.with_own_connection()
+            figures = self.live.refresh(self._reader)
+        except (StoreError, AccessDenied) as err:
+            error = str(err)
+        except Exception as err:  # noqa: BLE001 - said on screen; the live refresh goes on
+            error = f"{type(err).__name__}: {err}"
+        finally:
+            with self._lock:
+                self._working = False
+                if self._gone:
+                    self._disconnect()
+        self.post_message(self.FiguresRead(figures, error))
+
+    def _disconnect(self) -> None:
+        if self._reader is not None:
+            self._reader.disconnect()
+            self._reader = None
+
+    def on_dashboard_screen_figures_read(self, message: FiguresRead) -> None:
+        if message.error is not None:
+            self.notify(message.error, severity="error")
+        else:
+            self.figures = message.figures
+            self.show()
+        if self._again:
+            self._again = False
+            self.action_refresh_figures()
+        elif self.refresh_seconds > 0 and not self._working:
+            if self._timer is not None:
+                self._timer.stop()
+            self._timer = self.set_timer(self.refresh_seconds, self.action_refresh_figures)
 
     def show(self) -> None:
         d = self.figures
@@ -144,14 +206,9 @@ class DashboardScreen(Screen[None]):
                            state=t("group.dash.closed" if d.closed else "group.dash.open", self.lang),
                            people=len(d.participants), mode=t(f"group.mode.{session.mode}", self.lang))
         titles = {s.scenario_id: s.title for s in d.scenarios}
-        people = d.participants
-        if self.anonymous:
-            names = self._names(d)
-            from dataclasses import replace
-
-            people = [replace(p, name=names[p.id]) for p in people]
-        self.query_one("#people", Static).update(
-            render.people_text(people, titles, self.lang, format_code(d.join_code or "")))
+        self.query_one(ParticipantList).set_people(d.participants, titles,
+                                                   format_code(d.join_code or ""),
+                                                   anonymous=self.anonymous)
         if not d.scenarios:
             self.query_one("#dash-scenario", Static).update(
                 Text(t("group.dash.missing", self.lang, ids=", ".join(d.missing_scenarios)),
@@ -166,18 +223,20 @@ class DashboardScreen(Screen[None]):
             head.append("   " + t("group.dash.missing", self.lang, ids=", ".join(d.missing_scenarios)),
                         style="red")
         self.query_one("#dash-scenario", Static).update(head)
-        width = max(40, self.query_one("#dash-decisions").size.width - 4)
+        width = max(24, self.query_one("#dash-decisions").size.width - 4)
         self.query_one("#decisions", Static).update(
             render.decisions_text(fig.decisions, self.lang, width))
         qwidth = self.query_one("#dash-quadrant").size.width - 4 - 14
         self.query_one("#quadrant", Static).update(
             render.quadrant_text(fig.dots, self.names, width=max(21, min(61, qwidth)) | 1))
-        self.query_one("#dims", Static).update(render.dimensions_text(fig.dimensions, self.names))
-        endings = render.endings_text(fig.endings, self.lang)
+        self.query_one("#dims", Static).update(render.dimensions_text(
+            fig.dimensions, self.names, room=self.query_one("#dash-dims").size.width - 2))
+        endings = render.endings_text(fig.endings, self.lang,
+                                      room=self.query_one("#dash-endings").size.width - 2)
         endings.append("\n\n")
         endings.append(t("group.dash.poor", self.lang) + "\n", style="bold")
         endings.append_text(render.poor_text(fig.poor_choices[:3], self.lang,
-                                             max(40, self.query_one("#dash-endings").size.width - 4)))
+                                             max(24, self.query_one("#dash-endings").size.width - 4)))
         self.query_one("#endings", Static).update(endings)
 
     def on_resize(self) -> None:
@@ -205,11 +264,41 @@ class DashboardScreen(Screen[None]):
         if self.app.is_web:
             self.app.deliver_text(path, save_filename=name)
 
+    class CsvMade(Message):
+        """The CSV of every run, worked out in a thread (or why not)."""
+
+        def __init__(self, text: str | None, error: str | None) -> None:
+            super().__init__()
+            self.text = text
+            self.error = error
+
     def action_export_csv(self) -> None:
+        """Save the CSV of every run: it reads and scores every run, so in a thread (a
+        second or so with thousands of trainees), and the screen goes on meanwhile."""
+        self._make_csv()
+
+    @work(thread=True, exit_on_error=False, group="export")
+    def _make_csv(self) -> None:
         from ..groupreport import runs_csv
 
-        self._save(f"sovsim-{self.trainer.session_id}.csv",
-                   runs_csv(self.trainer, self.scenarios, self.rubric, scorer=self.scorer))
+        text, error = None, None
+        try:
+            reader = self.trainer.with_own_connection()
+            try:
+                text = runs_csv(reader, self.scenarios, self.rubric, scorer=self.scorer)
+            finally:
+                reader.disconnect()
+        except (StoreError, AccessDenied) as err:
+            error = str(err)
+        except Exception as err:  # noqa: BLE001 - said on screen, never a traceback
+            error = f"{type(err).__name__}: {err}"
+        self.post_message(self.CsvMade(text, error))
+
+    def on_dashboard_screen_csv_made(self, message: CsvMade) -> None:
+        if message.text is None:
+            self.notify(message.error or "", severity="error")
+        else:
+            self._save(f"sovsim-{self.trainer.session_id}.csv", message.text)
 
     def action_export_html(self) -> None:
         from ..groupreport import group_report_html

@@ -10,7 +10,6 @@ import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from rich.table import Table
 from rich.text import Text
 
 from ..group import (
@@ -58,44 +57,33 @@ def fmt(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f}"
 
 
-def people_text(people: list[ParticipantProgress], titles: dict[str, str], lang: str,
-                join_code: str, *, away_after: float = 60.0,
-                now: datetime | None = None) -> Text | Table:
-    """One row per participant: name, scenario, how far; "away" when not seen lately."""
-    if not people:
-        return Text(t("group.dash.nobody", lang, code=join_code), style="italic")
-    now = now or datetime.now(UTC)
-    several = len(titles) > 1  # name the scenario only when the session has more than one
-    table = Table.grid(padding=(0, 1), expand=True)
-    table.add_column(no_wrap=True, overflow="ellipsis", max_width=18, style="bold")
-    if several:
-        table.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
-    table.add_column(no_wrap=True, overflow="ellipsis", ratio=2)
-    for p in people:
-        latest = p.latest
-        status = Text()
-        scenario = ""
-        if latest is None:
-            status.append(t("group.dash.not_started", lang), style="dim")
+def person_status(p: ParticipantProgress, titles: dict[str, str], lang: str, *,
+                  away_after: float = 60.0, now: datetime | None = None) -> tuple[Text, str]:
+    """How far a participant is (the ending reached, or decision n of at most m; "away"
+    when not seen lately), and the title of the scenario of their latest run."""
+    latest = p.latest
+    status = Text()
+    scenario = ""
+    if latest is None:
+        status.append(t("group.dash.not_started", lang), style="dim")
+    else:
+        scenario = one_line(titles.get(latest.scenario_id, latest.scenario_id))
+        if latest.finished:
+            status.append("✓ " + one_line(latest.ending_title or latest.ending), style="green")
+        elif latest.most_decisions:
+            status.append(bar(latest.decisions, 6, latest.most_decisions) + " ", style="cyan")
+            status.append(t("group.dash.playing", lang, n=latest.decisions,
+                            max=latest.most_decisions))
         else:
-            scenario = one_line(titles.get(latest.scenario_id, latest.scenario_id))
-            if latest.finished:
-                status.append("✓ " + one_line(latest.ending_title or latest.ending), style="green")
-            elif latest.most_decisions:
-                status.append(bar(latest.decisions, 6, latest.most_decisions) + " ", style="cyan")
-                status.append(t("group.dash.playing", lang, n=latest.decisions,
-                                max=latest.most_decisions))
-            else:
-                status.append(t("group.dash.playing_open", lang, n=latest.decisions))
-        if p.seen is not None and not (latest and latest.finished):
-            try:
-                age = (now - datetime.fromisoformat(p.seen)).total_seconds()
-            except ValueError:
-                age = 0.0
-            if age > away_after:
-                status.append(f" ({t('group.dash.away', lang)})", style="dim italic")
-        table.add_row(one_line(p.name), *([scenario] if several else []), status)
-    return table
+            status.append(t("group.dash.playing_open", lang, n=latest.decisions))
+    if p.seen is not None and not (latest and latest.finished):
+        try:
+            age = ((now or datetime.now(UTC)) - datetime.fromisoformat(p.seen)).total_seconds()
+        except ValueError:
+            age = 0.0
+        if age > away_after:
+            status.append(f" ({t('group.dash.away', lang)})", style="dim italic")
+    return status, scenario
 
 
 def decisions_text(decisions: list[DecisionFigures], lang: str, width: int = 56) -> Text:
@@ -119,8 +107,12 @@ def decisions_text(decisions: list[DecisionFigures], lang: str, width: int = 56)
     return out
 
 
-def dimensions_text(stats: list[DimensionStats], names: Names, width: int = 12) -> Text:
-    """Each dimension: the mean (●) with the spread around it (one sd each side), and figures."""
+def dimensions_text(stats: list[DimensionStats], names: Names, width: int = 12,
+                    room: int | None = None) -> Text:
+    """Each dimension: the mean (●) with the spread around it (one sd each side), and figures.
+
+    ``room``: the cells a line may take (a narrow terminal): names and bars are shortened
+    to fit rather than wrapped."""
     lang = names.lang
     out = Text()
     rows = [s for s in stats if s.n]
@@ -128,6 +120,11 @@ def dimensions_text(stats: list[DimensionStats], names: Names, width: int = 12) 
         out.append(t("group.dash.no_scores", lang), style="italic")
         return out
     name_w = min(24, max(len(names.dimension(s.dimension)) for s in rows))
+    if room is not None:  # name, bar with its ends, " 53 ±40 ", "n=9": shrink bar, then names
+        spare = room - (name_w + 1 + width + 2 + 9 + 5)
+        if spare < 0:
+            width = max(6, width + spare)
+            name_w = max(8, room - (1 + width + 2 + 9 + 5))
     for i, s in enumerate(rows):
         if i:
             out.append("\n")
@@ -185,14 +182,17 @@ def quadrant_text(dots: list[Dot], names: Names, width: int = 41, height: int = 
     return out
 
 
-def endings_text(endings: list[EndingCount], lang: str) -> Text:
+def endings_text(endings: list[EndingCount], lang: str, room: int | None = None) -> Text:
+    """Each ending with a bar and how many runs reached it; titles are shortened to fit
+    in ``room`` cells (the bar and count take 15)."""
     out = Text()
     top = max((e.count for e in endings), default=0)
-    w = max((len(one_line(e.title, 40)) for e in endings), default=0)
+    most = 40 if room is None else max(8, min(40, room - 15))
+    w = max((len(one_line(e.title, most)) for e in endings), default=0)
     for i, e in enumerate(endings):
         if i:
             out.append("\n")
-        out.append(one_line(e.title, 40).ljust(w) + " ")
+        out.append(one_line(e.title, most).ljust(w) + " ")
         out.append(bar(e.count, 10, top or 1) + f" {e.count:>3}", style="bold" if e.count else "dim")
     return out
 

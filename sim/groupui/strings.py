@@ -149,6 +149,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "group.dash.people": ("Deelnemers", "Participants"),
     "group.dash.nobody": ("Nog niemand. Laat de deelnamecode {code} zien.",
                     "Nobody yet. Show the join code {code}."),
+    "group.dash.loading": ("De cijfers worden opgehaald…", "Reading the figures…"),
     "group.dash.decisions": ("Keuzes per beslismoment", "Choices at each decision"),
     "group.dash.no_decisions": ("Nog geen keuzes gemaakt.", "No choices made yet."),
     "group.dash.dimensions": ("Gemiddelde en spreiding per dimensie (afgeronde runs)",
