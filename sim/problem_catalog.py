@@ -38,6 +38,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file.missing": ("dit bestand bestaat niet", "no such file"),
     "file.unreadable": ("het bestand kan niet worden gelezen: {reason}",
                         "cannot read the file: {reason}"),
+    # the system's reason (English as the system gives it, in {text}; Dutch our own words)
+    "os.ELOOP": ("te veel symbolische koppelingen na elkaar (een lus?){text:.0}", "{text}"),
+    "os.EACCES": ("geen toegang (controleer de rechten op het bestand){text:.0}", "{text}"),
+    "os.EPERM": ("niet toegestaan (controleer de rechten op het bestand){text:.0}", "{text}"),
+    "os.ENAMETOOLONG": ("de naam van het bestand is te lang{text:.0}", "{text}"),
+    "os.EIO": ("een lees- of schrijffout van de schijf{text:.0}", "{text}"),
     "file.over_limit": (
         "het bestand is groter dan de grens van {limit} MB. Verdeel het over kleinere "
         "scenario's.",

@@ -100,12 +100,24 @@ def read_bytes(path: Path, problems: Problems) -> bytes | None:
         problems.add(None, Msg("file.missing"))
         return None
     except OSError as err:
-        problems.add(None, Msg("file.unreadable", reason=str(err.strerror or err)))
+        problems.add(None, Msg("file.unreadable", reason=_os_reason(err)))
         return None
     if len(data) > MAX_BYTES:
         problems.add(None, Msg("file.over_limit", limit=MAX_BYTES // (1024 * 1024)))
         return None
     return data
+
+
+def _os_reason(err: OSError) -> Msg | str:
+    """Why the system could not read a file: in the catalog's words for the common
+    reasons (``os.<errno name>``), else as the system says it."""
+    import errno
+
+    from .problem_catalog import MESSAGES
+
+    text = str(err.strerror or err)
+    key = f"os.{errno.errorcode.get(err.errno or 0, '')}"
+    return Msg(key, text=text) if key in MESSAGES else text
 
 
 def decode(data: bytes, problems: Problems) -> str | None:

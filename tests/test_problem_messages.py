@@ -22,8 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [*(ROOT / "sim").rglob("*.py"), *(ROOT / "scoring").rglob("*.py")]
 
 
-def fields(template: str) -> set[tuple[str, str | None, str]]:
-    return {(name, conv, spec) for _, name, spec, conv in string.Formatter().parse(template)
+def fields(template: str) -> set[tuple[str, str | None]]:
+    """The placeholders of a template and how they are converted (``!r``); their format
+    may differ between languages (e.g. ``{text:.0}``: a value Dutch words replace)."""
+    return {(name, conv) for _, name, _, conv in string.Formatter().parse(template)
             if name is not None}
 
 
@@ -69,6 +71,13 @@ def assert_dutch(p: ScenarioError) -> None:
     assert not left, f"English left in {nl!r}: {left}"
     unquoted = re.sub(r"'[^']*'|\"[^\"]*\"|\([^)]*\)", "", nl)
     assert not STOPWORDS.search(unquoted), f"English word in {nl!r}"
+    # no four words in a row of the English text (ids and values in quotes, and lists of
+    # the file's values such as "partner, contact_broken, ...", aside)
+    words = re.sub(r"'[^']*'|\"[^\"]*\"", " ", p.message).split()
+    runs = {" ".join(words[i:i + 4]) for i in range(len(words) - 3)}
+    left = [r for r in runs if re.search(r"[a-z]{3}", r) and not re.search(r"[,→{}]", r)
+            and r in nl]
+    assert not left, f"English left in {nl!r}: {left}"
 
 
 def corpus_problems() -> list[tuple[str, ScenarioError]]:
