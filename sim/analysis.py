@@ -21,6 +21,7 @@ from typing import Any
 
 from . import expr
 from .engine import MAX_AUTO_STEPS, apply_effects, choice_available, route_target
+from .problemtext import Msg
 from .scenario import Choice, Scenario
 
 DEFAULT_VISIT_BOUND = 3
@@ -72,6 +73,7 @@ class Problem:
     state: int  # index of the state it happened in
     choice: str | None = None
     path: list[str] | None = None  # the choices that led there, when known
+    msg: Msg | None = None  # ``message`` as data, for showing it in either language
 
 
 def tracked_nodes(scenario: Scenario) -> set[str]:
@@ -228,7 +230,7 @@ class Explorer:
         node = start or sc.start
         visits = {node: 1}
         self.opening = [node]
-        failed: tuple[Where, str] | None = None
+        failed: tuple[Where, Msg] | None = None
         for _ in range(MAX_AUTO_STEPS):
             n = sc.nodes[node]
             if n.next is None:
@@ -248,7 +250,7 @@ class Explorer:
         return si
 
     def _failing_route(self, nid: str, values: dict[str, Any], visits: dict[str, int],
-                       err: expr.EvalError) -> tuple[Where, str]:
+                       err: expr.EvalError) -> tuple[Where, Msg]:
         routes = self.scenario.nodes[nid].next_routes
         for j, r in enumerate(routes):
             try:
@@ -256,8 +258,9 @@ class Explorer:
                     break
             except expr.EvalError:
                 return (("nodes", nid, "routes", j, "if"),
-                        f"route condition {r.condition_src!r} of node {nid!r}: {err}")
-        return ("nodes", nid), f"node {nid!r}: {err}"
+                        Msg("run.at", what=Msg("run.route_of", src=r.condition_src,
+                                               of=Msg("what.node", id=nid)), error=err.msg))
+        return ("nodes", nid), Msg("run.at", what=Msg("what.node", id=nid), error=err.msg)
 
     def explore(self, start: str | None = None, values: dict[str, Any] | None = None) -> int:
         root = self.start(start, values)
@@ -292,13 +295,14 @@ class Explorer:
             except expr.EvalError as err:
                 broken = True
                 self._problem(si, c.id, ("nodes", node.id, "choices", i, "if"),
-                              f"the condition of choice {c.id!r} cannot be evaluated: {err}")
+                              Msg("run.condition", id=c.id, error=err.msg))
         return None if broken else avail
 
-    def _problem(self, si: int, choice: str | None, where: Where, message: str) -> None:
+    def _problem(self, si: int, choice: str | None, where: Where, message: Msg) -> None:
         node = self.states[si].node
-        self.errors.append(f"node {node!r}: {message}")
-        self.problems.append(Problem(node, where, message, si, choice))
+        text = message.text("en")
+        self.errors.append(f"node {node!r}: {text}")
+        self.problems.append(Problem(node, where, text, si, choice, msg=message))
 
     def _expand(self, si: int) -> None:
         state = self.states[si]
@@ -318,7 +322,7 @@ class Explorer:
                 res = self.step(state, c.id)
             except expr.EvalError as err:
                 where, what = locate_error(self.scenario, state, c)
-                self._problem(si, c.id, where, f"{what}: {err}")
+                self._problem(si, c.id, where, Msg("run.at", what=what, error=err.msg))
                 state.edges.append(Edge(c.id, ERROR_STEP, dict(c.scores), []))
                 continue
             if res is None:
@@ -330,7 +334,7 @@ class Explorer:
                                     dict(c.scores), entered))
 
 
-def locate_error(scenario: Scenario, state: State, choice: Choice) -> tuple[Where, str]:
+def locate_error(scenario: Scenario, state: State, choice: Choice) -> tuple[Where, Msg]:
     """Which expression of a step raises: replays the step piece by piece.
 
     Returns the expression's path in the file and a description of it."""
@@ -348,15 +352,16 @@ def locate_error(scenario: Scenario, state: State, choice: Choice) -> tuple[Wher
             values[eff.target] = scenario.variables[eff.target].clamp(
                 expr.apply_effect(eff, values, vis))
         except expr.EvalError:
-            return base + ("effects", k), f"effect {eff.source!r} of choice {choice.id!r}"
-    routes, where, what = choice.routes, base, f"choice {choice.id!r}"
+            return base + ("effects", k), Msg("run.effect_of", src=eff.source, id=choice.id)
+    routes, where, what = choice.routes, base, Msg("run.choice", id=choice.id)
     dest = choice.target
     for _ in range(MAX_AUTO_STEPS):
         for j, r in enumerate(routes):
             try:
                 hit = expr.evaluate(r.condition, values, vis)
             except expr.EvalError:
-                return where + ("routes", j, "if"), f"route condition {r.condition_src!r} of {what}"
+                return where + ("routes", j, "if"), Msg("run.route_of", src=r.condition_src,
+                                                        of=what)
             if hit:
                 dest = r.target
                 break
@@ -364,9 +369,9 @@ def locate_error(scenario: Scenario, state: State, choice: Choice) -> tuple[Wher
         nxt = scenario.nodes[dest]
         if nxt.next is None:
             break
-        routes, where, what = nxt.next_routes, ("nodes", dest), f"node {dest!r}"
+        routes, where, what = nxt.next_routes, ("nodes", dest), Msg("what.node", id=dest)
         dest = nxt.next
-    return base, f"choice {choice.id!r}"
+    return base, Msg("run.choice", id=choice.id)
 
 
 def topo_order(states: list[State], root: int) -> list[int]:
@@ -690,8 +695,9 @@ def random_play(scenario: Scenario, runs: int, seed: int = 0,
                 res = ex.step(state, c.id)
             except expr.EvalError as err:
                 where, what = locate_error(scenario, state, c)
-                status, error = "error", Problem(state.node, where, f"{what}: {err}", si, c.id,
-                                                 choices[:-1])
+                msg = Msg("run.at", what=what, error=err.msg)
+                status, error = "error", Problem(state.node, where, msg.text("en"), si, c.id,
+                                                 choices[:-1], msg)
                 break
             for d, v in c.scores.items():
                 totals[d] = totals.get(d, 0) + v

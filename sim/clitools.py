@@ -34,16 +34,49 @@ def scenario_files(paths: Iterable[str]) -> list[Path]:
     return out
 
 
-def load_rubric_or_exit(path: str | None) -> Any:
-    """The rubric in use; its problems printed and exit 1 when it is broken."""
+def cli_lang(args: Any) -> str:
+    """The language of the command line: ``--lang``, else the saved setting (when a store
+    exists already; none is made just to ask), else Dutch."""
+    lang = getattr(args, "lang", None)
+    if lang in ("nl", "en"):
+        return lang
+    from sim.store import DB_NAME, Store, StoreError, default_dir
+
+    data_dir = getattr(args, "data_dir", None)
+    db = Path(data_dir) / DB_NAME if data_dir else default_dir() / DB_NAME
+    if db.is_file():
+        try:
+            store = Store(db)
+        except StoreError:
+            return "nl"
+        try:
+            saved = store.get_setting("lang")
+        except StoreError:
+            saved = None
+        finally:
+            store.close()
+        if saved in ("nl", "en"):
+            return saved
+    return "nl"
+
+
+def print_problems(problems: Iterable[Any], lang: str, file: Any = None,
+                   prefix: str = "") -> None:
+    """Problems as ``file:line:col: fout: ...`` lines in ``lang``."""
+    for p in problems:
+        print(prefix + p.format(lang), file=file or sys.stdout)
+
+
+def load_rubric_or_exit(path: str | None, args: Any = None) -> Any:
+    """The rubric in use; its problems printed (in the language of ``args``, see
+    :func:`cli_lang`) and exit 1 when it is broken."""
     from scoring.rubric import load_rubric
     from sim.errors import ContentError
 
     try:
         return load_rubric(path)
     except ContentError as err:
-        for p in err.problems:
-            print(p.format(), file=sys.stderr)
+        print_problems(err.problems, cli_lang(args), sys.stderr)
         raise SystemExit(1) from None
 
 

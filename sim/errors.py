@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
+
+from .problemtext import Msg, severity_word
 
 
 @dataclass(frozen=True, slots=True)
 class ScenarioError:
-    """One problem in a file. ``severity`` is ``error`` or ``warning``."""
+    """One problem in a file. ``severity`` is ``error`` or ``warning``.
+
+    ``message`` is the English text (kept for JSON outputs and older callers);
+    ``msg`` the message as data, shown in either language by :meth:`text`."""
 
     file: str
     line: int
@@ -15,14 +21,39 @@ class ScenarioError:
     message: str
     severity: str = "error"
     code: str = ""
+    msg: Msg | None = field(default=None, compare=False)
 
-    def format(self) -> str:
+    @property
+    def key(self) -> str:
+        return self.msg.key if self.msg is not None else ""
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` (``nl`` or ``en``)."""
+        return self.msg.text(lang) if self.msg is not None else self.message
+
+    def format(self, lang: str = "en") -> str:
+        """``file:line:col: error: message [code]``, in ``lang`` (fout/waarschuwing in Dutch)."""
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
         code = f" [{self.code}]" if self.code else ""
-        return f"{where}: {self.severity}: {self.message}{code}"
+        return f"{where}: {severity_word(self.severity, lang)}: {self.text(lang)}{code}"
+
+    def to_json(self) -> dict[str, Any]:
+        """For ``--json`` outputs: the English ``message``, the Dutch ``message_nl`` and the
+        message ``key`` (empty for a message that is not in the catalog)."""
+        return {"file": self.file, "line": self.line, "column": self.column,
+                "severity": self.severity, "code": self.code, "key": self.key,
+                "message": self.message, "message_nl": self.text("nl")}
 
     def __str__(self) -> str:
         return self.format()
+
+
+def problem(file: str, line: int, column: int, message: str | Msg, severity: str = "error",
+            code: str = "") -> ScenarioError:
+    """A :class:`ScenarioError` from a message or a :class:`Msg`."""
+    if isinstance(message, Msg):
+        return ScenarioError(file, line, column, message.text("en"), severity, code, message)
+    return ScenarioError(file, line, column, message, severity, code)
 
 
 class ContentError(Exception):

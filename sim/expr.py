@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .problemtext import Msg, suggest
+
 MAX_LENGTH = 500
 MAX_DEPTH = 60
 MAX_NUMBER = 10**15
@@ -28,14 +30,20 @@ Value = int | float | bool | str
 class ExprError(Exception):
     """A problem in an expression; ``column`` is 1-based within the expression text."""
 
-    def __init__(self, message: str, column: int = 1) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: Msg, column: int = 1) -> None:
+        text = message.text("en")
+        super().__init__(text)
+        self.msg = message
+        self.message = text  # English
         self.column = column
 
 
 class EvalError(Exception):
     """A run-time problem (such as division by zero) while evaluating."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(message.text("en"))
+        self.msg = message
 
 
 _TOKEN = re.compile(
@@ -50,37 +58,30 @@ _TOKEN = re.compile(
 )
 
 _FORBIDDEN_WORDS = {
-    "lambda": "lambdas are not part of the expression language",
-    "for": "comprehensions and loops are not part of the expression language",
-    "in": "'in' is not supported; compare with == instead",
-    "is": "'is' is not supported; use == or !=",
-    "if": "inline 'if' is not supported; use a route or a condition instead",
-    "else": "inline 'else' is not supported; use a route or a condition instead",
-    "import": "'import' is not part of the expression language",
-    "None": "there is no None; use false, 0 or \"\"",
-    "null": "there is no null; use false, 0 or \"\"",
-    "True": "write true in lower case",
-    "False": "write false in lower case",
+    "lambda": Msg("expr.lambda"),
+    "for": Msg("expr.loop"),
+    "in": Msg("expr.in"),
+    "is": Msg("expr.is"),
+    "if": Msg("expr.inline", word="if"),
+    "else": Msg("expr.inline", word="else"),
+    "import": Msg("expr.import"),
+    "None": Msg("expr.no_null", word="None"),
+    "null": Msg("expr.no_null", word="null"),
+    "True": Msg("expr.lower_case", word="true"),
+    "False": Msg("expr.lower_case", word="false"),
 }
 _BAD_CHARS = {
-    ".": "attribute access ('.') is not allowed",
-    "[": "indexing ('[') is not allowed",
-    "]": "indexing (']') is not allowed",
-    "{": "'{' is not allowed",
-    "}": "'}' is not allowed",
-    "&": "use 'and' instead of '&'",
-    "|": "use 'or' instead of '|'",
-    "!": "use 'not' or '!=' instead of '!'",
-    "%": "'%' is not supported",
-    "^": "'^' is not supported",
-    ";": "only one expression is allowed (';' found)",
-    ":": "':' is not allowed",
-    "@": "'@' is not allowed",
-    "`": "'`' is not allowed",
-    "~": "'~' is not allowed",
-    "\\": "'\\' is not allowed",
-    '"': "unterminated string: close it with a matching quote",
-    "'": "unterminated string: close it with a matching quote",
+    ".": Msg("expr.attribute"),
+    "[": Msg("expr.indexing", char="["),
+    "]": Msg("expr.indexing", char="]"),
+    "&": Msg("expr.use_instead", word="and", char="&"),
+    "|": Msg("expr.use_instead", word="or", char="|"),
+    "!": Msg("expr.bang"),
+    "%": Msg("expr.unsupported", char="%"),
+    "^": Msg("expr.unsupported", char="^"),
+    ";": Msg("expr.semicolon"),
+    '"': Msg("expr.unterminated"),
+    "'": Msg("expr.unterminated"),
 }
 
 
@@ -93,23 +94,24 @@ class Token:
 
 def tokenize(src: str) -> list[Token]:
     if len(src) > MAX_LENGTH:
-        raise ExprError(f"expression is longer than {MAX_LENGTH} characters", MAX_LENGTH + 1)
+        raise ExprError(Msg("expr.too_long", limit=MAX_LENGTH), MAX_LENGTH + 1)
     tokens: list[Token] = []
     pos = 0
     while pos < len(src):
         m = _TOKEN.match(src, pos)
         if not m:
             ch = src[pos]
-            msg = _BAD_CHARS.get(ch, f"unexpected character {ch!r}")
+            msg = _BAD_CHARS.get(ch) or (Msg("expr.not_allowed", char=ch) if ch in "{}:@`~\\"
+                                         else Msg("expr.bad_char", char=ch))
             raise ExprError(msg, pos + 1)
         kind = m.lastgroup or ""
         text = m.group()
         if kind == "name" and text in _FORBIDDEN_WORDS:
             raise ExprError(_FORBIDDEN_WORDS[text], pos + 1)
         if kind == "name" and text.startswith("__"):
-            raise ExprError(f"names starting with '__' are not allowed ({text!r})", pos + 1)
+            raise ExprError(Msg("expr.dunder", name=text), pos + 1)
         if kind == "num" and m.end() < len(src) and src[m.end()] == ".":
-            raise ExprError("attribute access ('.') is not allowed", m.end() + 1)
+            raise ExprError(Msg("expr.attribute"), m.end() + 1)
         if kind != "ws":
             tokens.append(Token(kind, text, pos + 1))
         pos = m.end()
@@ -139,8 +141,8 @@ class _Parser:
 
     def expect(self, text: str) -> Token:
         if self.tok.text != text:
-            found = self.tok.text or "the end"
-            raise ExprError(f"expected {text!r} but found {found!r}", self.tok.col)
+            found = self.tok.text or Msg("expr.the_end")
+            raise ExprError(Msg("expr.expected", want=text, found=found), self.tok.col)
         return self.advance()
 
     def _binop(self) -> str | None:
@@ -154,7 +156,7 @@ class _Parser:
     def expression(self, min_prec: int = 0) -> Node:
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise ExprError(f"expression nests deeper than {MAX_DEPTH} levels", self.tok.col)
+            raise ExprError(Msg("expr.too_deep", depth=MAX_DEPTH), self.tok.col)
         left = self.unary()
         while (op := self._binop()) is not None and _BINARY[op] > min_prec:
             col = self.advance().col
@@ -162,7 +164,7 @@ class _Parser:
             # comparisons do not chain: a < b < c is an error
             right = self.expression(prec)
             if prec == 4 and self._binop() in ("==", "!=", "<", "<=", ">", ">="):
-                raise ExprError("comparisons cannot be chained; join them with 'and'", self.tok.col)
+                raise ExprError(Msg("expr.chained"), self.tok.col)
             if op in ("and", "or"):
                 left = (op, left, right, col)
             elif prec == 4:
@@ -197,7 +199,7 @@ class _Parser:
         if t.kind == "num":
             value = float(t.text) if "." in t.text else int(t.text)
             if value > MAX_NUMBER:
-                raise ExprError("numbers larger than 10^15 are not supported", t.col)
+                raise ExprError(Msg("expr.number_too_large"), t.col)
             return ("lit", value, t.col)
         if t.kind == "str":
             return ("lit", t.text[1:-1], t.col)
@@ -209,29 +211,26 @@ class _Parser:
             if t.text in ("true", "false"):
                 return ("lit", t.text == "true", t.col)
             if t.text in ("and", "or", "not"):
-                raise ExprError(f"{t.text!r} needs a value before it", t.col)
+                raise ExprError(Msg("expr.needs_value_before", word=t.text), t.col)
             if self.tok.text == "(":
                 if t.text != "visits":
-                    raise ExprError(
-                        f"{t.text!r} is not a function here; the only function is visits(\"node_id\")",
-                        t.col,
-                    )
+                    raise ExprError(Msg("expr.not_function", name=t.text), t.col)
                 self.advance()
                 arg = self.advance()
                 if arg.kind != "str":
-                    raise ExprError('visits() takes one quoted node id, e.g. visits("start")', arg.col)
+                    raise ExprError(Msg("expr.visits_arg"), arg.col)
                 self.expect(")")
                 return ("visits", arg.text[1:-1], t.col)
             return ("var", t.text, t.col)
         if t.kind == "end":
-            raise ExprError("the expression ends too early", t.col)
-        raise ExprError(f"unexpected {t.text!r}", t.col)
+            raise ExprError(Msg("expr.ends_early"), t.col)
+        raise ExprError(Msg("expr.unexpected", token=t.text), t.col)
 
 
 def parse(src: str) -> Node:
     """Parse a condition or value expression."""
     if not isinstance(src, str):
-        raise ExprError("an expression must be text")
+        raise ExprError(Msg("expr.not_text"))
     return _parse(src)
 
 
@@ -239,14 +238,14 @@ def parse(src: str) -> Node:
 def _parse(src: str) -> Node:
     """:func:`parse`, remembered: scenarios repeat their conditions, and a parse is immutable."""
     if not src.strip():
-        raise ExprError("the expression is empty")
+        raise ExprError(Msg("expr.empty"))
     p = _Parser(src)
     node = p.expression()
     if p.tok.kind != "end":
         t = p.tok
         if t.text == "=":
-            raise ExprError("use '==' to compare ('=' assigns, and only in effects)", t.col)
-        raise ExprError(f"unexpected {t.text!r} after the end of the expression", t.col)
+            raise ExprError(Msg("expr.single_equals"), t.col)
+        raise ExprError(Msg("expr.after_end", token=t.text), t.col)
     return node
 
 
@@ -270,30 +269,30 @@ class Effect:
 def parse_effect(src: str) -> Effect:
     """Parse an effect such as ``trust += 1``."""
     if not isinstance(src, str):
-        raise ExprError("an effect must be text such as \"trust += 1\"")
+        raise ExprError(Msg("expr.effect_not_text"))
     return _parse_effect(src)
 
 
 @lru_cache(maxsize=8192)
 def _parse_effect(src: str) -> Effect:
     if not src.strip():
-        raise ExprError("the effect is empty")
+        raise ExprError(Msg("expr.effect_empty"))
     tokens = tokenize(src)
     if tokens[0].kind != "name":
-        raise ExprError("an effect starts with a variable name, e.g. \"trust += 1\"", tokens[0].col)
+        raise ExprError(Msg("expr.effect_start"), tokens[0].col)
     name = tokens[0]
     if name.text in ("true", "false", "visits", "and", "or", "not") or name.text in _FORBIDDEN_WORDS:
-        raise ExprError(f"{name.text!r} cannot be assigned to", name.col)
+        raise ExprError(Msg("expr.not_assignable", name=name.text), name.col)
     op = tokens[1]
     if op.text not in ("=", "+=", "-="):
         if op.text == "==":
-            raise ExprError("an effect assigns with '=', '+=' or '-=' ('==' compares)", op.col)
-        raise ExprError("expected '=', '+=' or '-=' after the variable name", op.col)
+            raise ExprError(Msg("expr.effect_double_equals"), op.col)
+        raise ExprError(Msg("expr.effect_op"), op.col)
     value_src = src[op.col - 1 + len(op.text):]
     try:
         value = parse(value_src)
     except ExprError as err:
-        raise ExprError(err.message, err.column + op.col - 1 + len(op.text)) from None
+        raise ExprError(err.msg, err.column + op.col - 1 + len(op.text)) from None
     value = _shift(value, op.col - 1 + len(op.text))
     return Effect(name.text, op.text, value, src)
 
@@ -312,7 +311,7 @@ def _shift(node: Node, offset: int) -> Node:
 
 # --- static checking ------------------------------------------------------
 
-TYPE_NAMES = {"number": "a number", "bool": "true/false", "text": "text"}
+TYPE_NAMES = {"number": Msg("type.number"), "bool": Msg("type.bool"), "text": Msg("type.text")}
 
 
 def _type_of_literal(v: Value) -> str:
@@ -334,33 +333,34 @@ def check(node: Node, variables: Mapping[str, str], nodes: Any = None) -> str:
         return variables[node[1]]
     if kind == "visits":
         if nodes is not None and node[1] not in nodes:
-            raise ExprError(f"visits(): no node with id {node[1]!r}", node[2])
+            raise ExprError(Msg("expr.visits_unknown", id=node[1]), node[2])
         return "number"
     if kind == "not":
         if check(node[1], variables, nodes) != "bool":
-            raise ExprError("'not' needs a true/false value", node[2])
+            raise ExprError(Msg("expr.not_bool"), node[2])
         return "bool"
     if kind == "neg":
         if check(node[1], variables, nodes) != "number":
-            raise ExprError("'-' needs a number", node[2])
+            raise ExprError(Msg("expr.neg_number"), node[2])
         return "number"
     if kind in ("and", "or"):
         for side in (node[1], node[2]):
             if check(side, variables, nodes) != "bool":
-                raise ExprError(f"'{kind}' joins true/false values (conditions)", node[3])
+                raise ExprError(Msg("expr.joins_bool", op=kind), node[3])
         return "bool"
     op, left, right, col = node[1], node[2], node[3], node[4]
     lt, rt = check(left, variables, nodes), check(right, variables, nodes)
     if kind == "cmp":
         if lt != rt:
-            raise ExprError(f"cannot compare {TYPE_NAMES[lt]} with {TYPE_NAMES[rt]}", col)
+            raise ExprError(Msg("expr.compare_types", left=TYPE_NAMES[lt], right=TYPE_NAMES[rt]),
+                            col)
         if op not in ("==", "!=") and lt == "bool":
-            raise ExprError(f"'{op}' compares numbers or text, not true/false", col)
+            raise ExprError(Msg("expr.compare_bool", op=op), col)
         return "bool"
     if op == "+" and lt == rt == "text":
         return "text"
     if lt != "number" or rt != "number":
-        raise ExprError(f"'{op}' needs numbers on both sides", col)
+        raise ExprError(Msg("expr.needs_numbers", op=op), col)
     return "number"
 
 
@@ -370,25 +370,17 @@ def check_effect(effect: Effect, variables: Mapping[str, str], nodes: Any = None
     want = variables[effect.target]
     got = check(effect.value, variables, nodes)
     if effect.op in ("+=", "-=") and want != "number" and not (want == "text" and effect.op == "+="):
-        raise ExprError(f"'{effect.op}' works on numbers; {effect.target!r} is {TYPE_NAMES[want]}",
-                        len(effect.target) + 2)
+        raise ExprError(Msg("expr.effect_op_numbers", op=effect.op, name=effect.target,
+                            type=TYPE_NAMES[want]), len(effect.target) + 2)
     if got != want:
-        raise ExprError(
-            f"{effect.target!r} holds {TYPE_NAMES[want]} but the value is {TYPE_NAMES[got]}",
-            effect.value[-1],
-        )
+        raise ExprError(Msg("expr.effect_type", name=effect.target, want=TYPE_NAMES[want],
+                            got=TYPE_NAMES[got]), effect.value[-1])
 
 
-def _unknown_name(name: str, variables: Mapping[str, str]) -> str:
-    from difflib import get_close_matches
-
-    msg = f"unknown variable {name!r}"
-    close = get_close_matches(name, list(variables), n=1)
-    if close:
-        return msg + f"; did you mean {close[0]!r}?"
-    if variables:
-        return msg + "; declare it under 'variables:'"
-    return msg + "; this scenario declares no variables (add it under 'variables:')"
+def _unknown_name(name: str, variables: Mapping[str, str]) -> Msg:
+    hint = suggest(name, variables) or Msg("hint.declare_variable" if variables
+                                           else "hint.no_variables")
+    return Msg("expr.unknown_variable", name=name, hint=hint)
 
 
 # --- evaluation -----------------------------------------------------------
@@ -416,7 +408,7 @@ def evaluate(node: Node, env: Mapping[str, Value], visits: Callable[[str], int])
         return _COMPARE[op](a, b)
     if op == "/":
         if b == 0:
-            raise EvalError("division by zero")
+            raise EvalError(Msg("eval.division_by_zero"))
         return bounded(a / b)  # type: ignore[operator]
     return bounded(_ARITH[op](a, b))
 
@@ -429,9 +421,9 @@ def bounded(value: Value) -> Value:
         return value
     if isinstance(value, int | float):
         if not math.isfinite(value) or abs(value) > MAX_NUMBER:
-            raise EvalError("number too large (over 10^15)")
+            raise EvalError(Msg("eval.number_too_large"))
     elif isinstance(value, str) and len(value) > MAX_TEXT_VALUE:
-        raise EvalError(f"text longer than {MAX_TEXT_VALUE:,} characters")
+        raise EvalError(Msg("eval.text_too_long", limit=MAX_TEXT_VALUE))
     return value
 
 

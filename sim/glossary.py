@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ContentError
+from .problemtext import Msg
 from .text import KNOWN_LANGS, Text
 from .yamlsafe import Problems, load_tree, mapping
 
@@ -48,18 +49,19 @@ class Glossary:
         return [t for t in self.terms if t.matches(query, lang)]
 
 
-def _str(node: yaml.Node, pb: Problems, what: str) -> str | None:
+def _str(node: yaml.Node, pb: Problems, what: Msg) -> str | None:
     if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str") and node.value.strip():
         return str(node.value)
-    pb.add(node, f"{what} should be a non-empty text")
+    pb.add(node, Msg("gloss.not_text", what=what))
     return None
 
 
-def _text(node: yaml.Node, pb: Problems, what: str) -> Text | None:
+def _text(node: yaml.Node, pb: Problems, what: Msg) -> Text | None:
     items = mapping(node, pb, what, KNOWN_LANGS, KNOWN_LANGS)
     if items is None:
         return None
-    out = {lang: _str(v, pb, f"{what} ({lang})") for lang, (_, v) in items.items()}
+    out = {lang: _str(v, pb, Msg("gwhat.in_lang", what=what, lang=lang))
+           for lang, (_, v) in items.items()}
     if any(v is None for v in out.values()) or set(out) != set(KNOWN_LANGS):
         return None
     return Text.of({k: v for k, v in out.items() if v is not None})
@@ -72,46 +74,47 @@ def load_glossary(path: str | Path | None = None) -> Glossary:
     root = load_tree(path, pb)
     terms: list[Term] = []
     sources: dict[str, Source] = {}
-    top = mapping(root, pb, "the glossary", {"format", "sources", "terms"},
+    top = mapping(root, pb, Msg("gwhat.glossary"), {"format", "sources", "terms"},
                   ("format", "sources", "terms")) if root is not None else None
     if top:
         fmt = top.get("format")
         if fmt and getattr(fmt[1], "value", None) != FORMAT:
-            pb.add(fmt[1], f"format should be {FORMAT!r}")
+            pb.add(fmt[1], Msg("gloss.format", format=FORMAT))
         if "sources" in top:
-            for key, (_, v) in (mapping(top["sources"][1], pb, "sources") or {}).items():
-                fields = mapping(v, pb, f"source {key}", {"title", "url"}, ("title", "url"))
+            for key, (_, v) in (mapping(top["sources"][1], pb, Msg("rwhat.sources")) or {}).items():
+                fields = mapping(v, pb, Msg("gwhat.source", key=key), {"title", "url"},
+                                 ("title", "url"))
                 if fields and "title" in fields and "url" in fields:
-                    title = _str(fields["title"][1], pb, f"the title of {key}")
-                    url = _str(fields["url"][1], pb, f"the url of {key}")
+                    title = _str(fields["title"][1], pb, Msg("gwhat.title_of", key=key))
+                    url = _str(fields["url"][1], pb, Msg("gwhat.url_of", key=key))
                     if title and url:
                         sources[key] = Source(key, title, url)
         seq = top["terms"][1] if "terms" in top else None
         if seq is not None and not isinstance(seq, yaml.SequenceNode):
-            pb.add(seq, "terms should be a list")
+            pb.add(seq, Msg("gloss.terms"))
             seq = None
         seen: set[str] = set()
         for item in seq.value if seq is not None else []:
-            f = mapping(item, pb, "a term", {"id", "term", "meaning", "sources"},
+            f = mapping(item, pb, Msg("gwhat.a_term"), {"id", "term", "meaning", "sources"},
                         ("id", "term", "meaning", "sources"))
             if not f or len(f) < 4:
                 continue
-            tid = _str(f["id"][1], pb, "a term id")
-            term = _text(f["term"][1], pb, "term")
-            meaning = _text(f["meaning"][1], pb, "meaning")
+            tid = _str(f["id"][1], pb, Msg("gwhat.term_id"))
+            term = _text(f["term"][1], pb, Msg("gwhat.term"))
+            meaning = _text(f["meaning"][1], pb, Msg("gwhat.meaning"))
             keys: list[str] = []
             src = f["sources"][1]
             if not isinstance(src, yaml.SequenceNode) or not src.value:
-                pb.add(src, "sources should be a non-empty list of source keys such as [S8]")
+                pb.add(src, Msg("gloss.sources"))
             else:
                 for s in src.value:
                     key = getattr(s, "value", None)
                     if not isinstance(key, str) or key not in sources:
-                        pb.add(s, f"unknown source {key!r}; list it under 'sources:' first")
+                        pb.add(s, Msg("gloss.source_unknown", key=key))
                     else:
                         keys.append(key)
             if tid in seen:
-                pb.add(f["id"][1], f"term id {tid!r} appears twice")
+                pb.add(f["id"][1], Msg("gloss.term_twice", id=tid))
             if tid and term and meaning and keys:
                 seen.add(tid)
                 terms.append(Term(tid, term, meaning, tuple(keys)))

@@ -18,10 +18,11 @@ from typing import Any
 
 from .errors import ContentError, ScenarioError
 from .loader import load_scenario
+from .problemtext import Msg
 from .scenario import Scenario
 from .text import EMPTY, Text
 
-INDEX_FORMAT = "sovsim-library-1"
+INDEX_FORMAT = "sovsim-library-2"  # 2: problems carry their message as data
 INDEX_NAME = "library-index.json"
 
 
@@ -57,7 +58,8 @@ class Entry:
                 "setting": self.setting.to_data() if self.setting else None,
                 "themes": self.themes, "difficulty": self.difficulty, "minutes": self.minutes,
                 "version": self.version,
-                "problems": [[p.line, p.column, p.message, p.severity, p.code]
+                "problems": [[p.line, p.column, p.message, p.severity, p.code,
+                              p.msg.to_data() if p.msg is not None else None]
                              for p in self.problems]}
 
     @classmethod
@@ -67,7 +69,8 @@ class Entry:
                    Text.of(d["setting"]) if d.get("setting") is not None else None,
                    [str(x) for x in d["themes"]], int(d["difficulty"]), int(d["minutes"]),
                    int(d.get("version", 0)),
-                   [ScenarioError(str(path), int(p[0]), int(p[1]), str(p[2]), str(p[3]), str(p[4]))
+                   [ScenarioError(str(path), int(p[0]), int(p[1]), str(p[2]), str(p[3]), str(p[4]),
+                                  Msg.from_data(p[5]) if len(p) > 5 else None)
                     for p in d.get("problems", [])])
 
 

@@ -20,7 +20,8 @@ from typing import Any
 import yaml
 
 from . import analysis
-from .errors import ScenarioError
+from .errors import ScenarioError, problem
+from .problemtext import Msg
 from .scenario import Scenario
 from .text import Text
 
@@ -103,7 +104,7 @@ class Positions:
 @dataclass(frozen=True, slots=True)
 class TextField:
     where: tuple[Any, ...]
-    what: str
+    what: Msg
     text: Text
 
 
@@ -115,34 +116,38 @@ def text_fields(sc: Scenario) -> Iterator[TextField]:
     for key in ("title", "summary", "role", "dossier", "setting"):
         t = getattr(sc, key)
         if t is not None and t.plain != "":
-            yield TextField((key,), f"the {key}", t)
+            yield TextField((key,), Msg(f"lwhat.top.{key}"), t)
     for cid, ch in sc.characters.items():
-        yield TextField(("characters", cid, "name"), f"the name of character {cid!r}", ch.name)
+        yield TextField(("characters", cid, "name"), Msg("lwhat.character_name", id=cid),
+                        ch.name)
         if ch.description.plain != "":
             yield TextField(("characters", cid, "description"),
-                            f"the description of character {cid!r}", ch.description)
+                            Msg("lwhat.character_description", id=cid), ch.description)
     for vid, var in sc.variables.items():
         if var.label is not None:
-            yield TextField(("variables", vid, "label"), f"the label of variable {vid!r}", var.label)
+            yield TextField(("variables", vid, "label"), Msg("lwhat.variable_label", id=vid),
+                            var.label)
     for nid, node in sc.nodes.items():
         base = ("nodes", nid)
         for i, line in enumerate(node.lines):
-            yield TextField(base + ("lines", i, "text"), f"line {i + 1} of node {nid!r}", line.text)
+            yield TextField(base + ("lines", i, "text"), Msg("lwhat.line", n=i + 1, id=nid),
+                            line.text)
         for key in ("thought", "trainer_notes", "discussion"):
             t = getattr(node, key)
             if t is not None:
-                yield TextField(base + (key,), f"the {key} of node {nid!r}", t)
+                yield TextField(base + (key,), Msg(f"lwhat.node_{key}", id=nid), t)
         for i, c in enumerate(node.choices):
             cb = base + ("choices", i)
-            yield TextField(cb + ("text",), f"the text of choice {c.id!r}", c.text)
+            yield TextField(cb + ("text",), Msg("lwhat.choice_text", id=c.id), c.text)
             if c.reason is not None:
-                yield TextField(cb + ("reason",), f"the reason of choice {c.id!r}", c.reason)
+                yield TextField(cb + ("reason",), Msg("lwhat.choice_reason", id=c.id), c.reason)
             if c.feedback is not None:
-                yield TextField(cb + ("feedback",), f"the feedback of choice {c.id!r}", c.feedback)
+                yield TextField(cb + ("feedback",), Msg("lwhat.choice_feedback", id=c.id),
+                                c.feedback)
         if node.ending is not None:
-            yield TextField(base + ("ending", "title"), f"the ending title of {nid!r}",
+            yield TextField(base + ("ending", "title"), Msg("lwhat.ending_title", id=nid),
                             node.ending.title)
-            yield TextField(base + ("ending", "text"), f"the ending text of {nid!r}",
+            yield TextField(base + ("ending", "text"), Msg("lwhat.ending_text", id=nid),
                             node.ending.text)
 
 
@@ -189,7 +194,7 @@ def choice_lines(choice: Any, lang: str) -> int:
 # --- the checks -------------------------------------------------------------------
 
 class _Linter:
-    def __init__(self, sc: Scenario, pos: Positions, top_band: float, top_name: str,
+    def __init__(self, sc: Scenario, pos: Positions, top_band: float, top_name: Msg,
                  visit_bound: int, max_states: int,
                  exploration: analysis.Exploration | analysis.TooLarge | None = None,
                  sample: analysis.RandomReport | None = None) -> None:
@@ -203,10 +208,10 @@ class _Linter:
         self.max_states = max_states
         self.out: list[tuple[str | None, ScenarioError]] = []  # (node concerned, warning)
 
-    def warn(self, where: tuple[Any, ...], code: str, message: str, key: bool = False) -> None:
+    def warn(self, where: tuple[Any, ...], code: str, message: Msg, key: bool = False) -> None:
         line, col = self.pos.at(where, key)
         node = where[1] if len(where) > 1 and where[0] == "nodes" else None
-        self.out.append((node, ScenarioError(self.sc.path, line, col, message, "warning", code)))
+        self.out.append((node, problem(self.sc.path, line, col, message, "warning", code)))
 
     def node_at(self, nid: str) -> tuple[Any, ...]:
         return ("nodes", nid)
@@ -234,8 +239,7 @@ class _Linter:
         for nid in sc.nodes:
             if nid not in seen:
                 self.warn(self.node_at(nid), "unreachable",
-                          f"node {nid!r} is unreachable: no choice, 'next:' or route leads to it "
-                          f"from the start {sc.start!r}. Link to it, or remove it", key=True)
+                          Msg("lint.unreachable", id=nid, start=sc.start), key=True)
         return seen
 
     def choices_and_decisions(self) -> None:
@@ -243,19 +247,13 @@ class _Linter:
             if len(node.choices) == 1:
                 c = node.choices[0]
                 self.warn(self.node_at(nid), "no-decision",
-                          f"node {nid!r} has only one choice ({c.id!r}), so the trainee decides "
-                          "nothing here; add a real alternative, or use 'next:' for an automatic "
-                          "continuation", key=True)
+                          Msg("lint.one_choice", id=nid, choice=c.id), key=True)
             for i, c in enumerate(node.choices):
                 where = ("nodes", nid, "choices", i)
                 if not c.scores:
-                    self.warn(where, "no-scores",
-                              f"choice {c.id!r} of node {nid!r} has no 'scores:'; say what it "
-                              "shows on the rubric, e.g. scores: {verbinding: 1}")
+                    self.warn(where, "no-scores", Msg("lint.no_scores", id=c.id, node=nid))
                 if c.feedback is None:
-                    self.warn(where, "no-feedback",
-                              f"choice {c.id!r} of node {nid!r} has no 'feedback:'; say in a "
-                              "sentence why this is good or poor, in the rubric's terms")
+                    self.warn(where, "no-feedback", Msg("lint.no_feedback", id=c.id, node=nid))
 
     def translations(self) -> None:
         langs = self.sc.languages
@@ -266,19 +264,21 @@ class _Linter:
             if t.plain is not None:
                 if len(t.plain.split()) > FEW_WORDS:
                     self.warn(f.where, "missing-translation",
-                              f"{f.what} is in one language only; write it per language: "
-                              + "{" + ", ".join(f"{lang}: ..." for lang in langs) + "}")
+                              Msg("lint.one_language", what=f.what,
+                                  form="{" + ", ".join(f"{lang}: ..." for lang in langs) + "}"))
                 continue
             table = dict(t.values)
             for lang in langs:
                 if lang in table and not table[lang].strip():
                     self.warn(f.where + (lang,), "missing-translation",
-                              f"{f.what} has an empty {lang!r} text; translate it")
+                              Msg("lint.empty_lang", what=f.what, lang=lang))
             present = [table[lang].strip() for lang in langs if lang in table]
             if (len(present) >= 2 and len(set(present)) == 1
                     and len(present[0].split()) > FEW_WORDS):
                 self.warn(f.where, "missing-translation",
-                          f"{f.what} is the same in {' and '.join(langs)}; translate it")
+                          Msg("lint.same_text", what=f.what,
+                              langs=Msg("word.and", a=langs[0], b=langs[1])
+                              if len(langs) == 2 else ", ".join(langs)))
 
     def lengths(self) -> None:
         for nid, node in self.sc.nodes.items():
@@ -287,9 +287,8 @@ class _Linter:
                 total = sum(choice_lines(c, lang) for c in node.choices)
                 if total > CHOICE_LIST_LINES:
                     self.warn(self.node_at(nid), "long-text",
-                              f"the choices of node {nid!r} take {total} lines together in "
-                              f"{lang} (at most {CHOICE_LIST_LINES} show at once on an 80x24 "
-                              "screen); shorten them or offer fewer", key=True)
+                              Msg("lint.choices_long", id=nid, n=total, lang=lang,
+                                  limit=CHOICE_LIST_LINES), key=True)
                     break
             for i, c in enumerate(node.choices):
                 for key, text in (("text", c.text), ("reason", c.reason)):
@@ -305,10 +304,9 @@ class _Linter:
                                 where += (lang,)
                             in_lang = f" ({lang})" if lang else ""
                             self.warn(where, "long-text",
-                                      f"the {key} of choice {c.id!r}{in_lang} takes {n} lines "
-                                      f"in an 80-column choice list (at most {CHOICE_LINES} "
-                                      f"lines of {CHOICE_WIDTH} columns fit); shorten it "
-                                      f"(now {len(value)} characters)")
+                                      Msg(f"lint.{key}_long", id=c.id, in_lang=in_lang, n=n,
+                                          limit=CHOICE_LINES, width=CHOICE_WIDTH,
+                                          chars=len(value)))
 
     def directions(self) -> None:
         first: dict[str, tuple[Any, ...]] = {}
@@ -321,12 +319,9 @@ class _Linter:
         for d, s in signs.items():
             s = s - {0}
             if s == {1} or s == {-1}:
-                how, other = (("rewarded", "penalises") if s == {1} else
-                              ("penalised", "rewards"))
                 self.warn(first[d], "one-direction",
-                          f"dimension {d!r} is only ever {how} in this scenario, so the debrief "
-                          f"can never show both a good and a poor result on it; add a choice "
-                          f"that {other} it, or drop it from the scores", key=True)
+                          Msg("lint.only_rewarded" if s == {1} else "lint.only_penalised", id=d),
+                          key=True)
 
     def best_position(self) -> None:
         """Warn when the best-scoring option sits in the same place at most decisions."""
@@ -343,10 +338,8 @@ class _Linter:
         place, nodes = max(places.items(), key=lambda kv: len(kv[1]))
         if len(nodes) > BEST_PLACE_SHARE * decisions:
             self.warn(self.node_at(nodes[0]), "best-in-same-place",
-                      f"at {len(nodes)} of {decisions} decisions the best-scoring option is "
-                      f"number {place + 1}, so a trainee can learn the position instead of the "
-                      "practice; vary the order of the choices (their ids stay the same)",
-                      key=True)
+                      Msg("lint.best_same_place", n=len(nodes), total=decisions,
+                          place=place + 1), key=True)
 
     # -- play-throughs ---------------------------------------------------------------
     def dynamic(self, static: set[str]) -> None:
@@ -357,11 +350,8 @@ class _Linter:
             except analysis.TooLarge as err:
                 ex = err
         if isinstance(ex, analysis.TooLarge):
-            self.warn(("nodes",), "not-explored",
-                      f"this scenario has more than {ex.bound:,} distinct states, too many to "
-                      "check every play-through; random runs checked it instead, so unreached "
-                      "endings, the top band and rare dead ends may go unnoticed. Run "
-                      "'sovsim analyse' for details", key=True)
+            self.warn(("nodes",), "not-explored", Msg("lint.not_explored", bound=ex.bound),
+                      key=True)
             ex = None
         if ex is None:
             sample = self.sample or analysis.random_sample(self.sc, RANDOM_RUNS, 0,
@@ -381,30 +371,27 @@ class _Linter:
             if nid in static and nid not in covered:
                 if node.ending is not None:
                     self.warn(self.node_at(nid), "ending-unreached",
-                              f"no play-through reaches ending {nid!r} (every path checked, "
-                              f"loops cut after {self.visit_bound} visits): the conditions "
-                              "and routes on the way never let it happen", key=True)
+                              Msg("lint.ending_unreached", id=nid, bound=self.visit_bound),
+                              key=True)
                 else:
                     self.warn(self.node_at(nid), "unreachable",
-                              f"no play-through reaches node {nid!r} (every path checked, "
-                              f"loops cut after {self.visit_bound} visits): the conditions "
-                              "and routes on the way never let it happen", key=True)
+                              Msg("lint.node_unreached", id=nid, bound=self.visit_bound),
+                              key=True)
         self.decisions_offered(ex)
         self.spread_and_top(ex, summary)
 
     def problem(self, p: analysis.Problem, path: list[str]) -> None:
-        via = f" (after: {path_text(path)})" if path else " (at the start)"
+        via = Msg("lint.via_path", path=path_text(path)) if path else Msg("lint.via_start")
         self.warn(p.where, "runtime-error",
-                  f"while playing, {p.message}{via}; the trainee would see an error here. "
-                  "Guard the expression, e.g. divide only when the divisor is not 0")
+                  Msg("lint.runtime", problem=p.msg or p.message, via=via))
 
     def dead_end(self, d: analysis.DeadEnd) -> None:
-        via = f"after: {path_text(d.path)}" if d.path else "at the start"
+        via = (Msg("lint.after", path=path_text(d.path)) if d.path
+               else Msg("lint.at_start"))
         vals = ", ".join(f"{k}={_show(v)}" for k, v in d.values.items())
         self.warn(self.node_at(d.node), "dead-end",
-                  f"dead end at node {d.node!r}: every choice is hidden or disabled "
-                  f"({via}{'; ' + vals if vals else ''}); add a choice without a condition, "
-                  "or loosen the conditions", key=True)
+                  Msg("lint.dead_end", id=d.node, via=via, values="; " + vals if vals else ""),
+                  key=True)
 
     def decisions_offered(self, ex: analysis.Exploration) -> None:
         most: dict[str, int] = {}
@@ -415,9 +402,7 @@ class _Linter:
         for nid, node in self.sc.nodes.items():
             if len(node.choices) >= 2 and nid in most and most[nid] == 1:
                 self.warn(self.node_at(nid), "no-decision",
-                          f"node {nid!r} has {len(node.choices)} choices, but in every "
-                          "play-through only one of them is on offer (the others' conditions "
-                          "never hold here), so the trainee decides nothing", key=True)
+                          Msg("lint.one_on_offer", id=nid, n=len(node.choices)), key=True)
 
     def spread_and_top(self, ex: analysis.Exploration, summary: analysis.PathSummary) -> None:
         lo, hi = summary.minimum, summary.maximum
@@ -425,9 +410,7 @@ class _Linter:
             if lo[d] == hi[d] and summary.paths:
                 where = self._first_score(d)
                 self.warn(where, "flat-dimension",
-                          f"every play-through scores {lo[d]:+d} on dimension {d!r}, so it "
-                          "tells the trainee nothing; score it differently on different paths",
-                          key=True)
+                          Msg("lint.flat", total=f"{lo[d]:+d}", id=d), key=True)
         found = best_path_scores(ex)
         if found is None:
             return
@@ -436,11 +419,8 @@ class _Linter:
         if short:
             gaps = ", ".join(f"{d} {v}" for d, v in short.items())
             self.warn(("id",), "top-band",
-                      f"the best play-through ({path_text(best)}: the highest "
-                      "total over all dimensions, each scaled 0-100 between its lowest and "
-                      f"highest reachable total) stays below the {self.top_name} on: {gaps}; "
-                      "let one path that does everything right reach it on every dimension "
-                      "at stake on it", key=True)
+                      Msg("lint.top_band", path=path_text(best), band=self.top_name, gaps=gaps),
+                      key=True)
 
     def _first_score(self, d: str) -> tuple[Any, ...]:
         for nid, node in self.sc.nodes.items():
@@ -487,14 +467,14 @@ def _show(v: Any) -> str:
     return f"{v:g}" if isinstance(v, float) else str(v)
 
 
-def top_band(rubric: Any = None) -> tuple[float, str]:
+def top_band(rubric: Any = None) -> tuple[float, Msg]:
     """The lowest score (0-100) of the rubric's top band and how to name it; a rubric
     without bands: 85."""
     bands = getattr(rubric, "bands", None)
     if bands:
         top = max(bands, key=lambda b: b.lower)
-        return float(top.lower), f"rubric's top band {top.id!r} ({top.lower} or more of 100)"
-    return DEFAULT_TOP_BAND, f"top band ({DEFAULT_TOP_BAND:.0f} or more of 100)"
+        return float(top.lower), Msg("lint.rubric_top_band", id=top.id, lower=top.lower)
+    return DEFAULT_TOP_BAND, Msg("lint.default_top_band", lower=int(DEFAULT_TOP_BAND))
 
 
 def lint(scenario: Scenario, root: yaml.Node | None = None, rubric: Any = None,

@@ -12,6 +12,7 @@ import yaml
 
 from . import expr
 from .errors import ContentError, ScenarioError
+from .problemtext import Msg, suggest
 from .scenario import (
     CHANNELS,
     DIFFICULTIES,
@@ -30,7 +31,6 @@ from .scenario import (
 from .text import KNOWN_LANGS, Text
 from .yamlsafe import (
     Problems,
-    did_you_mean,
     kind_name,
     load_tree,
     mapping,
@@ -72,10 +72,10 @@ class _Builder:
         self.langs: list[str] = ["nl", "en"]
         # expressions to check once variables and nodes are known: (kind, parsed, node, src)
         self.pending: list[tuple[str, Any, yaml.Node, str]] = []
-        self.refs: list[tuple[str, yaml.Node, str]] = []  # (target id, yaml node, what)
+        self.refs: list[tuple[str, yaml.Node, Msg]] = []  # (target id, yaml node, what)
 
     # -- scalars -----------------------------------------------------------
-    def text(self, node: yaml.Node, what: str) -> Text | None:
+    def text(self, node: yaml.Node, what: Msg) -> Text | None:
         if isinstance(node, yaml.ScalarNode) and not node.tag.endswith(":null"):
             return Text.of(node.value)  # as written, so Yes/No/15 stay text
         if isinstance(node, yaml.MappingNode):
@@ -85,53 +85,49 @@ class _Builder:
             values: dict[str, str] = {}
             for lang, (_, v) in items.items():
                 if not isinstance(v, yaml.ScalarNode) or v.tag.endswith(":null"):
-                    self.pb.add(v, f"the {lang!r} version of {what} should be text, "
-                                   f"not {kind_name(v)}")
+                    self.pb.add(v, Msg("load.lang_not_text", lang=lang, what=what,
+                                       kind=kind_name(v)))
                     continue
                 values[lang] = v.value  # as written: Yes, No, 15 stay text
             for lang in self.langs:
                 if lang not in values and lang not in items:
-                    self.pb.add(node, f"{what} has no {lang!r} text; add '{lang}: ...' "
-                                      "(every declared language needs it)")
+                    self.pb.add(node, Msg("load.lang_missing", what=what, lang=lang))
             return Text.of(values)
-        self.pb.add(node, f"{what} should be text, or a mapping with 'nl:' and 'en:' "
-                          f"texts, not {kind_name(node)}")
+        self.pb.add(node, Msg("load.not_text", what=what, kind=kind_name(node)))
         return None
 
-    def ident(self, node: yaml.Node, what: str, pattern: re.Pattern[str] = ID_RE) -> str | None:
+    def ident(self, node: yaml.Node, what: Msg, pattern: re.Pattern[str] = ID_RE) -> str | None:
         if not isinstance(node, yaml.ScalarNode) or node.tag.endswith(":null"):
-            self.pb.add(node, f"{what} should be an id (letters, digits, '-' or '_')")
+            self.pb.add(node, Msg("load.not_id", what=what))
             return None
         value = str(node.value)
         if not pattern.match(value):
-            rule = ("starts with a letter and has only letters, digits and '_'"
-                    if pattern is VAR_RE else "has only letters, digits, '-' and '_' (max 80)")
-            self.pb.add(node, f"{what} {value!r} is not a valid id: use one that {rule}")
+            rule = Msg("rule.var" if pattern is VAR_RE else "rule.id")
+            self.pb.add(node, Msg("load.bad_id", what=what, value=value, rule=rule))
             return None
         return value
 
-    def number(self, node: yaml.Node, what: str, whole: bool = False) -> float | int | None:
+    def number(self, node: yaml.Node, what: Msg, whole: bool = False) -> float | int | None:
         if isinstance(node, yaml.ScalarNode) and node.tag.endswith((":int", ":float")):
             try:
                 value = scalar(node)
             except ValueError:
-                self.pb.add(node, f"{what} is not a usable number (too large or not finite)")
+                self.pb.add(node, Msg("load.number_unusable", what=what))
                 return None
             if whole and not isinstance(value, int):
-                self.pb.add(node, f"{what} should be a whole number")
+                self.pb.add(node, Msg("load.not_whole", what=what))
                 return None
             if abs(value) > 10**12:
-                self.pb.add(node, f"{what} is too large (at most 10^12)")
+                self.pb.add(node, Msg("load.number_too_large", what=what))
                 return None
             return value
-        self.pb.add(node, f"{what} should be a {'whole ' if whole else ''}number, "
-                          f"not {kind_name(node)}")
+        self.pb.add(node, Msg("load.not_whole_number" if whole else "load.not_number",
+                              what=what, kind=kind_name(node)))
         return None
 
-    def expression(self, node: yaml.Node, what: str) -> tuple[Any, str] | None:
+    def expression(self, node: yaml.Node, what: Msg) -> tuple[Any, str] | None:
         if not (isinstance(node, yaml.ScalarNode) and node.tag.endswith((":str", ":bool"))):
-            self.pb.add(node, f"{what} should be an expression in quotes, such as "
-                              f"\"trust >= 3\", not {kind_name(node)}")
+            self.pb.add(node, Msg("load.not_expression", what=what, kind=kind_name(node)))
             return None
         src = str(node.value) if node.tag.endswith(":str") else node.value.lower()
         try:
@@ -142,19 +138,19 @@ class _Builder:
         self.pending.append(("cond", parsed, node, src))
         return parsed, src
 
-    def _expr_error(self, node: yaml.Node, src: str, err: expr.ExprError, what: str) -> None:
+    def _expr_error(self, node: yaml.Node, src: str, err: expr.ExprError, what: Msg) -> None:
         line, col = pos(node)
         if node.style in ('"', "'"):
             col += 1
-        self.pb.add((line, col + err.column - 1), f"{what}: {err.message} (in {src!r})")
+        self.pb.add((line, col + err.column - 1), Msg("load.expr", what=what, error=err.msg,
+                                                      src=src))
 
     # -- structure -----------------------------------------------------------
     def build(self, root: yaml.Node, path: str) -> Scenario | None:
         if not isinstance(root, yaml.MappingNode):
-            self.pb.add(root, "a scenario file must be a mapping that starts with 'id:', "
-                              f"'title:' and so on; this file holds {kind_name(root)}")
+            self.pb.add(root, Msg("load.root", kind=kind_name(root)))
             return None
-        top = mapping(root, self.pb, "the scenario", TOP_KEYS, TOP_REQUIRED)
+        top = mapping(root, self.pb, Msg("what.scenario"), TOP_KEYS, TOP_REQUIRED)
         if top is None:
             return None
 
@@ -167,21 +163,21 @@ class _Builder:
                 for item in n.value:
                     v = str(item.value) if isinstance(item, yaml.ScalarNode) else ""
                     if v not in KNOWN_LANGS:
-                        self.pb.add(item, f"unknown language {v!r}; use "
-                                          f"{' or '.join(KNOWN_LANGS)}")
+                        self.pb.add(item, Msg("load.lang_unknown", lang=v))
                     elif v in langs:
-                        self.pb.add(item, f"language {v!r} is listed twice")
+                        self.pb.add(item, Msg("load.lang_twice", lang=v))
                     else:
                         langs.append(v)
                 self.langs = langs or ["nl"]
             else:
-                self.pb.add(n, "languages should be a list such as [nl, en]")
-        sid = self.ident(get("id"), "the scenario id") if get("id") is not None else None
-        version = self.number(get("version"), "version", whole=True) if get("version") else None
+                self.pb.add(n, Msg("load.languages"))
+        sid = self.ident(get("id"), Msg("what.scenario_id")) if get("id") is not None else None
+        version = (self.number(get("version"), Msg("what.version"), whole=True)
+                   if get("version") else None)
         texts: dict[str, Text | None] = {}
         for key in ("title", "summary", "role", "dossier", "setting"):
             node = get(key)
-            texts[key] = self.text(node, key) if node is not None else None
+            texts[key] = self.text(node, Msg(f"what.top.{key}")) if node is not None else None
         themes: list[str] = []
         if (n := get("themes")) is not None:
             if isinstance(n, yaml.SequenceNode):
@@ -189,29 +185,29 @@ class _Builder:
                     if isinstance(item, yaml.ScalarNode) and item.tag.endswith(":str"):
                         themes.append(item.value)
                     else:
-                        self.pb.add(item, "each theme should be a word")
+                        self.pb.add(item, Msg("load.theme"))
             else:
-                self.pb.add(n, "themes should be a list such as [brp, balie]")
+                self.pb.add(n, Msg("load.themes"))
         difficulty = 1
         if (n := get("difficulty")) is not None:
-            d = self.number(n, "difficulty", whole=True)
+            d = self.number(n, Msg("what.difficulty"), whole=True)
             if d is not None and d not in DIFFICULTIES:
-                self.pb.add(n, "difficulty should be 1 (basis), 2 (gevorderd) or 3 (expert)")
+                self.pb.add(n, Msg("load.difficulty"))
             elif d is not None:
                 difficulty = int(d)
         minutes = 10
         if (n := get("minutes")) is not None:
-            m = self.number(n, "minutes", whole=True)
+            m = self.number(n, Msg("what.minutes"), whole=True)
             if m is not None and not 1 <= m <= 600:
-                self.pb.add(n, "minutes should be between 1 and 600")
+                self.pb.add(n, Msg("load.minutes"))
             elif m is not None:
                 minutes = int(m)
         channel = "face_to_face"
         if (n := get("channel")) is not None:
             v = str(n.value) if isinstance(n, yaml.ScalarNode) else ""
             if v not in CHANNELS:
-                self.pb.add(n, f"channel should be one of {', '.join(CHANNELS)}"
-                               + did_you_mean(v, CHANNELS))
+                self.pb.add(n, Msg("load.channel", channels=", ".join(CHANNELS),
+                                   hint=suggest(v, CHANNELS)))
             else:
                 channel = v
         characters = self.characters(get("characters"))
@@ -219,9 +215,9 @@ class _Builder:
         nodes = self.nodes(get("nodes"), characters)
         start = None
         if (n := get("start")) is not None:
-            start = self.ident(n, "start")
+            start = self.ident(n, Msg("what.start"))
             if start is not None:
-                self.refs.append((start, n, "start"))
+                self.refs.append((start, n, Msg("what.start")))
         self.resolve(nodes, variables)
         if start is not None and not self.pb.has_errors:
             self.endless(nodes, start, get("start"))
@@ -240,14 +236,15 @@ class _Builder:
         out: dict[str, Character] = {}
         if node is None:
             return out
-        items = mapping(node, self.pb, "characters")
+        items = mapping(node, self.pb, Msg("what.characters"))
         for key, (knode, value) in (items or {}).items():
-            cid = self.ident(knode, "a character id")
-            fields = mapping(value, self.pb, f"character {key!r}", CHAR_KEYS, ("name",))
+            cid = self.ident(knode, Msg("what.character_id"))
+            fields = mapping(value, self.pb, Msg("what.character", id=key), CHAR_KEYS, ("name",))
             if cid is None or fields is None:
                 continue
-            name = self.text(fields["name"][1], f"the name of {key!r}") if "name" in fields else None
-            desc = (self.text(fields["description"][1], f"the description of {key!r}")
+            name = (self.text(fields["name"][1], Msg("what.name_of", id=key))
+                    if "name" in fields else None)
+            desc = (self.text(fields["description"][1], Msg("what.description_of", id=key))
                     if "description" in fields else Text.of(""))
             out[cid] = Character(cid, name or Text.of(cid), desc or Text.of(""), _p(knode))
         return out
@@ -256,20 +253,20 @@ class _Builder:
         out: dict[str, Variable] = {}
         if node is None:
             return out
-        items = mapping(node, self.pb, "variables")
+        items = mapping(node, self.pb, Msg("what.variables"))
         for key, (knode, value) in (items or {}).items():
-            vid = self.ident(knode, "a variable name", VAR_RE)
+            vid = self.ident(knode, Msg("what.variable_name"), VAR_RE)
             if vid in ("true", "false", "and", "or", "not", "visits"):
-                self.pb.add(knode, f"{vid!r} is a word of the expression language; "
-                                   "choose another variable name")
+                self.pb.add(knode, Msg("load.var_reserved", name=vid))
                 continue
-            fields = mapping(value, self.pb, f"variable {key!r}", VAR_KEYS, ("type", "initial"))
+            fields = mapping(value, self.pb, Msg("what.variable", id=key), VAR_KEYS,
+                             ("type", "initial"))
             if vid is None or fields is None or "type" not in fields:
                 continue
             tnode = fields["type"][1]
             vtype = str(tnode.value) if isinstance(tnode, yaml.ScalarNode) else ""
             if vtype not in VAR_TYPES:
-                self.pb.add(tnode, f"type should be number, bool or text{did_you_mean(vtype, VAR_TYPES)}")
+                self.pb.add(tnode, Msg("load.var_type", hint=suggest(vtype, VAR_TYPES)))
                 continue
             var = Variable(vid, vtype, None, pos=_p(knode))
             if "initial" in fields:
@@ -278,60 +275,59 @@ class _Builder:
             for bound in ("min", "max"):
                 if bound in fields:
                     if vtype != "number":
-                        self.pb.add(fields[bound][0], f"{bound} only applies to number variables")
+                        self.pb.add(fields[bound][0], Msg("load.bound_not_number", bound=bound))
                     else:
-                        setattr(var, bound, self.number(fields[bound][1], f"{bound} of {key!r}"))
+                        setattr(var, bound, self.number(fields[bound][1],
+                                                        Msg("what.bound_of", bound=bound, id=key)))
             if var.min is not None and var.max is not None and var.min > var.max:
-                self.pb.add(fields["min"][1], f"min of {key!r} is larger than its max")
+                self.pb.add(fields["min"][1], Msg("load.min_over_max", id=key))
             elif isinstance(var.initial, int | float) and not isinstance(var.initial, bool) and (
                 (var.min is not None and var.initial < var.min)
                 or (var.max is not None and var.initial > var.max)
             ):
-                self.pb.add(fields["initial"][1], f"the initial value of {key!r} lies outside "
-                                                  "its min and max")
+                self.pb.add(fields["initial"][1], Msg("load.initial_outside", id=key))
             if "gauge" in fields:
                 g = fields["gauge"][1]
                 if not (isinstance(g, yaml.ScalarNode) and g.tag.endswith(":bool")):
-                    self.pb.add(g, "gauge should be true or false")
+                    self.pb.add(g, Msg("load.gauge"))
                 else:
                     var.gauge = bool(scalar(g))
                     if var.gauge and vtype != "number":
-                        self.pb.add(g, "only number variables can be shown as a gauge")
+                        self.pb.add(g, Msg("load.gauge_number"))
             if "label" in fields:
-                var.label = self.text(fields["label"][1], f"the label of {key!r}")
+                var.label = self.text(fields["label"][1], Msg("what.label_of", id=key))
             elif var.gauge:
-                self.pb.add(knode, f"variable {key!r} is shown as a gauge, so it needs a "
-                                   "'label:' (e.g. {nl: Vertrouwen, en: Trust})")
+                self.pb.add(knode, Msg("load.gauge_label", id=key))
             out[vid] = var
         return out
 
     def _initial(self, node: yaml.Node, vtype: str, key: str) -> Any:
         if vtype == "number":
-            return self.number(node, f"the initial value of {key!r}")
+            return self.number(node, Msg("what.initial_of", id=key))
         if vtype == "bool":
             if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":bool"):
                 return scalar(node)
-            self.pb.add(node, f"the initial value of {key!r} should be true or false")
+            self.pb.add(node, Msg("load.initial_bool", id=key))
             return False
         if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
             return node.value
-        self.pb.add(node, f"the initial value of {key!r} should be text (in quotes)")
+        self.pb.add(node, Msg("load.initial_text", id=key))
         return ""
 
     def nodes(self, node: yaml.Node | None, chars: dict[str, Character]) -> dict[str, ScenarioNode]:
         out: dict[str, ScenarioNode] = {}
         if node is None:
             return out
-        items = mapping(node, self.pb, "nodes")
+        items = mapping(node, self.pb, Msg("what.nodes"))
         if items is None:
             return out
         if not items:
-            self.pb.add(node, "the scenario has no nodes")
+            self.pb.add(node, Msg("load.no_nodes"))
         if len(items) > MAX_NODES:
-            self.pb.add(node, f"the scenario has {len(items):,} nodes; the limit is {MAX_NODES:,}")
+            self.pb.add(node, Msg("load.too_many_nodes", n=len(items), limit=MAX_NODES))
             return out
         for _key, (knode, value) in items.items():
-            nid = self.ident(knode, "a node id")
+            nid = self.ident(knode, Msg("what.node_id"))
             if nid is None:
                 continue
             built = self.node(nid, knode, value, chars)
@@ -341,7 +337,7 @@ class _Builder:
 
     def node(self, nid: str, knode: yaml.Node, value: yaml.Node,
              chars: dict[str, Character]) -> ScenarioNode | None:
-        what = f"node {nid!r}"
+        what = Msg("what.node", id=nid)
         fields = mapping(value, self.pb, what, NODE_KEYS)
         if fields is None:
             return None
@@ -350,63 +346,61 @@ class _Builder:
             sn.lines = self.lines(fields["lines"][1], what, chars)
         for key in ("thought", "trainer_notes", "discussion"):
             if key in fields:
-                setattr(sn, key, self.text(fields[key][1], f"{key} of {what}"))
+                setattr(sn, key, self.text(fields[key][1], Msg(f"what.{key}_of", of=what)))
         exits = [k for k in ("choices", "next", "ending") if k in fields]
         if not exits:
-            self.pb.add(knode, f"{what} has no way out: give it 'choices:', 'next:' "
-                               "or 'ending:'")
+            self.pb.add(knode, Msg("load.no_way_out", what=what))
         elif len(exits) > 1:
-            self.pb.add(fields[exits[1]][0], f"{what} has both {exits[0]!r} and {exits[1]!r}; "
-                                             "a node has exactly one of choices, next or ending")
+            self.pb.add(fields[exits[1]][0], Msg("load.two_exits", what=what, a=exits[0],
+                                                 b=exits[1]))
         if "routes" in fields and "next" not in fields:
-            self.pb.add(fields["routes"][0], f"'routes' on {what} only work with 'next:'; "
-                                             "for choices, put routes under the choice")
+            self.pb.add(fields["routes"][0], Msg("load.routes_without_next", what=what))
         if "choices" in fields:
             sn.choices = self.choices(fields["choices"][1], what)
         if "next" in fields:
-            sn.next = self.ident(fields["next"][1], f"next of {what}")
+            sn.next = self.ident(fields["next"][1], Msg("what.next_of", of=what))
             if sn.next is not None:
-                self.refs.append((sn.next, fields["next"][1], f"next of {what}"))
+                self.refs.append((sn.next, fields["next"][1], Msg("what.next_of", of=what)))
             if "routes" in fields:
                 sn.next_routes = self.routes(fields["routes"][1], what)
         if "ending" in fields:
             sn.ending = self.ending(fields["ending"][1], what)
         return sn
 
-    def lines(self, node: yaml.Node, what: str, chars: dict[str, Character]) -> list[Line]:
+    def lines(self, node: yaml.Node, what: Msg, chars: dict[str, Character]) -> list[Line]:
         if not isinstance(node, yaml.SequenceNode):
-            self.pb.add(node, f"lines of {what} should be a list of '- text: ...' items")
+            self.pb.add(node, Msg("load.lines_list", what=what))
             return []
         out = []
         for item in node.value:
             if isinstance(item, yaml.ScalarNode) and not item.tag.endswith(":null"):
                 out.append(Line(Text.of(item.value), None, _p(item)))
                 continue
-            fields = mapping(item, self.pb, f"a line of {what}", LINE_KEYS, ("text",))
+            fields = mapping(item, self.pb, Msg("what.line_of", of=what), LINE_KEYS, ("text",))
             if fields is None or "text" not in fields:
                 continue
-            text = self.text(fields["text"][1], f"a line of {what}")
+            text = self.text(fields["text"][1], Msg("what.line_of", of=what))
             speaker = None
             if "speaker" in fields:
                 snode = fields["speaker"][1]
-                speaker = self.ident(snode, "speaker")
+                speaker = self.ident(snode, Msg("what.speaker"))
                 if speaker is not None and speaker not in chars:
-                    self.pb.add(snode, f"unknown speaker {speaker!r}{did_you_mean(speaker, chars)}"
-                                       + ("" if did_you_mean(speaker, chars) else
-                                          "; declare it under 'characters:'"))
+                    self.pb.add(snode, Msg("load.speaker_unknown", id=speaker,
+                                           hint=suggest(speaker, chars)
+                                           or Msg("hint.declare_character")))
             if text is not None:
                 out.append(Line(text, speaker, _p(item)))
         return out
 
-    def choices(self, node: yaml.Node, what: str) -> list[Choice]:
+    def choices(self, node: yaml.Node, what: Msg) -> list[Choice]:
         if not isinstance(node, yaml.SequenceNode):
-            self.pb.add(node, f"choices of {what} should be a list of '- id: ...' items")
+            self.pb.add(node, Msg("load.choices_list", what=what))
             return []
         if not node.value:
-            self.pb.add(node, f"{what} has an empty list of choices; add at least one choice "
-                              "or make it an ending")
+            self.pb.add(node, Msg("load.choices_empty", what=what))
         if len(node.value) > MAX_CHOICES:
-            self.pb.add(node, f"{what} has {len(node.value):,} choices; the limit is {MAX_CHOICES}")
+            self.pb.add(node, Msg("load.too_many_choices", what=what, n=len(node.value),
+                                  limit=MAX_CHOICES))
             return []
         out: list[Choice] = []
         seen: dict[str, int] = {}
@@ -415,45 +409,45 @@ class _Builder:
             if c is None:
                 continue
             if c.id in seen:
-                self.pb.add(item, f"choice id {c.id!r} appears twice in {what} (first on line "
-                                  f"{seen[c.id]}); choice ids must be unique within a node")
+                self.pb.add(item, Msg("load.choice_twice", id=c.id, what=what,
+                                      first=seen[c.id]))
                 continue
             seen[c.id] = c.pos.line
             out.append(c)
         return out
 
-    def choice(self, item: yaml.Node, what: str) -> Choice | None:
-        fields = mapping(item, self.pb, f"a choice of {what}", CHOICE_KEYS, ("id", "text", "target"))
+    def choice(self, item: yaml.Node, what: Msg) -> Choice | None:
+        fields = mapping(item, self.pb, Msg("what.a_choice_of", of=what), CHOICE_KEYS,
+                         ("id", "text", "target"))
         if fields is None or not {"id", "text", "target"} <= fields.keys():
             return None
-        cid = self.ident(fields["id"][1], "a choice id")
-        cwhat = f"choice {cid!r} of {what}"
-        text = self.text(fields["text"][1], f"the text of {cwhat}")
-        target = self.ident(fields["target"][1], f"target of {cwhat}")
+        cid = self.ident(fields["id"][1], Msg("what.choice_id"))
+        cwhat = Msg("what.choice_of", id=cid, of=what)
+        text = self.text(fields["text"][1], Msg("what.text_of", of=cwhat))
+        target = self.ident(fields["target"][1], Msg("what.target_of", of=cwhat))
         if cid is None or text is None or target is None:
             return None
-        self.refs.append((target, fields["target"][1], f"target of {cwhat}"))
+        self.refs.append((target, fields["target"][1], Msg("what.target_of", of=cwhat)))
         c = Choice(cid, text, target, pos=_p(item))
         if "if" in fields:
-            parsed = self.expression(fields["if"][1], f"'if' of {cwhat}")
+            parsed = self.expression(fields["if"][1], Msg("what.if_of", of=cwhat))
             if parsed:
                 c.condition, c.condition_src = parsed
         if "unavailable" in fields:
             u = fields["unavailable"][1]
             v = str(u.value) if isinstance(u, yaml.ScalarNode) else ""
             if v not in ("hide", "disable"):
-                self.pb.add(u, "unavailable should be 'hide' or 'disable'")
+                self.pb.add(u, Msg("load.unavailable"))
             else:
                 c.unavailable = v
                 if v == "disable" and "reason" not in fields:
-                    self.pb.add(u, f"{cwhat} is shown disabled, so it needs a 'reason:' "
-                                   "saying why it is not available")
+                    self.pb.add(u, Msg("load.disabled_needs_reason", what=cwhat))
             if "if" not in fields:
-                self.pb.add(u, f"'unavailable' on {cwhat} has no effect without an 'if:'")
+                self.pb.add(u, Msg("load.unavailable_without_if", what=cwhat))
         if "reason" in fields:
-            c.reason = self.text(fields["reason"][1], f"the reason of {cwhat}")
+            c.reason = self.text(fields["reason"][1], Msg("what.reason_of", of=cwhat))
         if "feedback" in fields:
-            c.feedback = self.text(fields["feedback"][1], f"the feedback of {cwhat}")
+            c.feedback = self.text(fields["feedback"][1], Msg("what.feedback_of", of=cwhat))
         if "effects" in fields:
             c.effects = self.effects(fields["effects"][1], cwhat)
         if "scores" in fields:
@@ -462,71 +456,71 @@ class _Builder:
             c.routes = self.routes(fields["routes"][1], cwhat)
         return c
 
-    def effects(self, node: yaml.Node, what: str) -> list[expr.Effect]:
+    def effects(self, node: yaml.Node, what: Msg) -> list[expr.Effect]:
         items = node.value if isinstance(node, yaml.SequenceNode) else [node]
         out = []
         for item in items:
             if not (isinstance(item, yaml.ScalarNode) and item.tag.endswith(":str")):
-                self.pb.add(item, f"an effect of {what} should be text such as \"trust += 1\", "
-                                  f"not {kind_name(item)}")
+                self.pb.add(item, Msg("load.effect_not_text", what=what, kind=kind_name(item)))
                 continue
             try:
                 eff = expr.parse_effect(item.value)
             except expr.ExprError as err:
-                self._expr_error(item, item.value, err, f"effect of {what}")
+                self._expr_error(item, item.value, err, Msg("what.effect_of", of=what))
                 continue
             self.pending.append(("effect", eff, item, item.value))
             out.append(eff)
         return out
 
-    def scores(self, node: yaml.Node, what: str) -> dict[str, int]:
-        items = mapping(node, self.pb, f"scores of {what}")
+    def scores(self, node: yaml.Node, what: Msg) -> dict[str, int]:
+        items = mapping(node, self.pb, Msg("what.scores_of", of=what))
         out: dict[str, int] = {}
         for dim, (knode, vnode) in (items or {}).items():
             if self.dimensions is not None and dim not in self.dimensions:
-                self.pb.add(knode, f"unknown rubric dimension {dim!r}"
-                                   f"{did_you_mean(dim, self.dimensions)}"
-                                   + ("" if did_you_mean(dim, self.dimensions) else
-                                      f"; the rubric has: {', '.join(self.dimensions)}"))
+                self.pb.add(knode, Msg("load.dimension_unknown", id=dim,
+                                       hint=suggest(dim, self.dimensions)
+                                       or Msg("hint.rubric_has",
+                                              ids=", ".join(self.dimensions))))
                 continue
-            value = self.number(vnode, f"the score for {dim!r}", whole=True)
+            value = self.number(vnode, Msg("what.score_for", id=dim), whole=True)
             if value is not None:
                 if abs(value) > 100:
-                    self.pb.add(vnode, f"the score for {dim!r} should lie between -100 and 100 "
-                                       "(usually -2 to +2)")
+                    self.pb.add(vnode, Msg("load.score_range", id=dim))
                     continue
                 out[dim] = int(value)
         return out
 
-    def routes(self, node: yaml.Node, what: str) -> list[Route]:
+    def routes(self, node: yaml.Node, what: Msg) -> list[Route]:
         if not isinstance(node, yaml.SequenceNode):
-            self.pb.add(node, f"routes of {what} should be a list of '- if: ...' / 'target: ...' items")
+            self.pb.add(node, Msg("load.routes_list", what=what))
             return []
         out = []
         for item in node.value:
-            fields = mapping(item, self.pb, f"a route of {what}", ROUTE_KEYS, ("if", "target"))
+            fields = mapping(item, self.pb, Msg("what.a_route_of", of=what), ROUTE_KEYS,
+                             ("if", "target"))
             if fields is None or not {"if", "target"} <= fields.keys():
                 continue
-            parsed = self.expression(fields["if"][1], f"route of {what}")
-            target = self.ident(fields["target"][1], f"route target of {what}")
+            parsed = self.expression(fields["if"][1], Msg("what.route_of", of=what))
+            target = self.ident(fields["target"][1], Msg("what.route_target_of", of=what))
             if target is not None:
-                self.refs.append((target, fields["target"][1], f"route target of {what}"))
+                self.refs.append((target, fields["target"][1],
+                                  Msg("what.route_target_of", of=what)))
             if parsed and target:
                 out.append(Route(parsed[0], parsed[1], target, _p(item)))
         return out
 
-    def ending(self, node: yaml.Node, what: str) -> Ending | None:
-        fields = mapping(node, self.pb, f"the ending of {what}", ENDING_KEYS,
+    def ending(self, node: yaml.Node, what: Msg) -> Ending | None:
+        fields = mapping(node, self.pb, Msg("what.ending_of", of=what), ENDING_KEYS,
                          ("outcome", "title", "text"))
         if fields is None or not {"outcome", "title", "text"} <= fields.keys():
             return None
         onode = fields["outcome"][1]
         outcome = str(onode.value) if isinstance(onode, yaml.ScalarNode) else ""
         if outcome not in OUTCOMES:
-            self.pb.add(onode, f"outcome should be one of {', '.join(OUTCOMES)}"
-                               + did_you_mean(outcome, OUTCOMES))
-        title = self.text(fields["title"][1], f"the ending title of {what}")
-        text = self.text(fields["text"][1], f"the ending text of {what}")
+            self.pb.add(onode, Msg("load.outcome", outcomes=", ".join(OUTCOMES),
+                                   hint=suggest(outcome, OUTCOMES)))
+        title = self.text(fields["title"][1], Msg("what.ending_title_of", of=what))
+        text = self.text(fields["text"][1], Msg("what.ending_text_of", of=what))
         if title is None or text is None:
             return None
         return Ending(outcome, title, text, _p(node))
@@ -535,19 +529,19 @@ class _Builder:
     def resolve(self, nodes: dict[str, ScenarioNode], variables: dict[str, Variable]) -> None:
         for target, ynode, what in self.refs:
             if target not in nodes:
-                hint = did_you_mean(target, nodes)
-                self.pb.add(ynode, f"{what} refers to node {target!r}, which does not exist"
-                                   + (hint or "; add that node or fix the id"))
+                self.pb.add(ynode, Msg("load.node_unknown", what=what, id=target,
+                                       hint=suggest(target, nodes) or Msg("hint.add_node")))
         types = {v.id: v.type for v in variables.values()}
         for kind, parsed, ynode, src in self.pending:
             try:
                 if kind == "cond":
                     if expr.check(parsed, types, nodes) != "bool":
-                        raise expr.ExprError("a condition must be true or false, e.g. \"trust >= 3\"")
+                        raise expr.ExprError(Msg("expr.condition_not_bool"))
                 else:
                     expr.check_effect(parsed, types, nodes)
             except expr.ExprError as err:
-                self._expr_error(ynode, src, err, "condition" if kind == "cond" else "effect")
+                self._expr_error(ynode, src, err,
+                                 Msg("what.condition" if kind == "cond" else "what.effect"))
 
 
     def endless(self, nodes: dict[str, ScenarioNode], start: str, where: yaml.Node) -> None:
@@ -571,10 +565,7 @@ class _Builder:
                 first = nodes[loop[0]]
                 reported = True
                 self.pb.add((first.pos.line, first.pos.column),
-                            "the 'next:' links go round in a circle ("
-                            + " → ".join([*loop, loop[0]]) + ") with no choice or route "
-                            "out; a run would never stop. Give one of these nodes choices, "
-                            "routes or an ending")
+                            Msg("load.next_circle", loop=" → ".join([*loop, loop[0]])))
             done.update(path)
         if reported:
             return
@@ -588,9 +579,7 @@ class _Builder:
                 if t not in seen:
                     seen.add(t)
                     todo.append(t)
-        self.pb.add(where, f"no ending can be reached from the start node {start!r}: every "
-                           "path goes round in circles. Add an ending, or a choice that leads "
-                           "to one")
+        self.pb.add(where, Msg("load.no_ending", start=start))
 
 
 def content_hash(data: bytes, dimensions: Collection[str] | None) -> str:
@@ -621,7 +610,7 @@ def parse_with_tree(path: str | Path, dimensions: Collection[str] | None = None,
     root = load_tree(path, problems, data) if data is not None else None
     scenario = _Builder(problems, dimensions).build(root, str(path)) if root is not None else None
     if scenario is None and not problems.items:
-        problems.add(None, "the scenario could not be read")
+        problems.add(None, Msg("load.unreadable"))
     if problems.has_errors:
         scenario = None
     elif scenario is not None and data is not None:
@@ -654,7 +643,7 @@ def load_scenario(path: str | Path, dimensions: Collection[str] | None = None,
     scenario = parse_scenario(path, data, dimensions, problems)
     if scenario is None or problems.has_errors:
         if not problems.items:
-            problems.add(None, "the scenario could not be read")
+            problems.add(None, Msg("load.unreadable"))
         raise ContentError(problems.sorted())
     scenario.content_hash = digest
     if use_cache:

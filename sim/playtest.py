@@ -23,8 +23,11 @@ PROBLEM_CODES = ("dead-end", "runtime-error", "ending-unreached", "unreachable")
 
 
 def _problem(p: ScenarioError) -> dict[str, Any]:
+    """A problem for the JSON report: ``message``/``text`` in English (as before), the
+    message ``key``, and ``message_nl``/``text_nl`` in Dutch."""
     return {"kind": p.code or p.severity, "severity": p.severity, "line": p.line,
-            "column": p.column, "message": p.message, "text": p.format()}
+            "column": p.column, "key": p.key, "message": p.message, "text": p.format(),
+            "message_nl": p.text("nl"), "text_nl": p.format("nl")}
 
 
 def analyse_file(path: str | Path, dimensions: Collection[str] | None = None, rubric: Any = None,
@@ -154,12 +157,14 @@ def _path(choices: list[str]) -> str:
     return " > ".join(choices) if choices else "(no choices)"
 
 
-def render_text(report: dict[str, Any]) -> str:
-    """The report as a readable text for a terminal."""
+def render_text(report: dict[str, Any], lang: str = "en") -> str:
+    """The report as a readable text for a terminal (in English); its problem lines in
+    ``lang``."""
     out: list[str] = []
+    text = "text_nl" if lang == "nl" else "text"
     if report["mode"] == "load-error":
         out.append(f"{report['file']}: cannot be analysed; the loader found these errors:")
-        out += [f"  {p['text']}" for p in report["problems"]]
+        out += [f"  {p[text]}" for p in report["problems"]]
         return "\n".join(out) + "\n"
     out.append(f"{report['title']} ({report['scenario']}, version {report['version']})")
     out.append(report["file"])
@@ -230,7 +235,7 @@ def render_text(report: dict[str, Any]) -> str:
     out.append("")
     if report["problems"]:
         out.append(f"Problems ({len(report['problems'])}):")
-        out += [f"  {p['text']}" for p in report["problems"]]
+        out += [f"  {p[text]}" for p in report["problems"]]
     else:
         out.append("No problems found.")
     if report.get("warnings"):

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from .engine import Run, RunError
-from .errors import ContentError, ScenarioError
+from .errors import ContentError, ScenarioError, problem
 from .loader import load_scenario
+from .problemtext import Msg
 from .scenario import Scenario
 
 
@@ -156,14 +157,13 @@ def reload(path: str | Path, dimensions: Collection[str] | None, choices: Sequen
     except ContentError as err:
         return Reload(None, err.problems)
     if start is not None and start not in scenario.nodes:
-        return Reload(None, [ScenarioError(str(path), 0, 0,
-                                           f"the node {start!r} this run started at is gone")])
+        return Reload(None, [problem(str(path), 0, 0, Msg("watch.start_gone", id=start))])
     values = {k: v for k, v in (values or {}).items()
               if k in scenario.variables and _fits(scenario.variables[k].type, v)}
     try:
         result = replay(scenario, choices, start, values)
     except RunError as err:
-        return Reload(None, [ScenarioError(str(path), 0, 0, str(err))])
+        return Reload(None, [problem(str(path), 0, 0, Msg("watch.replay", error=str(err)))])
     return Reload(scenario, [], result)
 
 

@@ -18,7 +18,8 @@ from typing import Any
 
 import yaml
 
-from .errors import ContentError, ScenarioError
+from .errors import ContentError, ScenarioError, problem
+from .problemtext import Msg, suggest
 
 try:  # the C loader where present
     from yaml import CSafeLoader as _Loader
@@ -39,13 +40,14 @@ TYPE_NAMES = {"str": "text", "int": "a whole number", "float": "a number", "bool
               "seq": "a list", "timestamp": "a date"}
 
 
-def kind_name(node: yaml.Node) -> str:
+def kind_name(node: yaml.Node) -> Msg:
+    """What a value is, as a message fragment ("a list", "een lijst")."""
     if isinstance(node, yaml.MappingNode):
-        return TYPE_NAMES["map"]
+        return Msg("kind.map")
     if isinstance(node, yaml.SequenceNode):
-        return TYPE_NAMES["seq"]
+        return Msg("kind.seq")
     tag = node.tag.removeprefix(_STD)
-    return TYPE_NAMES.get(tag, "text")
+    return Msg(f"kind.{tag}" if tag in TYPE_NAMES else "kind.str")
 
 
 def pos(node: yaml.Node) -> tuple[int, int]:
@@ -60,7 +62,7 @@ class Problems:
     file: str
     items: list[ScenarioError] = field(default_factory=list)
 
-    def add(self, where: yaml.Node | tuple[int, int] | None, message: str,
+    def add(self, where: yaml.Node | tuple[int, int] | None, message: str | Msg,
             severity: str = "error", code: str = "") -> None:
         if where is None:
             line, col = 0, 0
@@ -68,7 +70,7 @@ class Problems:
             line, col = where
         else:
             line, col = pos(where)
-        self.items.append(ScenarioError(self.file, line, col, message, severity, code))
+        self.items.append(problem(self.file, line, col, message, severity, code))
 
     @property
     def has_errors(self) -> bool:
@@ -82,30 +84,40 @@ def read_bytes(path: Path, problems: Problems) -> bytes | None:
     try:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
-            problems.add(None, "this is not a regular file (a pipe, socket or device), so it "
-                               "cannot be read as a scenario")
+            problems.add(None, Msg("file.not_regular"))
             return None
         size = st.st_size
         if size > MAX_BYTES:
-            problems.add(None, f"the file is {size / 1e6:.1f} MB; the limit is "
-                               f"{MAX_BYTES // (1024 * 1024)} MB. Split it into smaller scenarios.")
+            problems.add(None, Msg("file.too_large", mb=size / 1e6,
+                                   limit=MAX_BYTES // (1024 * 1024)))
             return None
         with path.open("rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except IsADirectoryError:
-        problems.add(None, "this is a folder, not a file")
+        problems.add(None, Msg("file.folder"))
         return None
     except FileNotFoundError:
-        problems.add(None, "no such file")
+        problems.add(None, Msg("file.missing"))
         return None
     except OSError as err:
-        problems.add(None, f"cannot read the file: {err.strerror or err}")
+        problems.add(None, Msg("file.unreadable", reason=_os_reason(err)))
         return None
     if len(data) > MAX_BYTES:
-        problems.add(None, "the file is larger than the limit of "
-                           f"{MAX_BYTES // (1024 * 1024)} MB. Split it into smaller scenarios.")
+        problems.add(None, Msg("file.over_limit", limit=MAX_BYTES // (1024 * 1024)))
         return None
     return data
+
+
+def _os_reason(err: OSError) -> Msg | str:
+    """Why the system could not read a file: in the catalog's words for the common
+    reasons (``os.<errno name>``), else as the system says it."""
+    import errno
+
+    from .problem_catalog import MESSAGES
+
+    text = str(err.strerror or err)
+    key = f"os.{errno.errorcode.get(err.errno or 0, '')}"
+    return Msg(key, text=text) if key in MESSAGES else text
 
 
 def decode(data: bytes, problems: Problems) -> str | None:
@@ -115,8 +127,7 @@ def decode(data: bytes, problems: Problems) -> str | None:
         before = data[: err.start]
         line = before.count(b"\n") + 1
         col = err.start - (before.rfind(b"\n") + 1) + 1
-        problems.add((line, col), f"the file is not valid UTF-8 (byte 0x{data[err.start]:02x}); "
-                                  "save it as UTF-8 in your editor")
+        problems.add((line, col), Msg("file.not_utf8", byte=f"0x{data[err.start]:02x}"))
         return None
     return text.removeprefix("\ufeff")
 
@@ -166,19 +177,28 @@ def compose(text: str, problems: Problems) -> yaml.Node | None:
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         what = err.problem or "invalid YAML"
         if "nesting depth" in what:  # newer libyaml stops deep nesting itself
-            problems.add((line, col), f"the YAML nests more than {MAX_DEPTH} levels deep; "
-                                      "a scenario never needs that")
+            problems.add((line, col), Msg("yaml.too_deep", depth=MAX_DEPTH))
             return None
+        detail: Msg | str = _yaml_words(what)
         if err.context:
-            what = f"{err.context}, {what}"
-        problems.add((line, col), f"YAML syntax: {what}. Check the indentation and quotes here")
+            detail = Msg("yaml.context", context=_yaml_words(err.context), problem=detail)
+        problems.add((line, col), Msg("yaml.syntax", detail=detail))
         return None
     except yaml.YAMLError as err:
-        problems.add(None, f"YAML syntax: {err}")
+        problems.add(None, Msg("yaml.syntax_plain", detail=str(err)))
         return None
     except (RecursionError, MemoryError):
-        problems.add(None, "the YAML nests too deeply or is too large to read")
+        problems.add(None, Msg("yaml.too_deep_or_large"))
         return None
+
+
+def _yaml_words(text: str) -> Msg | str:
+    """A message of the YAML library in the catalog's words where it has them
+    (``libyaml.<message>``), else as the library wrote it."""
+    from .problem_catalog import MESSAGES
+
+    key = "libyaml." + text
+    return Msg(key) if key in MESSAGES else text
 
 
 class _Stop(Exception):
@@ -199,7 +219,7 @@ class _Composer:
         try:
             get()  # stream start
             if isinstance(self.loader.peek_event(), yaml.StreamEndEvent):
-                self.problems.add((1, 1), "the file is empty; it should start with 'id:'")
+                self.problems.add((1, 1), Msg("yaml.empty"))
                 return None
             get()  # document start
             try:
@@ -210,18 +230,16 @@ class _Composer:
             if isinstance(self.loader.peek_event(), yaml.DocumentStartEvent):
                 get()
                 extra = self.loader.peek_event()
-                self.problems.add(_pos(extra.start_mark),
-                                  "the file holds more than one YAML document ('---'); "
-                                  "put one scenario (or rubric) in each file")
+                self.problems.add(_pos(extra.start_mark), Msg("yaml.many_documents"))
         finally:
             self.loader.dispose()
         return None if self.refused else root
 
-    def _stop(self, mark: Any, message: str) -> _Stop:
+    def _stop(self, mark: Any, message: Msg) -> _Stop:
         self.problems.add(_pos(mark), message)
         return _Stop()
 
-    def _refuse(self, mark: Any, message: str) -> None:
+    def _refuse(self, mark: Any, message: Msg) -> None:
         """A value that makes the file unusable; composing goes on to find more (10 at most)."""
         if self.refused < 10:
             self.problems.add(_pos(mark), message)
@@ -232,8 +250,7 @@ class _Composer:
             return
         if anchor in self.anchors:
             first = self.anchors[anchor].start_mark
-            raise self._stop(mark, f"the anchor &{anchor} is defined twice (first on line "
-                                   f"{first.line + 1}); give each anchor its own name")
+            raise self._stop(mark, Msg("yaml.anchor_twice", anchor=anchor, first=first.line + 1))
         self.anchors[anchor] = node
 
     def _tree(self) -> yaml.Node:
@@ -270,9 +287,7 @@ class _Composer:
                 if tag not in allowed:  # explicit, or implied (a date, a '<<' merge key)
                     self._refuse(mark, _tag_message(tag))
                 if len(value) > MAX_TEXT:
-                    self._refuse(mark, f"this text is {len(value):,} characters long; the "
-                                       f"limit is {MAX_TEXT:,}. Split it over several lines "
-                                       "or nodes")
+                    self._refuse(mark, Msg("yaml.text_too_long", n=len(value), limit=MAX_TEXT))
                 node: yaml.Node = scalar_node(tag, value, Mark(mark.line, mark.column), None,
                                               ev.style)
                 if ev.anchor is not None:
@@ -282,8 +297,7 @@ class _Composer:
             elif cls is map_start or cls is seq_start:
                 values += 1
                 if len(stack) >= MAX_DEPTH:
-                    raise self._stop(mark, f"the YAML nests more than {MAX_DEPTH} levels deep; "
-                                           "a scenario never needs that")
+                    raise self._stop(mark, Msg("yaml.too_deep", depth=MAX_DEPTH))
                 is_seq = cls is seq_start
                 tag = ev.tag
                 if tag is None or tag == "!":
@@ -298,11 +312,9 @@ class _Composer:
             elif cls is alias_ev:
                 anchor = ev.anchor
                 if anchor not in self.anchors:
-                    raise self._stop(mark, f"the alias *{anchor} refers to no anchor &{anchor} "
-                                           "before it")
+                    raise self._stop(mark, Msg("yaml.alias_unknown", anchor=anchor))
                 if anchor not in self.sizes:
-                    raise self._stop(mark, f"the alias *{anchor} lies inside the list or mapping "
-                                           f"&{anchor} itself; that would never end")
+                    raise self._stop(mark, Msg("yaml.alias_inside", anchor=anchor))
                 self.aliases = True
                 values += self.sizes[anchor]
                 node = self.anchors[anchor]
@@ -316,22 +328,18 @@ class _Composer:
                     return root
                 continue
             else:  # pragma: no cover - the parser guarantees the event order
-                raise self._stop(mark, f"unexpected YAML event {cls.__name__}")
+                raise self._stop(mark, Msg("yaml.event", event=cls.__name__))
             if values > MAX_VALUES:
                 if self.aliases:
-                    raise self._stop(mark, "the file's aliases (*name) expand to more than "
-                                           f"{MAX_VALUES:,} values (an 'alias bomb'); remove "
-                                           "the nested aliases")
-                raise self._stop(mark, f"the file holds more than {MAX_VALUES:,} values; "
-                                       "split it into smaller files")
+                    raise self._stop(mark, Msg("yaml.alias_bomb", limit=MAX_VALUES))
+                raise self._stop(mark, Msg("yaml.too_many_values", limit=MAX_VALUES))
             if stack:
                 top = stack[-1]
                 if top[2]:
                     top[1].append(node)
                     if len(top[1]) > MAX_ITEMS:
                         raise self._stop(top[0].start_mark,
-                                         f"this list has more than {MAX_ITEMS:,} items; "
-                                         "that is far more than a scenario needs")
+                                         Msg("yaml.too_many_items", limit=MAX_ITEMS))
                 elif top[3] is None:
                     top[3] = node
                 else:
@@ -339,8 +347,7 @@ class _Composer:
                     top[3] = None
                     if len(top[1]) > MAX_KEYS:
                         raise self._stop(top[0].start_mark,
-                                         f"this mapping has more than {MAX_KEYS:,} entries; "
-                                         "split the file")
+                                         Msg("yaml.too_many_keys", limit=MAX_KEYS))
             elif root is None:
                 root = node
             if opened:
@@ -353,15 +360,14 @@ def _pos(mark: Any) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
-def _tag_message(tag: str) -> str:
+def _tag_message(tag: str) -> Msg:
     if "python" in tag:
-        return (f"the tag {tag.removeprefix(_STD)!r} is not allowed: sovsim files "
-                "hold data, never code. Remove the tag")
+        return Msg("yaml.tag_python", tag=tag.removeprefix(_STD))
     if tag == _STD + "timestamp":
-        return "a date is not a value here; put it in quotes to make it text"
+        return Msg("yaml.date")
     if tag.startswith(_STD):
-        return f"the YAML type {tag.removeprefix(_STD)!r} is not supported here; remove it"
-    return f"the tag {tag!r} is not allowed; remove it"
+        return Msg("yaml.type_unsupported", type=tag.removeprefix(_STD))
+    return Msg("yaml.tag", tag=tag)
 
 
 def load_tree(path: Path, problems: Problems, data: bytes | None = None) -> yaml.Node | None:
@@ -418,37 +424,39 @@ def _float(value: str) -> float:
 
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:
+    """The English "did you mean" suffix (for command-line usage errors); see
+    :func:`sim.problemtext.suggest` for problems."""
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
-def mapping(node: yaml.Node, problems: Problems, what: str, allowed: Iterable[str] | None = None,
+def mapping(node: yaml.Node, problems: Problems, what: str | Msg,
+            allowed: Iterable[str] | None = None,
             required: Iterable[str] = ()) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
     """Key -> (key node, value node) of a mapping, checking keys; ``None`` if not a mapping."""
     if not isinstance(node, yaml.MappingNode):
-        problems.add(node, f"{what} should be a mapping (key: value lines), not {kind_name(node)}")
+        problems.add(node, Msg("map.not_mapping", what=what, kind=kind_name(node)))
         return None
     out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
     allowed_set = set(allowed) if allowed is not None else None
     for k, v in node.value:
         if not isinstance(k, yaml.ScalarNode):
-            problems.add(k, f"a key in {what} must be a plain word")
+            problems.add(k, Msg("map.key_not_word", what=what))
             continue
         key = str(k.value)
         if key in out:
             first = pos(out[key][0])[0]
-            problems.add(k, f"{key!r} appears twice in {what} (first on line {first}); "
-                            "ids and keys must be unique")
+            problems.add(k, Msg("map.key_twice", key=key, what=what, first=first))
             continue
         if allowed_set is not None and key not in allowed_set:
-            problems.add(k, f"unknown key {key!r} in {what}{did_you_mean(key, allowed_set)}"
-                            + ("" if did_you_mean(key, allowed_set) else
-                               f"; allowed here: {', '.join(sorted(allowed_set))}"))
+            problems.add(k, Msg("map.unknown_key", key=key, what=what,
+                                hint=suggest(key, allowed_set)
+                                or Msg("hint.allowed", allowed=", ".join(sorted(allowed_set)))))
             continue
         out[key] = (k, v)
     for key in required:
         if key not in out:
-            problems.add(node, f"{what} is missing {key!r}")
+            problems.add(node, Msg("map.missing", what=what, key=key))
     return out
 
 

@@ -132,6 +132,8 @@ def test_load_errors_exit_1_and_are_listed(tmp_path: Path) -> None:
     r = sovsim("analyse", str(bad))
     assert r.returncode == 1
     assert "cannot be analysed" in r.stdout
+    assert "verwijst naar knooppunt 'wegg', dat niet bestaat; bedoel je 'weg'?" in r.stdout
+    r = sovsim("--lang", "en", "analyse", str(bad))
     assert "refers to node 'wegg', which does not exist; did you mean 'weg'?" in r.stdout
     r = sovsim("analyse", str(bad), "--json")
     rep = json.loads(r.stdout)

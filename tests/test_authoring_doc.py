@@ -62,7 +62,11 @@ def test_sample_output_is_what_the_tools_print(tmp_path: Path, rubric, monkeypat
     assert f"```mermaid\n{to_mermaid(scenario)}```" in TEXT
     first = _tutorial(tmp_path, last=False).name
     lines = "\n".join(p.format() for p in check_file(first, rubric.dimension_ids(), rubric))
-    assert f"$ sovsim validate aanslag-retour.yaml\n{lines}\n1 file checked: 0 errors, 4 warnings" in TEXT
+    assert (f"$ sovsim --lang en validate aanslag-retour.yaml\n{lines}\n"
+            "1 file checked: 0 errors, 4 warnings") in TEXT
+    dutch = next(p for p in check_file(first, rubric.dimension_ids(), rubric)
+                 if p.code == "no-feedback")
+    assert f"$ sovsim validate aanslag-retour.yaml\n{dutch.format('nl')}\n" in TEXT
 
 
 def test_reference_names_every_key() -> None:

@@ -15,21 +15,23 @@ def test_validate_clean_file_exits_0() -> None:
     r = sovsim("validate", "tests/authoring/clean.yaml")
     assert r.returncode == 0, r.stdout + r.stderr
     assert r.stdout == ""
+    assert "1 bestand gecontroleerd: geen problemen" in r.stderr
+    r = sovsim("--lang", "en", "validate", "tests/authoring/clean.yaml")
     assert "1 file checked: no problems" in r.stderr
     # the example has lint warnings (shown, but not failing without --strict)
-    r = sovsim("validate", str(EXAMPLE))
+    r = sovsim("--lang", "en", "validate", str(EXAMPLE))
     assert r.returncode == 0, r.stdout + r.stderr
     assert "1 file checked: 0 errors" in r.stderr
 
 
 def test_validate_bundled_by_default() -> None:
     r = sovsim("validate")
-    assert "checked" in r.stderr
+    assert "gecontroleerd" in r.stderr
     assert "Traceback" not in r.stderr
 
 
 def test_validate_folder_reports_every_file_with_positions() -> None:
-    r = sovsim("validate", "tests/broken")
+    r = sovsim("--lang", "en", "validate", "tests/broken")
     assert r.returncode == 1
     lines = r.stdout.splitlines()
     files = {line.split(":")[0] for line in lines}

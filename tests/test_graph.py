@@ -256,6 +256,8 @@ def test_cli_writes_files_and_checks_its_input(tmp_path: Path) -> None:
     broken.write_text(EXAMPLE.read_text().replace("target: reactie", "target: reaktie", 1))
     r = sovsim("graph", str(broken))
     assert r.returncode == 1 and r.stdout == ""
+    assert "verwijst naar knooppunt 'reaktie', dat niet bestaat; bedoel je 'reactie'?" in r.stderr
+    r = sovsim("--lang", "en", "graph", str(broken))
     assert "refers to node 'reaktie', which does not exist; did you mean 'reactie'?" in r.stderr
     note = sovsim("graph", "tests/authoring/clean.yaml", "--scores", "veiligheid")
     assert note.returncode == 0 and "never scores 'veiligheid'" in note.stderr

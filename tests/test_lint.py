@@ -73,24 +73,29 @@ def test_fixture_files_name_what_they_trigger() -> None:
 
 
 def test_validate_shows_warnings_with_position_and_code() -> None:
-    r = sovsim("validate", "tests/authoring/dead-end.yaml")
+    r = sovsim("--lang", "en", "validate", "tests/authoring/dead-end.yaml")
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("tests/authoring/dead-end.yaml:35:3: warning: dead end at node "
                                "'vervolg'")
     assert r.stdout.rstrip().endswith("[dead-end]")
     assert "1 file checked: 0 errors, 1 warning" in r.stderr
+    nl = sovsim("validate", "tests/authoring/dead-end.yaml")
+    assert nl.stdout.startswith("tests/authoring/dead-end.yaml:35:3: waarschuwing: doodlopend "
+                                "punt bij knooppunt 'vervolg'")
+    assert nl.stdout.rstrip().endswith("[dead-end]")
+    assert "1 bestand gecontroleerd: 0 fouten, 1 waarschuwing" in nl.stderr
 
 
 def test_validate_strict_fails_on_warnings_only() -> None:
     assert sovsim("validate", "--strict", "tests/authoring/no-feedback.yaml").returncode == 1
-    clean = sovsim("validate", "--strict", "tests/authoring/clean.yaml")
+    clean = sovsim("--lang", "en", "validate", "--strict", "tests/authoring/clean.yaml")
     assert clean.returncode == 0
     assert clean.stdout == ""
     assert "no problems" in clean.stderr
 
 
 def test_validate_folder_counts_all_warnings() -> None:
-    r = sovsim("validate", "tests/authoring")
+    r = sovsim("--lang", "en", "validate", "tests/authoring")
     assert r.returncode == 0
     total = sum(len(v) for v in EXPECTED.values())
     assert f"{len(EXPECTED)} files checked: 0 errors, {total} warnings" in r.stderr
@@ -105,7 +110,7 @@ def test_loader_errors_come_first_and_broken_files_are_not_linted(tmp_path: Path
     found = problems(broken, rubric)
     assert [p.severity for p in found] == ["error"]
     assert "unknown key 'colour'" in found[0].message
-    r = sovsim("validate", str(broken), "tests/authoring/no-feedback.yaml")
+    r = sovsim("--lang", "en", "validate", str(broken), "tests/authoring/no-feedback.yaml")
     assert r.returncode == 1
     lines = r.stdout.splitlines()
     assert ": error: unknown key 'colour'" in lines[0]

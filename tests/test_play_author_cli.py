@@ -51,6 +51,8 @@ def test_author_on_a_broken_file_lists_its_problems(tmp_path: Path) -> None:
     bad.write_text(EXAMPLE.read_text().replace("target: reactie", "target: reaktie", 1))
     r = sovsim("author", str(bad))
     assert r.returncode == 1
+    assert "verwijst naar knooppunt 'reaktie', dat niet bestaat; bedoel je 'reactie'?" in r.stderr
+    r = sovsim("--lang", "en", "author", str(bad))
     assert "refers to node 'reaktie', which does not exist; did you mean 'reactie'?" in r.stderr
     assert sovsim("author", "no/such.yaml").returncode == 2
     assert "usage: sovsim author" in sovsim("author", "--help").stdout

@@ -205,7 +205,7 @@ def test_scenario_file_of_another_scenario_or_broken(tmp_path: Path) -> None:
     broken.write_text("id: stempas\nversion: [\n", encoding="utf-8")
     res = cli("report", str(f), "--scenario", str(broken), data=tmp_path / "d")
     assert res.returncode == 1
-    assert f"{broken}:3:1: error: YAML syntax" in res.stderr
+    assert f"{broken}:3:1: fout: YAML-syntaxis" in res.stderr
 
 
 def test_unwritable_output(store_dir: Path, tmp_path: Path) -> None:

@@ -151,7 +151,7 @@ def test_scenarios_are_checked_against_the_rubric_in_use() -> None:
     hand = str(ROOT / "tests" / "fixtures" / "hand.yaml")
     ok = _cli("validate", hand)
     assert ok.returncode == 0, ok.stdout + ok.stderr
-    mini = _cli("--rubric", str(CORPUS / "valid.yaml"), "validate", hand)
+    mini = _cli("--lang", "en", "--rubric", str(CORPUS / "valid.yaml"), "validate", hand)
     assert mini.returncode == 1
     assert "unknown rubric dimension 'helder'" in mini.stdout
     assert re.search(r"hand\.yaml:\d+:\d+: error: unknown rubric dimension 'zakelijk'", mini.stdout)
@@ -161,6 +161,11 @@ def test_a_broken_rubric_stops_the_command_with_its_problems() -> None:
     broken = CORPUS / "many-problems.yaml"
     res = _cli("validate", "--rubric", str(broken), str(ROOT / "tests" / "fixtures" / "hand.yaml"))
     assert res.returncode == 1
+    lines = res.stderr.strip().splitlines()
+    assert [ln.split(": fout:")[0] for ln in lines] == \
+        [f"{broken}:10:22", f"{broken}:20:18", f"{broken}:46:18"]
+    res = _cli("--lang", "en", "validate", "--rubric", str(broken),
+               str(ROOT / "tests" / "fixtures" / "hand.yaml"))
     lines = res.stderr.strip().splitlines()
     assert [ln.split(": error:")[0] for ln in lines] == \
         [f"{broken}:10:22", f"{broken}:20:18", f"{broken}:46:18"]

@@ -8,7 +8,15 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from ..clitools import EXIT_OK, EXIT_PROBLEMS, UsageError, bundled_dir, load_rubric_or_exit
+from ..clitools import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    UsageError,
+    bundled_dir,
+    cli_lang,
+    load_rubric_or_exit,
+    print_problems,
+)
 
 
 def _opt(args: argparse.Namespace, name: str) -> Any:
@@ -33,7 +41,7 @@ def _run_app(options: Any) -> int:
 
 def start(args: argparse.Namespace) -> int:
     """``sovsim`` with no command: the trainee's app."""
-    load_rubric_or_exit(_opt(args, "rubric"))
+    load_rubric_or_exit(_opt(args, "rubric"), args)
     return _run_app(_options(args))
 
 
@@ -65,17 +73,18 @@ def cmd_play(args: argparse.Namespace) -> int:
     from ..errors import ContentError
     from ..loader import load_scenario
 
-    rubric = load_rubric_or_exit(_opt(args, "rubric"))
+    rubric = load_rubric_or_exit(_opt(args, "rubric"), args)
     path = resolve_scenario(args.scenario, rubric.dimension_ids())
     try:
         scenario = load_scenario(path, rubric.dimension_ids())
     except ContentError as err:
+        from ..problemtext import Msg
+
+        lang = cli_lang(args)
         errors = len(err.errors)
-        print(f"sovsim: {path} cannot be played; fix "
-              f"{'this problem' if errors == 1 else f'these {errors} problems'} first:",
-              file=sys.stderr)
-        for p in err.problems:
-            print(f"  - {p.format()}", file=sys.stderr)
+        what = Msg("cli.this_problem") if errors == 1 else Msg("cli.these_problems", n=errors)
+        print(Msg("cli.cannot_play", path=str(path), what=what).text(lang), file=sys.stderr)
+        print_problems(err.problems, lang, sys.stderr, prefix="  - ")
         return EXIT_PROBLEMS
     start, values = _test_start(args, scenario)
     if args.watch and (args.plain or args.choices is not None):

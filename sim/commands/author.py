@@ -13,8 +13,10 @@ from ..clitools import (
     UsageError,
     add_exploration_options,
     bundled_dir,
+    cli_lang,
     load_rubric_or_exit,
     positive_int,
+    print_problems,
 )
 
 
@@ -32,7 +34,7 @@ def scenario_path(arg: str) -> Path:
 
 
 def _lang(args: argparse.Namespace) -> str:
-    return getattr(args, "lang", None) or "nl"
+    return cli_lang(args)
 
 
 def _write(text: str, output: str | None) -> None:
@@ -49,26 +51,25 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     from ..playtest import analyse_file, render_text
 
     path = scenario_path(args.file)
-    rubric = load_rubric_or_exit(args.rubric)
+    rubric = load_rubric_or_exit(args.rubric, args)
     report = analyse_file(path, rubric.dimension_ids(), rubric, args.visit_bound,
                           args.max_states, args.random, args.seed, _lang(args))
     if args.json:
         _write(json.dumps(report, indent=2, ensure_ascii=False) + "\n", None)
     else:
-        _write(render_text(report), None)
+        _write(render_text(report, _lang(args)), None)
     return EXIT_OK if report["ok"] else EXIT_PROBLEMS
 
 
-def _load(path: Path, dimensions: list[str]):  # noqa: ANN202
-    """The scenario, or its loader errors printed and exit 1."""
+def _load(path: Path, dimensions: list[str], lang: str):  # noqa: ANN202
+    """The scenario, or its loader errors printed (in ``lang``) and exit 1."""
     from ..errors import ContentError
     from ..loader import load_scenario
 
     try:
         return load_scenario(path, dimensions)
     except ContentError as err:
-        for p in err.problems:
-            print(p.format(), file=sys.stderr)
+        print_problems(err.problems, lang, sys.stderr)
         raise SystemExit(EXIT_PROBLEMS) from None
 
 
@@ -76,14 +77,14 @@ def cmd_graph(args: argparse.Namespace) -> int:
     from ..graph import to_dot, to_mermaid
 
     path = scenario_path(args.file)
-    rubric = load_rubric_or_exit(args.rubric)
+    rubric = load_rubric_or_exit(args.rubric, args)
     dims = rubric.dimension_ids()
     if args.scores is not None and args.scores not in dims:
         from ..yamlsafe import did_you_mean
 
         hint = did_you_mean(args.scores, dims) or f"; the rubric has: {', '.join(dims)}"
         raise UsageError(f"unknown rubric dimension {args.scores!r}{hint}")
-    scenario = _load(path, dims)
+    scenario = _load(path, dims, _lang(args))
     if args.scores is not None and args.scores not in scenario.dimensions_scored():
         print(f"sovsim: note: {scenario.id!r} never scores {args.scores!r}; every choice "
               "is drawn as 0", file=sys.stderr)
@@ -131,8 +132,8 @@ def cmd_author(args: argparse.Namespace) -> int:
     from .app import _options, _run_app
 
     path = scenario_path(args.file)
-    rubric = load_rubric_or_exit(args.rubric)
-    _load(path, rubric.dimension_ids())  # problems listed here, before the app starts
+    rubric = load_rubric_or_exit(args.rubric, args)
+    _load(path, rubric.dimension_ids(), _lang(args))  # problems listed here, before the app starts
     return _run_app(_options(args, play=path, author=True))
 
 

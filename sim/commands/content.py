@@ -13,6 +13,7 @@ from ..clitools import (
     UsageError,
     add_exploration_options,
     bundled_dir,
+    cli_lang,
     load_rubric_or_exit,
     scenario_files,
 )
@@ -20,33 +21,38 @@ from ..clitools import (
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from ..lint import check_file
+    from ..problemtext import Msg
 
-    rubric = load_rubric_or_exit(args.rubric)
+    lang = cli_lang(args)
+    rubric = load_rubric_or_exit(args.rubric, args)
     files = scenario_files(args.paths or [str(bundled_dir())])
     if not files:
         raise UsageError("no .yaml files found in the paths given")
     errors = warnings = 0
     for f in files:
         for p in check_file(f, rubric.dimension_ids(), rubric, args.visit_bound, args.max_states):
-            print(p.format())
+            print(p.format(lang))
             if p.severity == "error":
                 errors += 1
             else:
                 warnings += 1
     failed = errors or (args.strict and warnings)
-    plural = "s" if len(files) != 1 else ""
-    summary = f"{len(files)} file{plural} checked: " + (
-        f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
-        if errors or warnings else "no problems")
+    found = (Msg("cli.found", errors=Msg("cli.errors.one" if errors == 1 else "cli.errors",
+                                          n=errors),
+                 warnings=Msg("cli.warnings.one" if warnings == 1 else "cli.warnings",
+                              n=warnings))
+             if errors or warnings else Msg("cli.no_problems"))
+    summary = Msg("cli.checked.one" if len(files) == 1 else "cli.checked", n=len(files),
+                  found=found)
     sys.stdout.flush()
-    print(summary, file=sys.stderr)
+    print(summary.text(lang), file=sys.stderr)
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
     from ..schema import scenario_schema
 
-    rubric = load_rubric_or_exit(args.rubric)
+    rubric = load_rubric_or_exit(args.rubric, args)
     text = json.dumps(scenario_schema(rubric.dimension_ids()), indent=2, ensure_ascii=False)
     if args.output:
         Path(args.output).write_text(text + "\n", encoding="utf-8")

@@ -63,7 +63,7 @@ def _lan_address() -> str:
 def cmd_serve(args: argparse.Namespace) -> int:
     from ..sessions import format_code
 
-    load_rubric_or_exit(getattr(args, "rubric", None))
+    load_rubric_or_exit(getattr(args, "rubric", None), args)
     data_dir = _data_dir(args)
     with open_store(args) as store:
         session = _pick_session(store, args.session)
@@ -104,7 +104,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_join(args: argparse.Namespace) -> int:
     from ..groupui.join import JoinApp
 
-    rubric = load_rubric_or_exit(getattr(args, "rubric", None))
+    rubric = load_rubric_or_exit(getattr(args, "rubric", None), args)
     store = open_store(args)
     try:
         lang = getattr(args, "lang", None)
@@ -124,7 +124,7 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     from ..groupreport import group_report_html, runs_csv
     from ..sessions import AccessDenied, load_session_scenarios, open_as_trainer
 
-    rubric = load_rubric_or_exit(getattr(args, "rubric", None))
+    rubric = load_rubric_or_exit(getattr(args, "rubric", None), args)
     dims = rubric.dimension_ids()
     with open_store(args) as store:
         rec = find_session_or_exit(store, args.session, "live")

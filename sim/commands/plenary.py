@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..clitools import EXIT_OK, EXIT_PROBLEMS, UsageError, load_rubric_or_exit
+from ..clitools import EXIT_OK, EXIT_PROBLEMS, UsageError, cli_lang, load_rubric_or_exit
 from .sessions import find_session_or_exit, load_scenarios, open_store
 
 
@@ -14,7 +14,7 @@ def cmd_group(args: argparse.Namespace) -> int:
     from ..plenary import Plenary, PlenaryError, open_latest
     from ..sessions import load_session_scenarios
 
-    rubric = load_rubric_or_exit(getattr(args, "rubric", None))
+    rubric = load_rubric_or_exit(getattr(args, "rubric", None), args)
     lang = getattr(args, "lang", None) or "nl"
     with open_store(args) as store:
         try:
@@ -28,7 +28,7 @@ def cmd_group(args: argparse.Namespace) -> int:
                                          "'sovsim group SCENARIO'")
                     rec = found[0]
                 if args.scenario:
-                    [scenario] = load_scenarios([args.scenario], rubric)
+                    [scenario] = load_scenarios([args.scenario], rubric, cli_lang(args))
                 else:
                     loaded = load_session_scenarios(rec, rubric.dimension_ids())
                     if not loaded:
@@ -42,7 +42,7 @@ def cmd_group(args: argparse.Namespace) -> int:
                 raise UsageError("say which scenario: sovsim group SCENARIO "
                                  "(or --continue, or --session ID)")
             else:
-                [scenario] = load_scenarios([args.scenario], rubric)
+                [scenario] = load_scenarios([args.scenario], rubric, cli_lang(args))
                 if args.resume:
                     found_p = open_latest(store, scenario)
                     if found_p is None:

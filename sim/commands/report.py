@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..clitools import EXIT_OK, EXIT_PROBLEMS, UsageError, bundled_dir, load_rubric_or_exit
+from ..clitools import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    UsageError,
+    bundled_dir,
+    cli_lang,
+    load_rubric_or_exit,
+    print_problems,
+)
 from ..store import StoreError
 
 MAX_RUN_FILE = 16 * 1024 * 1024
@@ -136,15 +144,14 @@ def find_scenario(scenario_id: str, dims: list[str], hint: str = "") -> Any:
                   "scenarios; give its file with --scenario FILE")
 
 
-def load_scenario_file(path: str, dims: list[str]) -> Any:
+def load_scenario_file(path: str, dims: list[str], lang: str = "nl") -> Any:
     from ..errors import ContentError
     from ..loader import load_scenario
 
     try:
         return load_scenario(path, dims)
     except ContentError as err:
-        for p in err.problems:
-            print(p.format(), file=sys.stderr)
+        print_problems(err.problems, lang, sys.stderr)
         raise Problem(f"the scenario file {path} has problems (listed above)") from None
 
 
@@ -194,14 +201,14 @@ def _report(args: argparse.Namespace) -> int:
         fmt = SUFFIXES.get(Path(args.output).suffix.lower(), "md") if args.output else "md"
     if args.visit_bound < 1 or args.max_states < 1:
         raise UsageError("--visit-bound and --max-states must be at least 1")
-    rubric = load_rubric_or_exit(args.rubric)
+    rubric = load_rubric_or_exit(args.rubric, args)
     dims = rubric.dimension_ids()
     loaded = load_run(args.run, args.data_dir)
     sid = loaded.snapshot.get("scenario")
     if not isinstance(sid, str) or not sid:
         raise Problem(f"{loaded.where}: the saved run is damaged (no scenario id)")
     if args.scenario:
-        scenario = load_scenario_file(args.scenario, dims)
+        scenario = load_scenario_file(args.scenario, dims, cli_lang(args))
         if scenario.id != sid:
             raise Problem(f"the run belongs to scenario {sid!r}, but {args.scenario} holds "
                           f"scenario {scenario.id!r}")
@@ -314,7 +321,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         finally:
             store.close()
         if fmt == "csv":
-            rubric = load_rubric_or_exit(args.rubric)
+            rubric = load_rubric_or_exit(args.rubric, args)
             text = to_csv(rows, rubric.dimension_ids())
         else:
             text = to_jsonl(rows)

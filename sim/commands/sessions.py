@@ -15,7 +15,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..clitools import EXIT_OK, EXIT_PROBLEMS, UsageError, bundled_dir, load_rubric_or_exit
+from ..clitools import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    UsageError,
+    bundled_dir,
+    cli_lang,
+    load_rubric_or_exit,
+    print_problems,
+)
 
 TRAINER_CODE_ENV = "SOVSIM_TRAINER_CODE"
 
@@ -42,7 +50,7 @@ def resolve_scenario(name: str, dimensions: list[str]) -> Path:
     raise UsageError(f"no scenario file or bundled scenario {name!r}; bundled: {known}")
 
 
-def load_scenarios(names: list[str], rubric: Any) -> list[Any]:
+def load_scenarios(names: list[str], rubric: Any, lang: str = "nl") -> list[Any]:
     """Load scenario files or bundled ids; problems printed and exit 1 when one is broken."""
     from ..errors import ContentError
     from ..loader import load_scenario
@@ -54,8 +62,7 @@ def load_scenarios(names: list[str], rubric: Any) -> list[Any]:
             out.append(load_scenario(path, rubric.dimension_ids()))
         except ContentError as err:
             print(f"sovsim: {path} cannot be used; fix these problems first:", file=sys.stderr)
-            for p in err.problems:
-                print(f"  - {p.format()}", file=sys.stderr)
+            print_problems(err.problems, lang, sys.stderr, prefix="  - ")
             raise SystemExit(EXIT_PROBLEMS) from None
     ids = [s.id for s in out]
     if len(set(ids)) != len(ids):
@@ -91,8 +98,8 @@ def ask_trainer_code(args: argparse.Namespace) -> str:
 def cmd_session_create(args: argparse.Namespace) -> int:
     from ..sessions import create_session, format_code
 
-    rubric = load_rubric_or_exit(getattr(args, "rubric", None))
-    scenarios = load_scenarios(args.scenarios, rubric)
+    rubric = load_rubric_or_exit(getattr(args, "rubric", None), args)
+    scenarios = load_scenarios(args.scenarios, rubric, cli_lang(args))
     with open_store(args) as store:
         made = create_session(store, scenarios, kind="live", mode=args.mode,
                               title=args.title or "", lang=getattr(args, "lang", None) or "nl")

@@ -110,7 +110,9 @@ class TrainerMenuScreen(Screen[None]):
                     return
                 plenary = Plenary.create(self.store, self.load(path), lang=self.lang)
         except (ContentError, PlenaryError, StoreError) as err:
-            self.notify(str(err), severity="error")
+            shown = (err.problems[0].format(self.lang)
+                     if isinstance(err, ContentError) and err.problems else str(err))
+            self.notify(shown, severity="error")
             return
         from .plenary import PlenaryScreen
 

@@ -66,6 +66,23 @@ async def test_watch_reloads_and_replays(tmp_path: Path, data_dir: Path) -> None
 
 
 @aio
+async def test_the_watch_panel_shows_a_broken_save_in_dutch(tmp_path: Path, data_dir: Path) -> None:
+    path = tmp_path / "stempas.yaml"
+    shutil.copy(STEMPAS, path)
+    good = path.read_text()
+    app = make_app(data_dir, play=path, watch=True, mode="coach", lang="nl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        save(path, good.replace("target: afspraak", "target: afsprak", 1))
+        screen.check_file()
+        await pilot.pause()
+        shown = texts(screen)
+        assert "verwijst naar knooppunt 'afsprak', dat niet bestaat" in shown
+        assert "refers to node" not in shown
+
+
+@aio
 async def test_a_broken_save_shows_its_errors_and_the_old_version_plays_on(
         tmp_path: Path, data_dir: Path) -> None:
     path = tmp_path / "stempas.yaml"

@@ -195,6 +195,23 @@ async def test_broken_scenario_file_shows_an_error_list(data_dir: Path) -> None:
 
 
 @aio
+async def test_the_error_list_speaks_dutch_in_the_dutch_app(data_dir: Path) -> None:
+    from sim.app.screens.problems import ProblemsScreen
+
+    app = make_app(data_dir, lang="nl", play=BROKEN)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsScreen)
+        shown = texts(app.screen)
+        assert "kan niet gespeeld worden: 3 fout(en)" in shown
+        assert ("regel 19, kolom 18: onbekend onderdeel van de rubriek 'vriendelijkheid'"
+                in shown)
+        assert "regel 20, kolom 17: het doel ('target') van keuze 'a'" in shown
+        for english in ("unknown", "target of choice", "does not exist"):
+            assert english not in shown
+
+
+@aio
 async def test_broken_scenario_in_the_library(data_dir: Path) -> None:
     from sim.app.screens.problems import ProblemsScreen
 

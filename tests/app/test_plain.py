@@ -67,9 +67,14 @@ def test_wrong_choice_numbers_exit_2(tmp_path: Path) -> None:
 def test_broken_file_is_listed_not_traced(tmp_path: Path) -> None:
     r = sovsim("play", str(BROKEN), "--plain", env=env(tmp_path))
     assert r.returncode == 1
+    assert "kan niet gespeeld worden; los eerst deze 3 problemen op:" in r.stderr
+    assert ("kapot.yaml:19:18: fout: onbekend onderdeel van de rubriek 'vriendelijkheid'"
+            in r.stderr)
+    assert "Traceback" not in r.stderr
+    r = sovsim("--lang", "en", "play", str(BROKEN), "--plain", env=env(tmp_path))
+    assert r.returncode == 1
     assert "cannot be played; fix these 3 problems first:" in r.stderr
     assert "kapot.yaml:19:18: error: unknown rubric dimension 'vriendelijkheid'" in r.stderr
-    assert "Traceback" not in r.stderr
     r = sovsim("play", str(BROKEN), env=env(tmp_path))  # the app is not even started
     assert r.returncode == 1 and "kapot.yaml:20:17" in r.stderr
 

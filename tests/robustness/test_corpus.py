@@ -129,7 +129,8 @@ def test_play_on_every_case_gives_a_message_or_a_game(made: Path, monkeypatch, c
     for case in SCENARIOS:
         path = case.materialise(made)
         with hang_guard():
-            code, out, err = run_cli(monkeypatch, capsys, ["play", str(path), "--plain"],
+            code, out, err = run_cli(monkeypatch, capsys,
+                                     ["--lang", "en", "play", str(path), "--plain"],
                                      "2\n1\n1\n1\nq\n")
         assert "unexpected error" not in err and "Traceback" not in err, (case.name, err)
         inert(out)

@@ -108,7 +108,7 @@ class AuthorScreen(BaseScreen):
         out.append(self.t("author.warnings") + "\n", style="bold yellow")
         for w in self.view.general:
             out.append(self.t("problems.where", line=w.line, column=w.column) + ": ", style="bold")
-            out.append(clean(w.message) + f" [{w.code}]\n")
+            out.append(clean(w.text(self.lang)) + f" [{w.code}]\n")
         out.append("\n" + self.t("author.whole.enter"), style="dim")
         self.query_one("#author-detail-text", Static).update(out)
         self.query_one("#author-detail", VerticalScroll).scroll_home(animate=False)
@@ -163,7 +163,8 @@ class AuthorScreen(BaseScreen):
             out.append("\n")
             out.append(self.t("author.broken", n=len(self.broken)), style="bold red")
             where = self.t("problems.where", line=p.line, column=p.column) if p.line else ""
-            out.append(f" {where}: {clean(p.message)}" if where else f" {clean(p.message)}")
+            out.append(f" {where}: {clean(p.text(self.lang))}" if where
+                       else f" {clean(p.text(self.lang))}")
         self.query_one("#author-summary", Static).update(out)
 
     def _detail(self, n: NodeInfo) -> None:
@@ -215,7 +216,7 @@ class AuthorScreen(BaseScreen):
             for w in n.warnings:
                 out.append(self.t("problems.where", line=w.line, column=w.column) + ": ",
                            style="bold")
-                out.append(clean(w.message) + f" [{w.code}]\n")
+                out.append(clean(w.text(self.lang)) + f" [{w.code}]\n")
         out.append("\n\n" + (self.t("author.enter_replay") if n.via is not None
                               else self.t("author.enter_direct")), style="dim")
         self.query_one("#author-detail-text", Static).update(out)

@@ -133,7 +133,7 @@ class AuthorPlayScreen(PlayScreen):
             where = (self.t("problems.where", line=p.line, column=p.column) if p.line
                      else self.t("problems.whole_file"))
             text.append("\n" + where + ": ", style="bold")
-            text.append(clean(p.message))
+            text.append(clean(p.text(self.lang)))
         if len(self.problems) > SHOW_PROBLEMS:
             text.append("\n" + self.t("watch.more", n=len(self.problems) - SHOW_PROBLEMS))
         self.query_one("#watch-problems-text", Static).update(text)

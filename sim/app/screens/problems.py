@@ -39,7 +39,7 @@ class ProblemsScreen(BaseScreen):
                 line.append(self.t(f"problems.{p.severity}") + " ",
                             style="bold red" if p.severity == "error" else "bold yellow")
                 line.append(where + ": ", style="bold")
-                line.append(clean(p.message))
+                line.append(clean(p.text(self.lang)))
                 yield Static(line, classes=f"problem problem-{p.severity}")
             yield Static(Text(self.t("problems.hint"), style="dim"), id="problems-hint")
         yield Footer(compact=True)
