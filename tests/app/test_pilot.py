@@ -545,3 +545,22 @@ async def test_switching_language_mid_run_keeps_the_run(data_dir: Path) -> None:
         await pilot.press("1")
         await pilot.pause()
         assert pt.run.finished
+
+
+@aio
+async def test_an_empty_results_list_says_so_and_shows_the_way_back(data_dir: Path) -> None:
+    from tests.robustness.helpers import screen_text
+
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "enter")  # Mijn resultaten
+        await pilot.pause()
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Je hebt nog geen oefeningen gedaan" in shown
+        footer = shown.rstrip().splitlines()[-1]
+        assert "esc Terug" in footer and "Openen" not in footer  # nothing to open
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"

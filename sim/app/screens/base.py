@@ -52,6 +52,10 @@ class BaseScreen(Localised, Screen[Any]):
         self._localise()
         self.refresh_titles()
         self.refresh_bindings()
+        # the footer subscribes to binding updates only once it is mounted itself, after
+        # this: on a screen where nothing takes the focus (an empty results list) it would
+        # otherwise never show its keys
+        self.call_after_refresh(self.refresh_bindings)
         _no_blink(self)
 
 

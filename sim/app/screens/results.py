@@ -34,6 +34,8 @@ class ResultsScreen(BaseScreen):
     BINDINGS = [Binding("escape", "app.pop_screen", "key.back"),
                 Binding("enter", "open", "key.open")]
 
+    records: list[RunRecord] = []
+
     def refresh_titles(self) -> None:
         self.title = "sovsim"
         self.sub_title = self.t("results.title")
@@ -111,6 +113,11 @@ class ResultsScreen(BaseScreen):
     def _selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self._open(event.row_key.value)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open":  # nothing to open in an empty list: no key for it in the footer
+            return bool(self.records)
+        return True
 
     def action_open(self) -> None:
         tables = self.query("#results-table")
