@@ -12,6 +12,7 @@ import yaml
 
 from . import expr
 from .errors import ContentError, ScenarioError
+from .gcpause import paused_gc
 from .problemtext import Msg, suggest
 from .scenario import (
     CHANNELS,
@@ -34,7 +35,6 @@ from .yamlsafe import (
     kind_name,
     load_tree,
     mapping,
-    paused_gc,
     pos,
     scalar,
 )

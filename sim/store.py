@@ -27,7 +27,6 @@ module does no access checks: :mod:`sim.sessions` is the layer that does.
 from __future__ import annotations
 
 import functools
-import gc
 import json
 import os
 import shutil
@@ -41,6 +40,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .gcpause import paused_gc
 from .snapshot import full_snapshot, head_of
 
 SCHEMA_VERSION = 3
@@ -352,20 +352,6 @@ def _step_rows(run_id: str, data: dict[str, Any], steps: Any, first: int) -> lis
     return rows
 
 
-@contextmanager
-def _paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many small acyclic objects are made (a
-    long run's steps): with much else alive (a dashboard's figures) it would rescan it
-    all again and again, costing several times the parse."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def _history(rows: list[tuple[Any, ...]], steps: int) -> list[dict[str, Any]] | None:
     """The history (as :meth:`Step.to_data`) from a run's ``events`` rows (seq, node,
     choice, target, entered, changes, scores, time), or None when a row is damaged or
@@ -412,7 +398,7 @@ def _event_dicts(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
     """Event dicts (for export and the group figures) of ``events`` rows (run_id, seq,
     kind, scenario_id, scenario_version, node, choice, target, scores, changes, time);
     a damaged scores or changes text reads as ``{}``."""
-    with _paused_gc():
+    with paused_gc():
         return _parse_events(rows)
 
 
@@ -430,7 +416,7 @@ def _parse_events(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
 
 def _snapshot(head_text: Any, rows: list[tuple[Any, ...]], steps: int) -> dict[str, Any]:
     """A run's whole snapshot from its stored head and step rows; ``{}`` when damaged.
-    (Call it with the collector paused: :func:`_paused_gc`.)"""
+    (Call it with the collector paused: :func:`paused_gc`.)"""
     head = _json(head_text, None)
     # a head still holding a history is a schema-2 snapshot the migration could not read
     if not isinstance(head, dict) or "history" in head or not isinstance(steps, int):
@@ -655,7 +641,7 @@ class Store:
                 return None
             rec = self._records([row])[0]
             steps = self._read_steps(run_id)
-            with _paused_gc():
+            with paused_gc():
                 rec._snapshot, rec._load = _snapshot(row[13], steps, row[14]), None
             return rec
 
@@ -684,7 +670,7 @@ class Store:
                 if row is None:
                     return {}
                 steps = self._read_steps(run_id)
-                with _paused_gc():
+                with paused_gc():
                     return _snapshot(row[0], steps, row[1])
 
         try:
@@ -729,7 +715,7 @@ class Store:
             records = self._records(rows)
             if whole:
                 steps = self._read_all_steps([r.id for r in records])
-                with _paused_gc():
+                with paused_gc():
                     for rec, row in zip(records, rows, strict=True):
                         rec._snapshot, rec._load = _snapshot(row[13], steps.get(rec.id, []),
                                                              row[14]), None
@@ -935,7 +921,7 @@ class Store:
                                  f"({','.join('?' * len(part))})", (session_id, *part)).fetchall()
                 records = self._records(rows)
                 steps = self._read_all_steps([r.id for r in records])
-                with _paused_gc():
+                with paused_gc():
                     for rec, row in zip(records, rows, strict=True):
                         rec._snapshot, rec._load = _snapshot(row[13], steps.get(rec.id, []),
                                                              row[14]), None

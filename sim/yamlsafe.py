@@ -8,10 +8,8 @@ composed (never constructed by PyYAML), so nothing in a file is ever executed.
 from __future__ import annotations
 
 import difflib
-import gc
 import stat
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +17,7 @@ from typing import Any
 import yaml
 
 from .errors import ContentError, ScenarioError, problem
+from .gcpause import paused_gc
 from .problemtext import Msg, suggest
 
 try:  # the C loader where present
@@ -130,22 +129,6 @@ def decode(data: bytes, problems: Problems) -> str | None:
         problems.add((line, col), Msg("file.not_utf8", byte=f"0x{data[err.start]:02x}"))
         return None
     return text.removeprefix("\ufeff")
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building large acyclic trees.
-
-    Composing a file makes millions of small objects and no reference cycles; the
-    collector would rescan them again and again (it costs more than the parsing).
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 class Mark:
