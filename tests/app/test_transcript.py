@@ -129,3 +129,46 @@ async def test_a_theme_change_recolours_the_frames() -> None:
         await pilot.pause()
         after = list(tr._lines[0])[1].style.color
         assert before is not None and after is not None and before != after
+
+
+class HostWithPanel(App[None]):
+    """A transcript above a panel that comes and goes (as the choices do in play)."""
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Static
+
+        yield Transcript(render=render, timing=(0, 0, 0), id="t")
+        yield Static("\n".join(["paneel"] * 6), id="panel")
+
+    DEFAULT_CSS = "#t { height: 1fr; } #panel { height: auto; }"
+
+
+@aio
+async def test_a_long_block_keeps_its_top_in_view_when_the_layout_below_changes() -> None:
+    app = HostWithPanel()
+    async with app.run_test(size=(40, 20)) as pilot:
+        tr = app.query_one(Transcript)
+        panel = app.query_one("#panel")
+        tr.reset([Entry("narration", words(60))])
+        await pilot.pause()
+        tr.add([Entry("you", "Ik kies."), Entry("coach", words(60, "uitleg"))])
+        first = tr._starts[-2]
+        block = len(tr._lines) - first
+        assert 14 < block <= 20  # more than the 14 rows there are now, less than 20
+        assert tr.scroll_y == first  # its top in view
+        panel.display = False  # the transcript grows to 20 rows in the same frame
+        await pilot.pause()
+        await pilot.pause()
+        assert tr.scroll_y == tr.max_scroll_y <= first  # it fits now: the end is in view
+        panel.display = True
+        tr.add([Entry("you", "Nog een."), Entry("coach", words(120, "uitleg"))])
+        second = tr._starts[-2]
+        panel.display = False
+        await pilot.pause()
+        await pilot.pause()
+        assert tr.scroll_y == second < tr.max_scroll_y  # too long even now: its top shows
+        tr.scroll_relative(y=2, animate=False)  # the trainee reads on
+        panel.display = True
+        await pilot.pause()
+        await pilot.pause()
+        assert tr.scroll_y == second + 2  # their place is not taken from them

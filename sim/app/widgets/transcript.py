@@ -78,6 +78,7 @@ class Transcript(ScrollView, can_focus=True):
         self._width = 0
         self._starts: list[int] = []
         self._rendered_palette: tuple[Style, ...] = ()
+        self._placed: int | None = None  # where settle() put the first unread line
         self._lines: list[Strip] = []
         self._unread = 0  # the first entry not yet read: scrolled to the top when shown at once
 
@@ -130,7 +131,10 @@ class Transcript(ScrollView, can_focus=True):
         """Scroll so the first unread entry is at the top, or to the end when all of it fits.
 
         The end is kept by anchoring, which Textual applies while it lays out the screen,
-        so it holds when the choices below change the transcript's height."""
+        so it holds when the choices below change the transcript's height. A first unread
+        line put at the top is put there again after such a layout (see _size_updated),
+        unless the trainee has scrolled since."""
+        self._placed = None
         if not self._width or self._unread >= len(self._starts):
             self.anchor()
             return
@@ -139,7 +143,9 @@ class Transcript(ScrollView, can_focus=True):
             self.anchor()
         else:
             self.anchor(False)
-            self.scroll_to(y=first, animate=False)
+            # (forced: until this layout there may have been nothing to scroll)
+            self.scroll_to(y=first, animate=False, force=True)
+            self._placed = round(self.scroll_y)
 
     def action_skip(self) -> None:
         if self.revealing:
@@ -206,7 +212,10 @@ class Transcript(ScrollView, can_focus=True):
         at least 1/60 s later; every choice moves it, so every choice cost a second frame.
         The layout that calls this draws its frame right after, so the scrollbar's dirty
         region is handed to that frame here. (Textual internals, pinned in pyproject.)"""
+        placed = self._placed is not None and round(self.scroll_y) == self._placed
         resized = super()._size_updated(size, virtual_size, container_size, layout)
+        if placed and resized:
+            self.settle()  # a new height: the first unread line at the top again, or the end
         bar = self._vertical_scrollbar
         if bar is not None and bar._repaint_required and self.is_mounted:
             bar._repaint_required = False
