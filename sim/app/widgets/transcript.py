@@ -98,7 +98,7 @@ class Transcript(ScrollView, can_focus=True):
         self._unread = len(entries)
         self._starts, self._lines = [], []
         self._append(self.shown)
-        self.anchor()
+        self.settle()  # nothing unread: the end
         self.post_message(self.Revealed())
 
     def add(self, entries: list[Entry], paced: bool = True) -> bool:
@@ -165,7 +165,7 @@ class Transcript(ScrollView, can_focus=True):
         self.shown.append(entry)
         self._unread = len(self.shown)
         self._append([entry])
-        self.anchor()
+        self.settle()  # read as it appears: the end
         if not self._reveal_queue:
             self.post_message(self.Revealed())
             return
