@@ -21,6 +21,7 @@ from typing import Any
 from transitions import Machine
 
 from . import expr
+from .problemtext import MessageError, Msg
 from .scenario import Choice, Route, Scenario, ScenarioNode
 from .snapshot import SNAPSHOT_FORMAT, full_snapshot
 from .text import DEFAULT_LANG
@@ -28,8 +29,15 @@ from .text import DEFAULT_LANG
 MAX_AUTO_STEPS = 1000
 
 
-class RunError(Exception):
-    """A choice or restore that cannot be carried out; the message says why."""
+class RunError(MessageError):
+    """A choice or restore that cannot be carried out; the message says why (in the
+    user's language with :func:`~sim.problemtext.error_text`)."""
+
+
+def _detail(err: Exception) -> Msg | str:
+    """What went wrong inside, as a message fragment when it is one."""
+    msg = getattr(err, "msg", None)
+    return msg if isinstance(msg, Msg) else str(err)
 
 
 class DamagedRun(RunError):
@@ -237,7 +245,7 @@ class Run:
         self._entered: list[str] = []
         self.start_node = start or scenario.start
         if self.start_node not in scenario.nodes:
-            raise RunError(f"there is no node {self.start_node!r} in {scenario.id!r}")
+            raise RunError(Msg("run.no_node", node=self.start_node, scenario=scenario.id))
         self.machine = machine_for(scenario)
         self._model = _RunModel(self)
         self.machine.add_model(self._model, initial=self.start_node)
@@ -246,7 +254,7 @@ class Run:
         try:
             self._follow_auto()
         except expr.EvalError as err:
-            raise RunError(f"the scenario cannot start at {self.start_node!r}: {err}") from None
+            raise RunError(Msg("run.cannot_start", node=self.start_node, detail=_detail(err))) from None
         self.opening = self._entered
 
     # -- reading ---------------------------------------------------------------------
@@ -323,18 +331,19 @@ class Run:
     def choose(self, choice_id: str) -> Step:
         """Make a choice by id; raise :class:`RunError` if it is not on offer."""
         if self.finished:
-            raise RunError("the run has ended; no more choices")
+            raise RunError(Msg("run.ended_no_choices"))
         node = self.node
         choice = node.choice(choice_id)
         if choice is None:
             known = ", ".join(c.id for c in node.choices)
-            raise RunError(f"node {node.id!r} has no choice {choice_id!r} (it has: {known})")
+            raise RunError(Msg("run.no_choice", node=node.id, choice=choice_id, known=known))
         try:
             available = choice_available(choice, self.values, self.visits_of)
         except expr.EvalError as err:
-            raise RunError(f"the condition of {choice_id!r} cannot be evaluated: {err}") from None
+            raise RunError(Msg("run.condition_failed", choice=choice_id,
+                                   detail=_detail(err))) from None
         if not available:
-            raise RunError(f"choice {choice_id!r} is not available now")
+            raise RunError(Msg("run.not_available", choice=choice_id))
         self._entered = []
         values, visits = dict(self.values), dict(self.visits)
         try:
@@ -348,9 +357,9 @@ class Run:
             self.values.update(values)
             self.visits = visits
             self.machine.set_state(node.id, model=self._model)
-            raise RunError(f"the scenario could not carry out {choice_id!r}: {err}") from None
+            raise RunError(Msg("run.choice_failed", choice=choice_id, detail=_detail(err))) from None
         if not fired:
-            raise RunError(f"choice {choice_id!r} is not available now")
+            raise RunError(Msg("run.not_available", choice=choice_id))
         step = Step(node.id, choice.id, self.node_id, self._entered, changes,
                     dict(choice.scores), now())
         self.history.append(step)
@@ -368,13 +377,12 @@ class Run:
             if node.next is None:
                 return
             self._model.trigger(_trigger(node.id, ""))
-        raise RunError(f"more than {MAX_AUTO_STEPS} automatic steps in a row from "
-                       f"{self.node_id!r}: the 'next:' links form an endless loop")
+        raise RunError(Msg("run.endless_next", steps=MAX_AUTO_STEPS, node=self.node_id))
 
     def undo(self) -> Step:
         """Take back the last choice (replays the run without it)."""
         if not self.history:
-            raise RunError("nothing to undo")
+            raise RunError(Msg("run.nothing_to_undo"))
         last = self.history[-1]
         replay = Run(self.scenario, start=self.start_node, values=self._start_values)
         for step in self.history[:-1]:
@@ -430,10 +438,10 @@ class Run:
     def restore(cls, scenario: Scenario, data: Any) -> Run:
         """A run identical to the one saved; :class:`RunError` says why when impossible."""
         if not isinstance(data, dict) or data.get("format") != SNAPSHOT_FORMAT:
-            raise DamagedRun("this is not a saved sovsim run")
+            raise DamagedRun(Msg("run.not_a_saved_run"))
         if data.get("scenario") != scenario.id:
-            raise DamagedRun(f"the saved run belongs to scenario {data.get('scenario')!r}, "
-                             f"not {scenario.id!r}")
+            raise DamagedRun(Msg("run.other_scenario", saved=str(data.get("scenario")),
+                                 scenario=scenario.id))
         nodes = scenario.nodes
         try:
             history = [Step.from_data(s) for s in data["history"]]
@@ -444,16 +452,14 @@ class Run:
             values = dict(data["values"])
             visits = {str(k): int(v) for k, v in dict(data["visits"]).items()}
         except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
-            raise DamagedRun("the saved run is damaged (fields missing or of the wrong kind)") from None
+            raise DamagedRun(Msg("run.damaged")) from None
         missing = [n for n in [node_id, start, *opening] if n not in nodes]
         for s in history:
             missing += [n for n in [s.node, s.target, *s.entered] if n not in nodes]
             if s.node in nodes and nodes[s.node].choice(s.choice) is None:
-                raise RunError(f"the scenario has changed since this run was saved: node "
-                               f"{s.node!r} no longer has choice {s.choice!r}")
+                raise RunError(Msg("run.changed_choice", node=s.node, choice=s.choice))
         if missing:
-            raise RunError(f"the scenario has changed since this run was saved: node "
-                           f"{missing[0]!r} no longer exists")
+            raise RunError(Msg("run.changed_node", node=missing[0]))
         run = cls(scenario, start=start)
         run._start_values = {k: v for k, v in start_values.items()
                              if k in scenario.variables

@@ -16,6 +16,7 @@ from .engine import Run, RunError
 from .glossary import bundled_glossary
 from .i18n import t
 from .playthrough import Playthrough
+from .problemtext import error_text
 from .scenario import Scenario
 from .store import Store, StoreError
 from .textsafe import clean, one_line
@@ -173,11 +174,11 @@ class PlainGame:
         try:
             step = pt.choose(view.id)
         except RunError as err:
-            self.say(str(err))
+            self.say(error_text(err, self.lang))
             return
         except StoreError as err:
             step = pt.run.history[-1]
-            self.store_failed(pt, str(err))
+            self.store_failed(pt, error_text(err, self.lang))
         self.say()
         self.entries(transcript.step_entries(self.scenario, step, n, self.lang, pt.mode == "coach"))
 
@@ -191,7 +192,7 @@ class PlainGame:
         try:
             pt.undo()
         except StoreError as err:
-            self.store_failed(pt, str(err))
+            self.store_failed(pt, error_text(err, self.lang))
         self.say(self.t("play.undone"))
         self.say()
         node = pt.run.node_id

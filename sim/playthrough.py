@@ -137,11 +137,12 @@ class Playthrough:
     def undo(self) -> Step:
         """Take back the last choice (coach mode only) and autosave."""
         from .engine import RunError
+        from .problemtext import Msg
 
         if self.mode != "coach":
-            raise RunError("undo is only possible in coach mode")
+            raise RunError(Msg("run.undo_coach_only"))
         if self.run.finished:
-            raise RunError("the run has ended")
+            raise RunError(Msg("run.ended"))
         step = self.run.undo()
         self.save()
         return step

@@ -868,4 +868,71 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "libyaml.did not find expected alphabetic or numeric character": (
         "hier wordt een letter of cijfer verwacht",
         "did not find expected alphabetic or numeric character"),
+    # -- a run that cannot go on (sim.engine, sim.playthrough, sim.watch) -------------------
+    "run.no_node": ("er is geen knooppunt {node!r} in {scenario!r}",
+                    "there is no node {node!r} in {scenario!r}"),
+    "run.no_start_node": ("{scenario!r} heeft geen knooppunt {node!r}{hint}",
+                          "{scenario!r} has no node {node!r}{hint}"),
+    "run.cannot_start": ("het scenario kan niet beginnen bij {node!r}: {detail}",
+                         "the scenario cannot start at {node!r}: {detail}"),
+    "run.ended_no_choices": ("de oefening is afgelopen; er zijn geen keuzes meer",
+                             "the run has ended; no more choices"),
+    "run.ended": ("de oefening is afgelopen", "the run has ended"),
+    "run.no_choice": ("knooppunt {node!r} heeft geen keuze {choice!r} (wel: {known})",
+                      "node {node!r} has no choice {choice!r} (it has: {known})"),
+    "run.condition_failed": ("de voorwaarde van {choice!r} kan niet worden berekend: {detail}",
+                             "the condition of {choice!r} cannot be evaluated: {detail}"),
+    "run.not_available": ("keuze {choice!r} is nu niet beschikbaar",
+                          "choice {choice!r} is not available now"),
+    "run.choice_failed": ("het scenario kon {choice!r} niet uitvoeren: {detail}",
+                          "the scenario could not carry out {choice!r}: {detail}"),
+    "run.endless_next": (
+        "meer dan {steps} automatische stappen achter elkaar vanaf {node!r}: de "
+        "'next:'-verwijzingen gaan eindeloos rond",
+        "more than {steps} automatic steps in a row from {node!r}: the 'next:' links form an "
+        "endless loop"),
+    "run.nothing_to_undo": ("er is niets om terug te nemen", "nothing to undo"),
+    "run.undo_coach_only": ("terugnemen kan alleen in coachmodus",
+                            "undo is only possible in coach mode"),
+    "run.not_a_saved_run": ("dit is geen opgeslagen sovsim-oefening",
+                            "this is not a saved sovsim run"),
+    "run.other_scenario": ("de opgeslagen oefening hoort bij scenario {saved!r}, niet bij "
+                           "{scenario!r}",
+                           "the saved run belongs to scenario {saved!r}, not {scenario!r}"),
+    "run.damaged": ("de opgeslagen oefening is beschadigd (gegevens ontbreken of zijn van de "
+                    "verkeerde soort)",
+                    "the saved run is damaged (fields missing or of the wrong kind)"),
+    "run.changed_choice": ("het scenario is veranderd sinds deze oefening is bewaard: "
+                           "knooppunt {node!r} heeft geen keuze {choice!r} meer",
+                           "the scenario has changed since this run was saved: node {node!r} "
+                           "no longer has choice {choice!r}"),
+    "run.changed_node": ("het scenario is veranderd sinds deze oefening is bewaard: "
+                         "knooppunt {node!r} bestaat niet meer",
+                         "the scenario has changed since this run was saved: node {node!r} no "
+                         "longer exists"),
+    # -- the storage of runs (sim.store, sim.sessions) -------------------------------------
+    "storage.read_only": ("de gegevensmap {folder} is alleen-lezen; je voortgang kan niet "
+                        "worden bewaard",
+                        "the data folder {folder} is read-only; progress cannot be saved"),
+    "storage.full": ("de schijf met {folder} is vol; je voortgang kan niet worden bewaard",
+                   "the disk holding {folder} is full; progress cannot be saved"),
+    "storage.damaged": ("{path} is geen sovsim-opslag of is beschadigd",
+                      "{path} is not a sovsim store or is damaged"),
+    "storage.cannot_open": ("{path} kan niet worden geopend: kijk of de map bestaat en of erin "
+                          "geschreven mag worden",
+                          "cannot open {path}: check that the folder exists and may be "
+                          "written"),
+    "storage.unusable": ("de opslag in {path} kan niet worden gebruikt: {detail}",
+                       "the store at {path} could not be used: {detail}"),
+    "storage.cannot_create": ("de gegevensmap {folder} kan niet worden gemaakt: {detail}",
+                            "cannot create the data folder {folder}: {detail}"),
+    "storage.foreign": ("{path} is een SQLite-bestand van een ander programma, geen "
+                      "sovsim-opslag",
+                      "{path} is an SQLite file of another program, not a sovsim store"),
+    "storage.newer": ("{path} is gemaakt door een nieuwere sovsim; werk sovsim bij",
+                    "{path} was made by a newer sovsim; update sovsim"),
+    "storage.no_run": ("er is geen oefening {run!r} in de opslag",
+                     "there is no run {run!r} in the store"),
+    "storage.run_deleted": ("de trainer heeft deze oefening verwijderd",
+                          "this run is no longer kept: the trainer has deleted it"),
 }

@@ -73,6 +73,21 @@ class Msg:
         return self.text("en")
 
 
+class MessageError(Exception):
+    """An error whose message is a :class:`Msg` (or plain text): ``str(err)`` is the
+    English, :func:`error_text` the user's language."""
+
+    def __init__(self, message: Msg | str) -> None:
+        self.msg = message if isinstance(message, Msg) else None
+        super().__init__(str(message))
+
+
+def error_text(err: BaseException, lang: str = DEFAULT_LANG) -> str:
+    """An error's message in ``lang`` when it carries a :class:`Msg`, else as it is."""
+    msg = getattr(err, "msg", None)
+    return msg.text(lang) if isinstance(msg, Msg) else str(err)
+
+
 class _Formatter(string.Formatter):
     """str.format, with Dutch digit grouping (1.000.000) and decimal commas in Dutch."""
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .playthrough import Playthrough
+from .problemtext import Msg
 from .scenario import Scenario
 from .store import (
     DuplicateError,
@@ -292,7 +293,7 @@ class Trainee:
         """
         owner = self._store.run_owner(run_id)
         if owner is None:
-            raise StoreError("this run is no longer kept: the trainer has deleted it")
+            raise StoreError(Msg("storage.run_deleted"))
         if owner != (self._session_id, self.participant.id):
             raise AccessDenied("not_yours", "this run is not yours")
         self._store.save_step(run_id, snapshot, finished=finished, outcome=outcome, ending=ending)

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .gcpause import paused_gc
+from .problemtext import MessageError, Msg
 from .snapshot import full_snapshot, head_of
 
 SCHEMA_VERSION = 3
@@ -152,8 +153,9 @@ _INSERT_STEP = ("INSERT INTO events (run_id, seq, kind, scenario_id, scenario_ve
                 "VALUES (?,?,'choice',?,?,?,?,?,?,?,?,?)")
 
 
-class StoreError(Exception):
-    """The store cannot be used (read-only, full disk, damaged, foreign); the message says why."""
+class StoreError(MessageError):
+    """The store cannot be used (read-only, full disk, damaged, foreign); the message says
+    why (in the user's language with :func:`~sim.problemtext.error_text`)."""
 
 
 class StaleSave(StoreError):
@@ -293,18 +295,17 @@ def _parse_time(value: str) -> datetime:
 def _explain(err: sqlite3.Error, path: Path) -> StoreError:
     text = str(err).lower()
     if "readonly" in text or "read-only" in text:
-        return StoreError(f"the data folder {path.parent} is read-only; progress cannot be saved")
+        return StoreError(Msg("storage.read_only", folder=str(path.parent)))
     if "full" in text or ("disk i/o error" in text and _nearly_full(path.parent)):
-        return StoreError(f"the disk holding {path.parent} is full; progress cannot be saved")
+        return StoreError(Msg("storage.full", folder=str(path.parent)))
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return StoreError(f"{path} is not a sovsim store or is damaged")
+        return StoreError(Msg("storage.damaged", path=str(path)))
     if "unable to open" in text:
         if path.parent.is_dir() and not os.access(path.parent, os.W_OK):
             # a WAL store needs its folder writable even to be read (its -shm file)
-            return StoreError(f"the data folder {path.parent} is read-only; progress cannot "
-                              "be saved")
-        return StoreError(f"cannot open {path}: check that the folder exists and may be written")
-    return StoreError(f"the store at {path} could not be used: {err}")
+            return StoreError(Msg("storage.read_only", folder=str(path.parent)))
+        return StoreError(Msg("storage.cannot_open", path=str(path)))
+    return StoreError(Msg("storage.unusable", path=str(path), detail=str(err)))
 
 
 def _reads(fn: Callable[..., T]) -> Callable[..., T]:
@@ -443,8 +444,8 @@ class Store:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
-            raise StoreError(f"cannot create the data folder {self.path.parent}: "
-                             f"{err.strerror or err}") from None
+            raise StoreError(Msg("storage.cannot_create", folder=str(self.path.parent),
+                                 detail=str(err.strerror or err))) from None
         try:
             self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None,
                                         check_same_thread=False)
@@ -463,7 +464,7 @@ class Store:
         existing = {r[0] for r in self.conn.execute(
             "SELECT name FROM sqlite_master WHERE type='table'")}
         if existing and "meta" not in existing:
-            raise StoreError(f"{self.path} is an SQLite file of another program, not a sovsim store")
+            raise StoreError(Msg("storage.foreign", path=str(self.path)))
         mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
         if mode != "wal":
             self._retry(lambda: self.conn.execute("PRAGMA journal_mode=WAL"))
@@ -478,9 +479,9 @@ class Store:
             try:
                 version = int(row[0]) if row else 0
             except ValueError:
-                raise StoreError(f"{self.path} is not a sovsim store or is damaged") from None
+                raise StoreError(Msg("storage.damaged", path=str(self.path))) from None
             if version > SCHEMA_VERSION:
-                raise StoreError(f"{self.path} was made by a newer sovsim; update sovsim")
+                raise StoreError(Msg("storage.newer", path=str(self.path)))
             if version < SCHEMA_VERSION:
                 self._migrate(c, version)
 
@@ -598,7 +599,7 @@ class Store:
                  ending, run_id),
             )
             if cur.rowcount != 1:
-                raise StoreError(f"there is no run {run_id!r} in the store")
+                raise StoreError(Msg("storage.no_run", run=run_id))
             if first:
                 base = c.execute("SELECT choice, time FROM events WHERE run_id=? AND seq=?",
                                  (run_id, first)).fetchone()
@@ -614,7 +615,7 @@ class Store:
             cur = c.execute("UPDATE runs SET finished=1, outcome=?, updated=? WHERE id=?",
                             (outcome, now(), run_id))
             if cur.rowcount != 1:
-                raise StoreError(f"there is no run {run_id!r} in the store")
+                raise StoreError(Msg("storage.no_run", run=run_id))
 
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:

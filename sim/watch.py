@@ -113,10 +113,10 @@ def start_run(scenario: Scenario, start: str | None = None,
               values: dict[str, Any] | None = None) -> Run:
     """A run from ``start`` (a node id) with ``values``; RunError says why not."""
     if start is not None and start not in scenario.nodes:
-        from .yamlsafe import did_you_mean
+        from .problemtext import Msg, suggest
 
-        raise RunError(f"{scenario.id!r} has no node {start!r}"
-                       + did_you_mean(start, scenario.nodes))
+        raise RunError(Msg("run.no_start_node", scenario=scenario.id, node=start,
+                           hint=suggest(start, scenario.nodes)))
     return Run(scenario, start=start, values=values)
 
 

@@ -361,7 +361,8 @@ async def test_a_session_deleted_during_play_is_said_and_nothing_is_written_back
         await pilot.press("1")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)  # said, as when the store fails solo
-        assert "kon niet worden bewaard: this run is no longer kept" in _screen_text(app.screen)
+        assert "kon niet worden bewaard: de trainer heeft deze oefening verwijderd" in \
+                _screen_text(app.screen)
         await pilot.click("#yes")  # play on without saving
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen) and not app.screen.pt.saving

@@ -23,6 +23,7 @@ from ..errors import ContentError
 from ..groupui import strings as _group_strings  # noqa: F401 - adds the group texts to i18n
 from ..i18n import t
 from ..playthrough import MODES, Playthrough
+from ..problemtext import error_text
 from ..store import DB_NAME, RunRecord, Store, StoreError
 from ..text import DEFAULT_LANG, KNOWN_LANGS
 from .localise import translate_bindings
@@ -73,14 +74,14 @@ class SovsimApp(App[int]):
     def __init__(self, options: Options | None = None, *, store: Store | None = None) -> None:
         super().__init__()
         self.options = options or Options()
-        self.store_error: str | None = None
+        self._store_problem: StoreError | None = None  # why there is no store, if none
         self.store: Store | None = store
         if self.store is None:
             try:
                 folder = self.options.data_dir
                 self.store = Store(folder / DB_NAME if folder is not None else None)
             except StoreError as err:
-                self.store_error = str(err)
+                self._store_problem = err
         self._settings: dict[str, str] = {}
         self.lang = self._initial("lang", self.options.lang, KNOWN_LANGS, DEFAULT_LANG)
         self.mode = self._initial("mode", self.options.mode, MODES, "coach")
@@ -122,7 +123,13 @@ class SovsimApp(App[int]):
             with suppress(Exception):
                 self.store.close()
         self.store = None
-        self.store_error = str(err)
+        self._store_problem = err
+
+    @property
+    def store_error(self) -> str | None:
+        """Why progress cannot be saved, in the app's language (None: it can)."""
+        problem = self._store_problem
+        return None if problem is None else error_text(problem, self.lang)
 
     def save_setting(self, key: str, value: str) -> None:
         """Remember a setting (in the store when it can be written, else for this session)."""
@@ -131,7 +138,7 @@ class SovsimApp(App[int]):
             try:
                 self.store.set_setting(key, value)
             except StoreError as err:
-                self.notify(self.t("settings.not_saved", reason=str(err)), severity="warning")
+                self.notify(self.t("settings.not_saved", reason=error_text(err, self.lang)), severity="warning")
 
     def t(self, key: str, /, **values: object) -> str:
         return t(key, self.lang, **values)
@@ -342,7 +349,7 @@ class SovsimApp(App[int]):
         try:
             pt = Playthrough.new(scenario, mode=mode, lang=self.lang, start=start, values=values)
         except RunError as err:  # e.g. automatic steps that never stop
-            self.notify(self.t("play.cannot_start", reason=str(err)), severity="error")
+            self.notify(self.t("play.cannot_start", reason=error_text(err, self.lang)), severity="error")
             return
         if test or watch is not None:
             from .screens.authorplay import AuthorPlayScreen

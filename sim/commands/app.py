@@ -17,6 +17,7 @@ from ..clitools import (
     load_rubric_or_exit,
     print_problems,
 )
+from ..problemtext import error_text
 
 
 def _opt(args: argparse.Namespace, name: str) -> Any:
@@ -150,7 +151,7 @@ def _store(args: argparse.Namespace) -> Any:
     try:
         return Store(Path(data_dir) / DB_NAME if data_dir else None), None
     except StoreError as err:
-        return None, str(err)
+        return None, error_text(err, cli_lang(args))
 
 
 def _saved_lang(args: argparse.Namespace) -> str | None:
@@ -195,7 +196,7 @@ def _plain_interactive(game: Any, args: argparse.Namespace, scenario: Any, path:
             previous = store.runs(finished=False, scenario_id=scenario.id, solo=True, limit=1)
         except StoreError as err:  # damaged: play can still go on, unsaved
             store.close()
-            store, problem = None, str(err)
+            store, problem = None, error_text(err, game.lang)
     mode = args.mode or saved_mode or "coach"
     mode = mode if mode in ("coach", "assessment") else "coach"
     game.mode = mode
@@ -216,7 +217,7 @@ def _plain_interactive(game: Any, args: argparse.Namespace, scenario: Any, path:
                 resumed = True
             except RunError as err:
                 key = "resume.damaged" if isinstance(err, DamagedRun) else "resume.changed"
-                game.say(game.t(key, reason=str(err)))
+                game.say(game.t(key, reason=error_text(err, game.lang)))
                 with suppress(StoreError):  # if it cannot be marked, it is offered again
                     store.end_run(rec.id, "abandoned")
     if pt is None:
@@ -230,7 +231,7 @@ def _plain_interactive(game: Any, args: argparse.Namespace, scenario: Any, path:
             try:
                 pt.attach(store)
             except StoreError as err:
-                game.say(game.t("store.cannot_start", reason=str(err)))
+                game.say(game.t("store.cannot_start", reason=error_text(err, game.lang)))
                 answer = game.ask(game.t("plain.go_on_unsaved"))
                 if answer is None or answer.lower() not in ("j", "ja", "y", "yes"):
                     return EXIT_OK

@@ -22,6 +22,7 @@ from textual.widgets import Button, Footer, Header, Static
 
 from ..group import Dashboard, names_for, rubric_scorer
 from ..livefigures import LiveFigures
+from ..problemtext import error_text
 from ..scenario import Scenario
 from ..sessions import AccessDenied, Trainer, format_code
 from ..store import StoreError
@@ -166,7 +167,7 @@ class DashboardScreen(Screen[None]):
                 self._reader = self.trainer.with_own_connection()
             figures = self.live.refresh(self._reader)
         except (StoreError, AccessDenied) as err:
-            error = str(err)
+            error = error_text(err, self.lang)
         except Exception as err:  # noqa: BLE001 - said on screen; the live refresh goes on
             error = f"{type(err).__name__}: {err}"
         finally:
@@ -289,7 +290,7 @@ class DashboardScreen(Screen[None]):
             finally:
                 reader.disconnect()
         except (StoreError, AccessDenied) as err:
-            error = str(err)
+            error = error_text(err, self.lang)
         except Exception as err:  # noqa: BLE001 - said on screen, never a traceback
             error = f"{type(err).__name__}: {err}"
         self.post_message(self.CsvMade(text, error))

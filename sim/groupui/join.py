@@ -35,6 +35,7 @@ from ..app.screens.settings import SettingsScreen
 from ..engine import RunError
 from ..group import group_moments
 from ..i18n import t
+from ..problemtext import error_text
 from ..scenario import Scenario
 from ..sessions import (
     AccessDenied,
@@ -154,7 +155,7 @@ class JoinApp(SovsimApp):
             try:
                 pt = trainee.playthrough(scenario, rec, lang=self.lang)
             except RunError as err:  # the scenario changed since: start again
-                self.notify(str(err), severity="warning")
+                self.notify(error_text(err, self.lang), severity="warning")
             except AccessDenied:
                 self.session_gone()
                 return
@@ -179,7 +180,7 @@ class JoinApp(SovsimApp):
                 self.screen.refill()
             return
         except StoreError as err:
-            self.notify(self.t("group.join.store", reason=str(err)), severity="error")
+            self.notify(self.t("group.join.store", reason=error_text(err, self.lang)), severity="error")
             return
         self.push_screen(PlayScreen(pt, fresh=True))
 
@@ -282,7 +283,7 @@ class JoinScreen(_Screen):
                 field.focus()
             return
         except StoreError as err:
-            error.update(Text(self.t("group.join.store", reason=str(err))))
+            error.update(Text(self.t("group.join.store", reason=error_text(err, self.lang))))
             return
         self.app.joined(trainee)
 

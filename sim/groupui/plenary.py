@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from ..engine import RunError
 from ..group import names_for
 from ..plenary import Plenary, PlenaryError
+from ..problemtext import error_text
 from ..store import StoreError
 from . import render
 from .common import translate_bindings
@@ -200,9 +201,9 @@ class PlenaryScreen(Screen[None]):
         try:
             return fn()
         except (PlenaryError, RunError) as err:
-            self.notify(str(err), severity="warning")
+            self.notify(error_text(err, self.lang), severity="warning")
         except StoreError as err:
-            self.notify(str(err), severity="error", timeout=10)
+            self.notify(error_text(err, self.lang), severity="error", timeout=10)
         return None
 
     def action_vote(self, n: int) -> None:

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from ..errors import ContentError
 from ..plenary import Plenary, PlenaryError
+from ..problemtext import error_text
 from ..scenario import Scenario
 from ..sessions import AccessDenied, load_session_scenarios, trainer_by_code
 from ..store import Store, StoreError
@@ -111,7 +112,7 @@ class TrainerMenuScreen(Screen[None]):
                 plenary = Plenary.create(self.store, self.load(path), lang=self.lang)
         except (ContentError, PlenaryError, StoreError) as err:
             shown = (err.problems[0].format(self.lang)
-                     if isinstance(err, ContentError) and err.problems else str(err))
+                     if isinstance(err, ContentError) and err.problems else error_text(err, self.lang))
             self.notify(shown, severity="error")
             return
         from .plenary import PlenaryScreen

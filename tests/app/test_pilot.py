@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from sim.engine import RunError
+from sim.problemtext import error_text
 from sim.store import Store, StoreError
 
 from .conftest import BROKEN, STEMPAS, aio, make_app
@@ -564,3 +566,34 @@ async def test_an_empty_results_list_says_so_and_shows_the_way_back(data_dir: Pa
         await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
+
+
+@aio
+async def test_store_and_run_errors_are_said_in_the_apps_language(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk and a choice that cannot be made, in the Dutch app: Dutch, not the
+    English text the errors carry for logs and the command line."""
+    from sim.problemtext import Msg
+
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_stempas(pilot)
+
+        def full(*a: object, **kw: object) -> None:
+            raise StoreError(Msg("storage.full", folder="/x"))
+
+        monkeypatch.setattr(Store, "save_step", full)
+        await pilot.press("1")
+        await pilot.pause()
+        shown = texts(app.screen)
+        assert "kon niet worden bewaard: de schijf met /x is vol; je voortgang kan niet " \
+               "worden bewaard" in shown
+        assert "disk" not in shown
+        await pilot.press("enter")  # play on without saving
+        await pilot.pause()
+        pt = app.screen.pt
+        with pytest.raises(RunError) as err:
+            pt.choose("bestaat-niet")
+        assert error_text(err.value, "nl").startswith("knooppunt 'reactie' heeft geen keuze "
+                                                      "'bestaat-niet' (wel: ")
+        assert str(err.value).startswith("node 'reactie' has no choice 'bestaat-niet'")

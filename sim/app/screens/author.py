@@ -21,6 +21,7 @@ from ...authorview import AuthorView, NodeInfo, author_view
 from ...engine import Run, RunError
 from ...errors import ContentError, ScenarioError
 from ...playthrough import Playthrough
+from ...problemtext import error_text
 from ...scenario import Scenario
 from ...textsafe import clean, one_line
 from ...watch import FileWatch
@@ -259,7 +260,7 @@ class AuthorScreen(BaseScreen):
             else:
                 run = Run(self.scenario, start=n.id)
         except RunError as err:
-            self.notify(str(err), severity="error")
+            self.notify(error_text(err, self.lang), severity="error")
             return
         pt = Playthrough(self.scenario, run, mode=self.app.mode, lang=self.lang)
         self.app.push_screen(AuthorPlayScreen(pt, fresh=not run.history, watch=self.path))

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from ...problemtext import error_text
 from ...scenario import Scenario
 from ...textsafe import clean, one_line
 from .base import BaseScreen
@@ -60,7 +61,7 @@ class DebriefScreen(BaseScreen):
                                          self.mode)
             self.error = None
         except Exception as err:  # noqa: BLE001 - a debrief that cannot be made is explained
-            self.debrief, self.error = None, str(err)
+            self.debrief, self.error = None, error_text(err, self.lang)
 
     def compose(self) -> ComposeResult:
         self._build()

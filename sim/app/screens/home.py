@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from ...errors import ContentError
 from ...playthrough import Playthrough
+from ...problemtext import error_text
 from ...store import RunRecord, StoreError
 from ..themes import THEME_KEYS
 from .base import BaseScreen
@@ -117,7 +118,7 @@ class HomeScreen(BaseScreen):
             pt = Playthrough.resume(self.app.store, rec, scenario)  # type: ignore[arg-type]
         except RunError as err:
             key = "resume.damaged" if isinstance(err, DamagedRun) else "resume.changed"
-            self._cannot_resume(rec, self.t(key, reason=str(err)), restart=True,
+            self._cannot_resume(rec, self.t(key, reason=error_text(err, self.lang)), restart=True,
                                 scenario=scenario)
             return
         pt.lang = self.lang

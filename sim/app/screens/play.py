@@ -16,6 +16,7 @@ from textual.widgets import Button, Footer, Header, OptionList, Static
 from ... import transcript
 from ...engine import RunError
 from ...playthrough import Playthrough
+from ...problemtext import error_text
 from ...store import StoreError
 from ...textsafe import one_line
 from ..app import PACE_TIMING
@@ -233,7 +234,7 @@ class PlayScreen(BaseScreen):
         try:
             self.pt.attach(store)
         except StoreError as err:
-            self._store_failed(str(err), first=True)
+            self._store_failed(error_text(err, self.lang), first=True)
         self._update_status()
 
     def _store_failed(self, reason: str, *, first: bool) -> None:
@@ -263,7 +264,7 @@ class PlayScreen(BaseScreen):
             self.pt.save()
             self.notify(self.t("store.saved_again"))
         except StoreError as err:
-            self._store_failed(str(err), first=False)
+            self._store_failed(error_text(err, self.lang), first=False)
 
     # -- acting ------------------------------------------------------------------------
     @on(OptionList.OptionSelected, "#choices")
@@ -296,11 +297,11 @@ class PlayScreen(BaseScreen):
         try:
             step = self.pt.choose(choice_id)
         except RunError as err:
-            self.notify(str(err), severity="error")
+            self.notify(error_text(err, self.lang), severity="error")
             return
         except StoreError as err:
             step = run.history[-1]
-            self._store_failed(str(err), first=False)
+            self._store_failed(error_text(err, self.lang), first=False)
         tr = self.query_one(Transcript)
         paced = tr.timing[0] > 0
         if paced:  # lines appear one by one: the choices wait till they are read
@@ -328,10 +329,10 @@ class PlayScreen(BaseScreen):
         try:
             self.pt.undo()
         except RunError as err:
-            self.notify(str(err), severity="error")
+            self.notify(error_text(err, self.lang), severity="error")
             return
         except StoreError as err:
-            self._store_failed(str(err), first=False)
+            self._store_failed(error_text(err, self.lang), first=False)
         self._show_all(paced=False)
         self.notify(self.t("play.undone"))
 

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from ...engine import RunError
 from ...errors import ContentError
 from ...playthrough import Playthrough
+from ...problemtext import error_text
 from ...store import RunRecord, StoreError
 from .base import BaseScreen
 
@@ -144,7 +145,7 @@ class ResultsScreen(BaseScreen):
             try:
                 pt = Playthrough.resume(self.app.store, rec, scenario)  # type: ignore[arg-type]
             except RunError as err:
-                self.notify(self.t("results.cannot_open", reason=str(err)), severity="warning")
+                self.notify(self.t("results.cannot_open", reason=error_text(err, self.lang)), severity="warning")
                 return
             pt.lang = self.lang
             self.app.resume(pt)
