@@ -20,6 +20,7 @@ COMMANDS = [
     "sim.commands.sessions",
     "sim.commands.live",
     "sim.commands.plenary",
+    "sim.commands.lrs",
 ]
 
 

@@ -10,6 +10,7 @@ the caller can offer to go on without saving (:meth:`Playthrough.detach`).
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -34,6 +35,9 @@ class Saver(Protocol):
                   outcome: str | None = None, ending: str | None = None) -> None:
         """``snapshot``: a :meth:`~sim.engine.Run.delta` or a whole snapshot."""
 
+    def note_resumed(self, run_id: str) -> None:
+        """Record that the stored run ``run_id`` is being continued."""
+
 
 def autosave(saver: Saver, run_id: str, run: Run) -> None:
     """Save ``run`` under ``run_id``: its :meth:`~sim.engine.Run.delta` (the head and the
@@ -52,6 +56,9 @@ def autosave(saver: Saver, run_id: str, run: Run) -> None:
         data = run.snapshot()
         saver.save_step(run_id, data, **done)
     run.saved(data)
+    from .lrsauto import after_save
+
+    after_save(saver)  # learning records to an LRS, if one is set to get them at once
 
 
 class Playthrough:
@@ -87,9 +94,12 @@ class Playthrough:
         Raises :class:`RunError` when the scenario changed so that it cannot be restored.
         """
         from .engine import Run
+        from .store import StoreError
 
         run = Run.restore(scenario, record.snapshot)
         mode = record.mode if record.mode in MODES else "coach"
+        with suppress(StoreError):  # a store that cannot be written is said at the next save
+            saver.note_resumed(record.id)
         return cls(scenario, run, mode=mode, lang=record.lang, saver=saver, run_id=record.id,
                    scenario_path=record.scenario_path)
 

@@ -935,4 +935,68 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "there is no run {run!r} in the store"),
     "storage.run_deleted": ("de trainer heeft deze oefening verwijderd",
                           "this run is no longer kept: the trainer has deleted it"),
+    # -- learning records: Learning Record Stores (xAPI) ---------------------------------
+    "lrs.bad_name": ("{name!r} is geen bruikbare naam voor een LRS: gebruik letters, cijfers, "
+                     "'-', '_' of '.' (hooguit 40 tekens)",
+                     "{name!r} is not a usable name for an LRS: use letters, digits, '-', '_' "
+                     "or '.' (at most 40 characters)"),
+    "lrs.bad_url": ("{url!r} is geen adres: geef een http(s)-adres, bijvoorbeeld "
+                    "https://lrs.example.org/xAPI/",
+                    "{url!r} is not an address: give an http(s) address, for example "
+                    "https://lrs.example.org/xAPI/"),
+    "lrs.bad_env": ("{env!r} is geen naam van een omgevingsvariabele (letters, cijfers en _)",
+                    "{env!r} is not the name of an environment variable (letters, digits and _)"),
+    "lrs.bad_actor": ("{actor!r} kan niet als actor: kies uit {allowed}",
+                      "{actor!r} cannot be the actor: choose from {allowed}"),
+    "lrs.unknown": ("er is geen LRS met de naam {name!r} (bekend: {known}); voeg er een toe "
+                    "met 'sovsim lrs add NAAM URL'",
+                    "there is no LRS named {name!r} (known: {known}); add one with "
+                    "'sovsim lrs add NAME URL'"),
+    "lrs.bad_credentials_env": (
+        "de omgevingsvariabele {env} moet 'gebruiker:wachtwoord' bevatten",
+        "the environment variable {env} must hold 'user:password'"),
+    "lrs.refused_auth": (
+        "LRS {name!r} weigert de inloggegevens (HTTP {code}: {detail}); zet de juiste "
+        "'gebruiker:wachtwoord' in de omgevingsvariabele {env}",
+        "LRS {name!r} refuses the credentials (HTTP {code}: {detail}); put the right "
+        "'user:password' in the environment variable {env}"),
+    "lrs.conflict": ("LRS {name!r} heeft al een andere verklaring met dezelfde id: {detail}",
+                     "LRS {name!r} already holds another statement with the same id: {detail}"),
+    "lrs.not_found": ("op {url} is geen xAPI-eindpunt (HTTP 404); geef het adres van het "
+                      "xAPI-eindpunt van LRS {name!r}, waar /statements onder ligt",
+                      "there is no xAPI endpoint at {url} (HTTP 404); give the address of LRS "
+                      "{name!r}'s xAPI endpoint, under which /statements lies"),
+    "lrs.http_error": ("LRS {name!r} weigert de verklaringen (HTTP {code}): {detail}",
+                       "LRS {name!r} refuses the statements (HTTP {code}): {detail}"),
+    "lrs.unreachable": ("LRS {name!r} is niet bereikbaar op {url} ({detail}); er gaat niets "
+                        "verloren: wat niet is verstuurd, blijft in de wachtrij",
+                        "LRS {name!r} cannot be reached at {url} ({detail}); nothing is lost: "
+                        "what was not sent stays in the queue"),
+    # -- learning records: the lrs command's own lines --------------------------------------
+    "lrsui.added": ("LRS {name!r} toegevoegd: verklaringen gaan naar {url}; de inloggegevens "
+                    "komen uit ${env} ('gebruiker:wachtwoord'), nooit uit de opslag",
+                    "LRS {name!r} added: statements go to {url}; the credentials come from "
+                    "${env} ('user:password'), never from the store"),
+    "lrsui.auto_on": ("na elke automatische opslag wordt verstuurd (in een apart proces)",
+                      "statements are sent after every autosave (in a separate process)"),
+    "lrsui.none": ("er is nog geen LRS ingesteld; voeg er een toe met 'sovsim lrs add NAAM URL'",
+                   "no LRS is set up yet; add one with 'sovsim lrs add NAME URL'"),
+    "lrsui.auto": ("automatisch", "automatic"),
+    "lrsui.manual": ("met de hand", "by hand"),
+    "lrsui.removed": ("LRS {name!r} verwijderd", "LRS {name!r} removed"),
+    "lrsui.settings": ("homePage van de actoren: {homepage}\nactiviteiten beginnen met: {base}\n"
+                       "actor: {actor}",
+                       "homePage of the actors: {homepage}\nactivities begin with: {base}\n"
+                       "actor: {actor}"),
+    "lrsui.sent": ("LRS {name!r}: verklaringen verstuurd: {sent}, geweigerd: {failed}, nog in "
+                   "de wachtrij: {queued}",
+                   "LRS {name!r}: statements sent: {sent}, refused: {failed}, still queued: "
+                   "{queued}"),
+    "lrsui.status": ("{name} ({url}): in de wachtrij: {queued}, verstuurd: {sent}, geweigerd: "
+                     "{failed}",
+                     "{name} ({url}): queued: {queued}, sent: {sent}, refused: {failed}"),
+    "lrsui.last_try": ("laatste poging {when}; laatst gelukt {ok}",
+                       "last try {when}; last success {ok}"),
+    "lrsui.last_error": ("laatste fout: {error}", "last error: {error}"),
+    "lrsui.failed_one": ("geweigerd: {id}: {error}", "refused: {id}: {error}"),
 }

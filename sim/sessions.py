@@ -284,6 +284,16 @@ class Trainee:
                                       lang=lang, person=self.participant.id,
                                       session_id=self._session_id)
 
+    @property
+    def store_path(self) -> Path:
+        """Where the session's store is (for sending learning records after a save)."""
+        return self._store.path
+
+    def note_resumed(self, run_id: str) -> None:
+        """Record that one's own run is being continued (its learning record)."""
+        if self._store.run_owner(run_id) == (self._session_id, self.participant.id):
+            self._store.note_resumed(run_id)
+
     def save_step(self, run_id: str, snapshot: dict[str, Any], *, finished: bool = False,
                   outcome: str | None = None, ending: str | None = None) -> None:
         """Autosave a choice of one's own run (also after the session closed: nothing is lost).

@@ -146,6 +146,43 @@ ALTER TABLE runs ADD COLUMN steps INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE events ADD COLUMN entered TEXT
 """
 
+# Learning records (xAPI, see :mod:`sim.xapi`): one row per thing that happened in a run
+# (started, resumed, answered, undid, completed), written in the same transaction as
+# the save that did it, and per Learning Record Store the rows it has taken. Tables
+# that only add to the schema: an older sovsim leaves them alone, and deleting a run
+# deletes its rows with it (foreign keys).
+_SCHEMA_XAPI = """
+CREATE TABLE IF NOT EXISTS xapi_log (
+    n INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    seq INTEGER NOT NULL DEFAULT 0,
+    data TEXT NOT NULL DEFAULT '{}',
+    time TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS xapi_log_run ON xapi_log(run_id);
+CREATE TABLE IF NOT EXISTS lrs_sent (
+    lrs TEXT NOT NULL,
+    id TEXT NOT NULL REFERENCES xapi_log(id) ON DELETE CASCADE,
+    status TEXT NOT NULL,
+    time TEXT NOT NULL,
+    error TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (lrs, id)
+);
+CREATE TABLE IF NOT EXISTS lrs_state (
+    lrs TEXT PRIMARY KEY,
+    last_try TEXT,
+    last_ok TEXT,
+    last_error TEXT NOT NULL DEFAULT '',
+    failures INTEGER NOT NULL DEFAULT 0,
+    next_try TEXT,
+    sender TEXT,
+    sender_until REAL NOT NULL DEFAULT 0
+)
+"""
+XAPI_KINDS = ("started", "resumed", "answered", "undid", "completed")
+
 _RUN_COLS = ("id, scenario_id, scenario_version, scenario_path, mode, lang, person, "
              "session_id, started, updated, finished, outcome, ending, head, steps")
 _INSERT_STEP = ("INSERT INTO events (run_id, seq, kind, scenario_id, scenario_version, node, "
@@ -431,6 +468,103 @@ def _snapshot(head_text: Any, rows: list[tuple[Any, ...]], steps: int) -> dict[s
         return {}
 
 
+# -- learning records (xAPI) ---------------------------------------------------------------
+
+_XAPI_NS = uuid.UUID("5c0e6a54-7d8e-4f0b-9a51-3b1f2d6c8e90")
+
+
+def _ensure_xapi(c: sqlite3.Connection) -> None:
+    """The learning-record tables, made on first open; runs stored before them get their
+    log once (started, each decision, completed), with ids that the same run always gets."""
+    have = c.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='xapi_log'"
+                     ).fetchone() is not None
+    if have:
+        return
+    for stmt in _SCHEMA_XAPI.split(";"):
+        if stmt.strip():
+            c.execute(stmt)
+    for run_id, started, finished, outcome, ending, steps in c.execute(
+            "SELECT id, started, finished, outcome, ending, steps FROM runs ORDER BY started, "
+            "rowid").fetchall():
+        _log(c, run_id, "started", 0, {}, started, uuid.uuid5(_XAPI_NS, f"{run_id}/started"))
+        last = started
+        for seq, node, choice, when, scores in c.execute(
+                "SELECT seq, node, choice, time, scores FROM events WHERE run_id=? ORDER BY seq",
+                (run_id,)).fetchall():
+            last = when or last
+            _log(c, run_id, "answered", seq,
+                 {"node": node, "choice": choice, "scores": _json(scores, {})}, last,
+                 uuid.uuid5(_XAPI_NS, f"{run_id}/answered/{seq}"))
+        if finished and outcome != "abandoned":
+            _log(c, run_id, "completed", steps, {"outcome": outcome, "ending": ending}, last,
+                 uuid.uuid5(_XAPI_NS, f"{run_id}/completed"))
+
+
+def _log(c: sqlite3.Connection, run_id: str, kind: str, seq: int, data: dict[str, Any],
+         when: str, sid: uuid.UUID | None = None) -> None:
+    c.execute("INSERT INTO xapi_log (id, run_id, kind, seq, data, time) VALUES (?,?,?,?,?,?)",
+              (str(sid or uuid.uuid4()), run_id, kind, seq, json.dumps(data), when))
+
+
+def _log_steps(c: sqlite3.Connection, run_id: str, rows: list[tuple[Any, ...]],
+               before: dict[int, tuple[str, str]]) -> None:
+    """Log what a save did to a run's steps: ``before`` are the steps it replaced (seq:
+    (choice, time)); a step written again as it was is no news, one taken back is an
+    undo (of its "answered" record), and a new one is answered."""
+    new = {r[1]: r for r in rows}
+    for seq in sorted(before, reverse=True):
+        row = new.get(seq)
+        if row is not None and (row[5], row[10]) == before[seq]:
+            continue
+        answered = c.execute("SELECT id FROM xapi_log WHERE run_id=? AND kind='answered' AND "
+                             "seq=? ORDER BY n DESC LIMIT 1", (run_id, seq)).fetchone()
+        _log(c, run_id, "undid", seq, {"node": None, "choice": before[seq][0],
+                                       "answered": answered[0] if answered else None}, now())
+    for seq, row in sorted(new.items()):
+        if seq in before and (row[5], row[10]) == before[seq]:
+            continue
+        _log(c, run_id, "answered", seq,
+             {"node": row[4], "choice": row[5], "scores": _json(row[8], {})}, row[10] or now())
+
+
+@dataclass(slots=True)
+class LogEntry:
+    """One learning record of a run (a row of ``xapi_log``); ``id`` is its statement id."""
+
+    n: int
+    id: str
+    run_id: str
+    kind: str
+    seq: int
+    data: dict[str, Any]
+    time: str
+
+
+@dataclass(slots=True)
+class LrsState:
+    """What a Learning Record Store has taken: counts, and its last answer."""
+
+    name: str
+    queued: int
+    sent: int
+    failed: int
+    last_try: str | None
+    last_ok: str | None
+    last_error: str
+    failures: int
+    next_try: str | None
+    errors: list[tuple[str, str]]  # (statement id, the LRS's own error) of failed ones
+
+
+_LOG_COLS = "l.n, l.id, l.run_id, l.kind, l.seq, l.data, l.time"
+
+
+def _entry(row: tuple[Any, ...]) -> LogEntry:
+    data = _json(row[5], {})
+    return LogEntry(row[0], row[1], row[2], row[3], row[4], data if isinstance(data, dict) else {},
+                    row[6])
+
+
 class Store:
     """One SQLite file; safe to open from many processes at once."""
 
@@ -484,6 +618,7 @@ class Store:
                 raise StoreError(Msg("storage.newer", path=str(self.path)))
             if version < SCHEMA_VERSION:
                 self._migrate(c, version)
+            _ensure_xapi(c)
 
     @staticmethod
     def _migrate(c: sqlite3.Connection, version: int) -> None:
@@ -575,6 +710,8 @@ class Store:
                  json.dumps(head_of(snapshot)), len(rows)),
             )
             c.executemany(_INSERT_STEP, rows)
+            _log(c, run_id, "started", 0, {}, t)
+            _log_steps(c, run_id, rows, {})
         return run_id
 
     def save_step(self, run_id: str, snapshot: dict[str, Any], *, finished: bool = False,
@@ -592,6 +729,7 @@ class Store:
             raise ValueError("history_from must be a number of steps")
         rows = _step_rows(run_id, snapshot, snapshot.get("history", []), first)
         with self.transaction() as c:
+            was = c.execute("SELECT finished FROM runs WHERE id=?", (run_id,)).fetchone()
             cur = c.execute(
                 "UPDATE runs SET head=?, steps=?, updated=?, finished=?, outcome=?, ending=? "
                 "WHERE id=?",
@@ -606,8 +744,14 @@ class Store:
                 if base is None or list(base) != snapshot.get("base"):
                     raise StaleSave(f"run {run_id!r} has other decisions in the store than "
                                     "this save follows on from")
+            before = {r[0]: (r[1], r[2]) for r in c.execute(
+                "SELECT seq, choice, time FROM events WHERE run_id=? AND seq>?", (run_id, first))}
             c.execute("DELETE FROM events WHERE run_id=? AND seq>?", (run_id, first))
             c.executemany(_INSERT_STEP, rows)
+            _log_steps(c, run_id, rows, before)
+            if finished and was is not None and not was[0]:
+                _log(c, run_id, "completed", first + len(rows),
+                     {"outcome": outcome, "ending": ending}, now())
 
     def end_run(self, run_id: str, outcome: str) -> None:
         """Mark a run as ended without touching its snapshot or events (e.g. ``abandoned``)."""
@@ -997,6 +1141,103 @@ class Store:
             "SELECT b.run_id, b.seq, b.label FROM bookmarks b JOIN runs r ON r.id=b.run_id "
             "WHERE r.session_id=? ORDER BY b.created, b.rowid", (session_id,))]
 
+
+    # -- learning records (xAPI) -------------------------------------------------------
+    def note_resumed(self, run_id: str) -> None:
+        """Record that a stored run is being continued (for its learning record)."""
+        with self.transaction() as c:
+            if c.execute("SELECT 1 FROM runs WHERE id=?", (run_id,)).fetchone():
+                _log(c, run_id, "resumed", 0, {}, now())
+
+    @_reads
+    def log_entries(self, *, run_id: str | None = None, session_id: str | None = None,
+                    scenario_id: str | None = None, since: str | None = None,
+                    unsent_to: str | None = None, limit: int = -1) -> list[LogEntry]:
+        """Learning records in the order they happened; ``unsent_to``: only those the LRS
+        of that name has not taken yet (nor refused)."""
+        sql = f"SELECT {_LOG_COLS} FROM xapi_log l JOIN runs r ON r.id = l.run_id"
+        where: list[str] = []
+        args: list[Any] = []
+        if unsent_to is not None:
+            sql += " LEFT JOIN lrs_sent s ON s.id = l.id AND s.lrs = ?"
+            args.append(unsent_to)
+            where.append("s.id IS NULL")
+        for col, val in (("l.run_id", run_id), ("r.session_id", session_id),
+                         ("r.scenario_id", scenario_id)):
+            if val is not None:
+                where.append(f"{col}=?")
+                args.append(val)
+        if since is not None:
+            where.append("l.time >= ?")
+            args.append(since)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY l.n LIMIT ?"
+        return [_entry(r) for r in self.conn.execute(sql, (*args, limit)).fetchall()]
+
+    def lrs_taken(self, lrs: str, ids: Iterable[str], *, status: str = "sent",
+                  error: str = "") -> None:
+        """Mark statements as taken by (``sent``) or refused by (``failed``) an LRS."""
+        t = now()
+        with self.transaction() as c:
+            c.executemany("INSERT INTO lrs_sent (lrs, id, status, time, error) "
+                          "SELECT ?,?,?,?,? WHERE EXISTS (SELECT 1 FROM xapi_log WHERE id=?) "
+                          "ON CONFLICT(lrs, id) DO UPDATE SET status=excluded.status, "
+                          "time=excluded.time, error=excluded.error",
+                          [(lrs, i, status, t, error, i) for i in ids])
+
+    def lrs_tried(self, lrs: str, *, error: str = "", next_try: str | None = None) -> None:
+        """The outcome of a try to send to an LRS: ``error`` empty when it went well."""
+        t = now()
+        with self.transaction() as c:
+            c.execute("INSERT INTO lrs_state (lrs) VALUES (?) ON CONFLICT(lrs) DO NOTHING", (lrs,))
+            if error:
+                c.execute("UPDATE lrs_state SET last_try=?, last_error=?, failures=failures+1, "
+                          "next_try=? WHERE lrs=?", (t, error, next_try, lrs))
+            else:
+                c.execute("UPDATE lrs_state SET last_try=?, last_ok=?, last_error='', "
+                          "failures=0, next_try=NULL WHERE lrs=?", (t, t, lrs))
+
+    def lrs_claim(self, lrs: str, holder: str, seconds: float) -> bool:
+        """Become the one process sending to ``lrs`` for ``seconds`` (False: another is)."""
+        t = time.time()
+        with self.transaction() as c:
+            c.execute("INSERT INTO lrs_state (lrs) VALUES (?) ON CONFLICT(lrs) DO NOTHING", (lrs,))
+            cur = c.execute("UPDATE lrs_state SET sender=?, sender_until=? WHERE lrs=? AND "
+                            "(sender IS NULL OR sender=? OR sender_until<?)",
+                            (holder, t + seconds, lrs, holder, t))
+            return cur.rowcount == 1
+
+    def lrs_release(self, lrs: str, holder: str) -> None:
+        with self.transaction() as c:
+            c.execute("UPDATE lrs_state SET sender=NULL, sender_until=0 WHERE lrs=? AND sender=?",
+                      (lrs, holder))
+
+    @_reads
+    def lrs_state(self, lrs: str, *, session_id: str | None = None) -> LrsState:
+        """Counts of the records an LRS has taken, refused and not yet had (of one session)."""
+        join, args = "", [lrs]
+        if session_id is not None:
+            join = " JOIN runs r ON r.id = l.run_id AND r.session_id = ?"
+            args = [session_id, lrs]
+        rows = dict(self.conn.execute(
+            f"SELECT COALESCE(s.status, 'queued'), COUNT(*) FROM xapi_log l{join} "
+            "LEFT JOIN lrs_sent s ON s.id = l.id AND s.lrs = ? GROUP BY 1", args).fetchall())
+        st = self.conn.execute("SELECT last_try, last_ok, last_error, failures, next_try FROM "
+                               "lrs_state WHERE lrs=?", (lrs,)).fetchone() or (None, None, "", 0,
+                                                                                None)
+        errors = [(r[0], r[1]) for r in self.conn.execute(
+            "SELECT id, error FROM lrs_sent WHERE lrs=? AND status='failed' ORDER BY time DESC "
+            "LIMIT 20", (lrs,))]
+        return LrsState(lrs, rows.get("queued", 0), rows.get("sent", 0), rows.get("failed", 0),
+                        st[0], st[1], st[2], st[3], st[4], errors)
+
+    def lrs_forget(self, lrs: str) -> None:
+        """Remove what the store knows of an LRS (when it is removed from the settings)."""
+        with self.transaction() as c:
+            c.execute("DELETE FROM lrs_sent WHERE lrs=?", (lrs,))
+            c.execute("DELETE FROM lrs_state WHERE lrs=?", (lrs,))
+
     # -- settings ------------------------------------------------------------------
     @_reads
     def get_setting(self, key: str, default: str | None = None) -> str | None:
@@ -1007,6 +1248,15 @@ class Store:
         with self.transaction() as c:
             c.execute("INSERT INTO settings VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
                       (key, value))
+
+    def delete_setting(self, key: str) -> None:
+        with self.transaction() as c:
+            c.execute("DELETE FROM settings WHERE key=?", (key,))
+
+    @_reads
+    def settings_with_prefix(self, prefix: str) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT key, value FROM settings WHERE substr(key, 1, ?)=?",
+                                      (len(prefix), prefix)).fetchall())
 
     def integrity_ok(self) -> bool:
         try:

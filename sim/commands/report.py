@@ -265,13 +265,14 @@ EXPORT_FIELDS = ("run_id", "seq", "time", "scenario_id", "scenario_version", "mo
                  "choice", "target")
 
 
-def export_rows(store: Any, run_id: str | None = None,
-                scenario_id: str | None = None) -> list[dict[str, Any]]:
+def export_rows(store: Any, run_id: str | None = None, scenario_id: str | None = None,
+                session_id: str | None = None) -> list[dict[str, Any]]:
     """One row per decision: the event log joined with its run's mode."""
     modes: dict[str, str | None] = {}
     rows = []
-    for e in store.events(run_id):
-        if scenario_id and e["scenario_id"] != scenario_id:
+    events = store.session_events(session_id) if session_id else store.events(run_id)
+    for e in events:
+        if scenario_id and e["scenario_id"] != scenario_id or run_id and e["run_id"] != run_id:
             continue
         rid = e["run_id"]
         if rid not in modes:
@@ -308,6 +309,31 @@ def to_csv(rows: list[dict[str, Any]], dimensions: list[str]) -> str:
     return buf.getvalue()
 
 
+def _session_id(store: Any, ref: str) -> str:
+    """The id of the session ``ref`` (its id or first letters)."""
+    found = [s for s in store.sessions() if s.id == ref] or \
+        [s for s in store.sessions() if s.id.startswith(ref)]
+    if len(found) != 1:
+        raise UsageError(f"no session {ref!r} in the store at {store.path}" if not found else
+                         f"{ref!r} fits more than one session; give more of its id")
+    return str(found[0].id)
+
+
+def _export_xapi(args: argparse.Namespace, store: Any, session_id: str | None) -> int:
+    """The xAPI statements of the stored runs, as JSON Lines (see docs/xapi.md)."""
+    from ..lrs import statements_of
+
+    rubric = load_rubric_or_exit(args.rubric, args)
+    statements = statements_of(store, rubric=rubric, run_id=args.run, session_id=session_id,
+                               scenario_id=args.scenario)
+    write_output(to_jsonl(statements), args.output)
+    runs = len({s["context"]["registration"] for s in statements})
+    print(f"sovsim: exported {len(statements)} xAPI statement"
+          f"{'s' if len(statements) != 1 else ''} of {runs} run{'s' if runs != 1 else ''}"
+          + (f" to {args.output}" if args.output else ""), file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     try:
         fmt = args.format
@@ -317,7 +343,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         try:
             if args.run and store.get_run(args.run) is None:
                 raise UsageError(f"no run {args.run!r} in the store at {store.path}")
-            rows = export_rows(store, args.run, args.scenario)
+            session = None
+            if args.session:
+                session = _session_id(store, args.session)
+            if fmt == "xapi":
+                return _export_xapi(args, store, session)
+            rows = export_rows(store, args.run, args.scenario, session)
         finally:
             store.close()
         if fmt == "csv":
@@ -363,13 +394,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser(
-        "export", help="the per-decision event log of stored runs, as JSON Lines or CSV",
+        "export", help="the per-decision event log of stored runs, as JSON Lines, CSV or xAPI",
         description="One row per decision: run id, scenario id and version, mode, node, choice, "
                     "target, the scores per dimension, the variable changes and the time. For "
                     "analysis in a spreadsheet or statistics tool.")
-    p.add_argument("--format", choices=("jsonl", "csv"), default=None,
-                   help="jsonl (default) or csv; default: from the -o file's extension")
+    p.add_argument("--format", choices=("jsonl", "csv", "xapi"), default=None,
+                   help="jsonl (default), csv, or xapi (xAPI statements as JSON Lines, see "
+                        "docs/xapi.md); default: from the -o file's extension")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--run", metavar="ID", help="only this run")
     p.add_argument("--scenario", metavar="ID", help="only runs of this scenario id")
+    p.add_argument("--session", metavar="ID", help="only runs of this group session")
     p.set_defaults(func=cmd_export)
