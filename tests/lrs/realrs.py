@@ -1,6 +1,6 @@
-"""A real Learning Record Store for the tests: ralph (``ralph-malph`` from PyPI), run
-from its own virtual environment (``.venv-lrs``, made by ``.ci/run``) on loopback, with
-its file-system backend in a temporary folder."""
+"""A real Learning Record Store for the tests: ralph (``ralph-malph`` from PyPI, in the
+test extra) run as its own process on loopback, with its file-system backend in a
+temporary folder."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -19,15 +20,13 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 USER, PASSWORD = "sovsim-test", "lrs-wachtwoord-7q"
-INSTALL = (
-    "python3 -m venv .venv-lrs && .venv-lrs/bin/pip install "
-    "'ralph-malph[backend-fs,cli,lrs]==5.1.0' requests"
-)
+INSTALL = "pip install -e '.[test]' (the test extra holds ralph-malph)"
 
 
 def ralph_bin() -> Path | None:
+    """ralph's command, beside this Python's (or $SOVSIM_TEST_RALPH)."""
     env = os.environ.get("SOVSIM_TEST_RALPH")
-    path = Path(env) if env else ROOT / ".venv-lrs" / "bin" / "ralph"
+    path = Path(env) if env else Path(sys.executable).parent / "ralph"
     return path if path.is_file() else None
 
 

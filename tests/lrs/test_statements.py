@@ -214,3 +214,25 @@ def test_credentials_are_never_in_the_store_nor_an_export(tmp_path, rubric) -> N
     conn.close()
     for f in tmp_path.glob("sovsim.db*"):
         assert secret.encode() not in f.read_bytes()
+
+
+def test_the_vocabulary_page_matches_what_is_sent() -> None:
+    """docs/xapi.md names every verb, activity type and extension sovsim sends, and its
+    example statements are valid xAPI."""
+    import re
+
+    from sim import xapi
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "xapi.md").read_text(encoding="utf-8")
+    for iri, _ in xapi.VERBS.values():
+        assert iri in doc
+    for iri in (xapi.TYPE_SCENARIO, xapi.TYPE_DECISION, xapi.TYPE_SESSION):
+        assert iri in doc
+    for name, value in vars(xapi).items():
+        if name.startswith("EXT_"):
+            short = value.removeprefix(xapi.EXT + "/")
+            assert f"`{short}`" in doc or f"`{short}/<id>`" in doc, value
+    examples = [json.loads(m) for m in re.findall(r"```json\n(.*?)\n```", doc, re.S)]
+    assert len(examples) == 6
+    need_ralph()
+    assert check_schema(examples) == []
