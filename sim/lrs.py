@@ -407,7 +407,7 @@ def _send_pending(
         try:
             if batch:
                 post(cfg, batch)
-            store.lrs_taken(cfg.name, [e.id for e in entries])
+            store.lrs_taken(cfg.name, entries)
             report.sent += len(batch)
         except LrsError as err:
             if err.transient or _key(err) in (
@@ -421,15 +421,15 @@ def _send_pending(
                 try:
                     if sts:
                         post(cfg, sts)
-                    store.lrs_taken(cfg.name, [e.id])
+                    store.lrs_taken(cfg.name, [e])
                     report.sent += len(sts)
                 except LrsError as one:
                     if one.transient or _key(one) in ("lrs.refused_auth", "lrs.not_found"):
                         raise
                     if _key(one) == "lrs.conflict":  # it has it, with other content
-                        store.lrs_taken(cfg.name, [e.id], status="sent", error=one.detail)
+                        store.lrs_taken(cfg.name, [e], status="sent", error=one.detail)
                         continue
-                    store.lrs_taken(cfg.name, [e.id], status="failed", error=one.detail)
+                    store.lrs_taken(cfg.name, [e], status="failed", error=one.detail)
                     report.failed += 1
 
 

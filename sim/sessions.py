@@ -418,6 +418,16 @@ class Trainer:
     def close(self) -> bool:
         return self._store.close_session(self.session_id)
 
+    def lrs_status(self) -> list[tuple[str, int, int, int]]:
+        """(LRS name, sent, queued, refused) of this session's learning records, for every
+        Learning Record Store set up (none: an empty list)."""
+        names = [k[len("lrs:"):] for k in self._store.settings_with_prefix("lrs:")]
+        out = []
+        for name in sorted(names):
+            st = self._store.lrs_state(name, session_id=self.session_id)
+            out.append((name, st.sent, st.queued, st.failed))
+        return out
+
     def dashboard(self, scenarios: list[Scenario], rubric: Any, *, lang: str = "nl",
                   scorer: Any = None) -> Any:
         """The live figures (:class:`sim.group.Dashboard`), scored against ``rubric``."""

@@ -154,7 +154,7 @@ ALTER TABLE events ADD COLUMN entered TEXT
 _SCHEMA_XAPI = """
 CREATE TABLE IF NOT EXISTS xapi_log (
     n INTEGER PRIMARY KEY AUTOINCREMENT,
-    id TEXT NOT NULL UNIQUE,
+    id TEXT NOT NULL,
     run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
     kind TEXT NOT NULL,
     seq INTEGER NOT NULL DEFAULT 0,
@@ -164,12 +164,13 @@ CREATE TABLE IF NOT EXISTS xapi_log (
 CREATE INDEX IF NOT EXISTS xapi_log_run ON xapi_log(run_id);
 CREATE TABLE IF NOT EXISTS lrs_sent (
     lrs TEXT NOT NULL,
-    id TEXT NOT NULL REFERENCES xapi_log(id) ON DELETE CASCADE,
+    n INTEGER NOT NULL REFERENCES xapi_log(n) ON DELETE CASCADE,
     status TEXT NOT NULL,
     time TEXT NOT NULL,
     error TEXT NOT NULL DEFAULT '',
-    PRIMARY KEY (lrs, id)
+    PRIMARY KEY (lrs, n)
 );
+CREATE INDEX IF NOT EXISTS lrs_sent_n ON lrs_sent(n);
 CREATE TABLE IF NOT EXISTS lrs_state (
     lrs TEXT PRIMARY KEY,
     last_try TEXT,
@@ -1159,9 +1160,9 @@ class Store:
         where: list[str] = []
         args: list[Any] = []
         if unsent_to is not None:
-            sql += " LEFT JOIN lrs_sent s ON s.id = l.id AND s.lrs = ?"
+            sql += " LEFT JOIN lrs_sent s ON s.n = l.n AND s.lrs = ?"
             args.append(unsent_to)
-            where.append("s.id IS NULL")
+            where.append("s.n IS NULL")
         for col, val in (("l.run_id", run_id), ("r.session_id", session_id),
                          ("r.scenario_id", scenario_id)):
             if val is not None:
@@ -1175,16 +1176,17 @@ class Store:
         sql += " ORDER BY l.n LIMIT ?"
         return [_entry(r) for r in self.conn.execute(sql, (*args, limit)).fetchall()]
 
-    def lrs_taken(self, lrs: str, ids: Iterable[str], *, status: str = "sent",
+    def lrs_taken(self, lrs: str, entries: Iterable[LogEntry], *, status: str = "sent",
                   error: str = "") -> None:
-        """Mark statements as taken by (``sent``) or refused by (``failed``) an LRS."""
+        """Mark records as taken by (``sent``) or refused by (``failed``) an LRS (records
+        deleted meanwhile, with their run, are left out)."""
         t = now()
         with self.transaction() as c:
-            c.executemany("INSERT INTO lrs_sent (lrs, id, status, time, error) "
-                          "SELECT ?,?,?,?,? WHERE EXISTS (SELECT 1 FROM xapi_log WHERE id=?) "
-                          "ON CONFLICT(lrs, id) DO UPDATE SET status=excluded.status, "
+            c.executemany("INSERT INTO lrs_sent (lrs, n, status, time, error) "
+                          "SELECT ?,?,?,?,? WHERE EXISTS (SELECT 1 FROM xapi_log WHERE n=?) "
+                          "ON CONFLICT(lrs, n) DO UPDATE SET status=excluded.status, "
                           "time=excluded.time, error=excluded.error",
-                          [(lrs, i, status, t, error, i) for i in ids])
+                          [(lrs, e.n, status, t, error, e.n) for e in entries])
 
     def lrs_tried(self, lrs: str, *, error: str = "", next_try: str | None = None) -> None:
         """The outcome of a try to send to an LRS: ``error`` empty when it went well."""
@@ -1222,13 +1224,13 @@ class Store:
             args = [session_id, lrs]
         rows = dict(self.conn.execute(
             f"SELECT COALESCE(s.status, 'queued'), COUNT(*) FROM xapi_log l{join} "
-            "LEFT JOIN lrs_sent s ON s.id = l.id AND s.lrs = ? GROUP BY 1", args).fetchall())
+            "LEFT JOIN lrs_sent s ON s.n = l.n AND s.lrs = ? GROUP BY 1", args).fetchall())
         st = self.conn.execute("SELECT last_try, last_ok, last_error, failures, next_try FROM "
                                "lrs_state WHERE lrs=?", (lrs,)).fetchone() or (None, None, "", 0,
                                                                                 None)
         errors = [(r[0], r[1]) for r in self.conn.execute(
-            "SELECT id, error FROM lrs_sent WHERE lrs=? AND status='failed' ORDER BY time DESC "
-            "LIMIT 20", (lrs,))]
+            "SELECT l.id, s.error FROM lrs_sent s JOIN xapi_log l ON l.n = s.n WHERE s.lrs=? AND "
+            "s.status='failed' ORDER BY s.time DESC LIMIT 20", (lrs,))]
         return LrsState(lrs, rows.get("queued", 0), rows.get("sent", 0), rows.get("failed", 0),
                         st[0], st[1], st[2], st[3], st[4], errors)
 

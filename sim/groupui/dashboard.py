@@ -101,6 +101,7 @@ class DashboardScreen(Screen[None]):
         self._working = False  # a refresh is under way
         self._again = False  # and another was asked meanwhile
         self._gone = False  # the screen is closed
+        self._lrs: list[tuple[str, int, int, int]] = []  # (LRS, sent, queued, refused)
         self._timer: Timer | None = None
         translate_bindings(self, lang)
 
@@ -166,6 +167,7 @@ class DashboardScreen(Screen[None]):
             if self._reader is None:
                 self._reader = self.trainer.with_own_connection()
             figures = self.live.refresh(self._reader)
+            self._lrs = self._reader.lrs_status()
         except (StoreError, AccessDenied) as err:
             error = error_text(err, self.lang)
         except Exception as err:  # noqa: BLE001 - said on screen; the live refresh goes on
@@ -220,6 +222,9 @@ class DashboardScreen(Screen[None]):
         head = Text(t("group.dash.scenario", self.lang, i=self.index + 1, n=len(d.scenarios),
                       title=render.one_line(fig.title)), style="bold")
         head.append(f"   {fig.runs} run(s), {fig.finished} ✓", style="")
+        for name, sent, queued, failed in self._lrs:
+            head.append("   " + t("group.dash.lrs", self.lang, name=name, sent=sent,
+                                  queued=queued), style="yellow" if queued or failed else "")
         if d.missing_scenarios:
             head.append("   " + t("group.dash.missing", self.lang, ids=", ".join(d.missing_scenarios)),
                         style="red")

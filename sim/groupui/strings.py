@@ -141,6 +141,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "group.trainer.open": ("Openen", "Open"),
     "group.trainer.wrong": ("Deze trainerscode klopt niet.", "This trainer code is not right."),
     "group.dash.title": ("Dashboard: {title}", "Dashboard: {title}"),
+    # learning records (xAPI): a session's statements sent to each LRS
+    "group.dash.lrs": ("xAPI {name}: verstuurd {sent}, wachtrij {queued}",
+                       "xAPI {name}: sent {sent}, queued {queued}"),
     "group.dash.untitled": ("sessie {id}", "session {id}"),
     "group.dash.sub": ("deelnamecode {code} · {state} · {people} deelnemer(s) · {mode}",
                  "join code {code} · {state} · {people} participant(s) · {mode}"),
