@@ -730,7 +730,7 @@ class Store:
             raise ValueError("history_from must be a number of steps")
         rows = _step_rows(run_id, snapshot, snapshot.get("history", []), first)
         with self.transaction() as c:
-            was = c.execute("SELECT finished FROM runs WHERE id=?", (run_id,)).fetchone()
+            was = c.execute("SELECT finished, steps FROM runs WHERE id=?", (run_id,)).fetchone()
             cur = c.execute(
                 "UPDATE runs SET head=?, steps=?, updated=?, finished=?, outcome=?, ending=? "
                 "WHERE id=?",
@@ -745,8 +745,10 @@ class Store:
                 if base is None or list(base) != snapshot.get("base"):
                     raise StaleSave(f"run {run_id!r} has other decisions in the store than "
                                     "this save follows on from")
+            # the steps this save replaces (an undo, or the whole run written again)
             before = {r[0]: (r[1], r[2]) for r in c.execute(
-                "SELECT seq, choice, time FROM events WHERE run_id=? AND seq>?", (run_id, first))}
+                "SELECT seq, choice, time FROM events WHERE run_id=? AND seq>?",
+                (run_id, first))} if was is not None and was[1] > first else {}
             c.execute("DELETE FROM events WHERE run_id=? AND seq>?", (run_id, first))
             c.executemany(_INSERT_STEP, rows)
             _log_steps(c, run_id, rows, before)
