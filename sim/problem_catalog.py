@@ -999,4 +999,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "last try {when}; last success {ok}"),
     "lrsui.last_error": ("laatste fout: {error}", "last error: {error}"),
     "lrsui.failed_one": ("geweigerd: {id}: {error}", "refused: {id}: {error}"),
+    "lrsui.exported": ("xAPI-verklaringen geëxporteerd: {statements}, van oefeningen: {runs}",
+                       "xAPI statements exported: {statements}, of runs: {runs}"),
+    "lrsui.exported_to": ("xAPI-verklaringen geëxporteerd naar {file}: {statements}, van "
+                          "oefeningen: {runs}",
+                          "xAPI statements exported to {file}: {statements}, of runs: {runs}"),
 }

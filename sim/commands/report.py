@@ -327,10 +327,12 @@ def _export_xapi(args: argparse.Namespace, store: Any, session_id: str | None) -
     statements = statements_of(store, rubric=rubric, run_id=args.run, session_id=session_id,
                                scenario_id=args.scenario)
     write_output(to_jsonl(statements), args.output)
+    from ..problemtext import Msg
+
     runs = len({s["context"]["registration"] for s in statements})
-    print(f"sovsim: exported {len(statements)} xAPI statement"
-          f"{'s' if len(statements) != 1 else ''} of {runs} run{'s' if runs != 1 else ''}"
-          + (f" to {args.output}" if args.output else ""), file=sys.stderr)
+    key = "lrsui.exported_to" if args.output else "lrsui.exported"
+    print("sovsim: " + Msg(key, statements=len(statements), runs=runs,
+                           file=args.output or "").text(cli_lang(args)), file=sys.stderr)
     return EXIT_OK
 
 

@@ -178,9 +178,13 @@ def _select(store: Any, args: argparse.Namespace) -> tuple[list[Any], list[Any]]
 def export_data(store: Any, sessions: list[Any], people: list[Any]) -> dict[str, Any]:
     """Everything stored about the sessions (or only the people) selected, as plain data."""
     from ..sessions import format_code
+    from ..xapi import pseudonym
 
     chosen = {p.id for p in people}
     out: dict[str, Any] = {"format": "sovsim-export-1", "sessions": []}
+    # once learning records were built (an LRS or an xAPI export), the account under which
+    # a person's records are known there, so an LRS's administrator can find them
+    secret = store.get_setting("xapi:secret")
     for s in sessions:
         parts = [p for p in store.participants(s.id) if not chosen or p.id in chosen]
         runs = store.runs(session_id=s.id, limit=1_000_000)
@@ -192,7 +196,9 @@ def export_data(store: Any, sessions: list[Any], people: list[Any]) -> dict[str,
             "scenarios": [ref["id"] for ref in s.scenarios],
             "join_code": format_code(s.join_code) if s.join_code else None,
             "created": s.created, "closed": s.closed,
-            "participants": [{"id": p.id, "name": p.name, "joined": p.joined, "seen": p.seen}
+            "participants": [{"id": p.id, "name": p.name, "joined": p.joined, "seen": p.seen,
+                              **({"xapi_account": "p-" + pseudonym(secret, f"participant/{p.id}")}
+                                 if secret else {})}
                              for p in parts],
             "runs": [{"id": r.id, "participant": r.person, "scenario": r.scenario_id,
                       "scenario_version": r.scenario_version, "mode": r.mode, "lang": r.lang,

@@ -177,6 +177,7 @@ def test_export_xapi_on_the_command_line(tmp_path, rubric) -> None:
     assert {s["context"]["registration"] for s in lines} == {registration(a)}
     res = sovsim(tmp_path, "export", "--format", "xapi", "--scenario", "raad-inspreker")
     assert res.returncode == 0 and "raad-inspreker" in res.stdout and a not in res.stdout
+    assert "xAPI-verklaringen" in res.stderr
     res = sovsim(tmp_path, "export", "--format", "xapi", "--session", "nope")
     assert res.returncode == 2 and "nope" in res.stderr and "Traceback" not in res.stderr
 
@@ -236,3 +237,20 @@ def test_the_vocabulary_page_matches_what_is_sent() -> None:
     assert len(examples) == 6
     need_ralph()
     assert check_schema(examples) == []
+
+
+def test_a_persons_data_export_names_their_xapi_account(tmp_path, rubric) -> None:
+    from sim.commands.sessions import export_data
+
+    store = Store(tmp_path)
+    sc = load("balie-uitschrijven", rubric)
+    session = create_session(store, [sc], title="Cursus")
+    trainee = join(store, session.join_code, "Ab")
+    pt = trainee.playthrough(sc)
+    pt.choose([c.id for c in pt.run.choices() if c.enabled][0])
+    before = export_data(store, [session.session], [trainee.participant])
+    assert "xapi_account" not in before["sessions"][0]["participants"][0]
+    sts = lrs.statements_of(store, rubric=rubric)
+    after = export_data(store, [session.session], [trainee.participant])
+    assert after["sessions"][0]["participants"][0]["xapi_account"] == \
+        sts[0]["actor"]["account"]["name"]
