@@ -180,7 +180,7 @@ class _Parser:
             self.advance()
             self.depth += 1
             if self.depth > MAX_DEPTH:
-                raise ExprError(f"expression nests deeper than {MAX_DEPTH} levels", t.col)
+                raise ExprError(Msg("expr.too_deep", depth=MAX_DEPTH), t.col)
             operand = self.expression(3)
             self.depth -= 1
             return ("not", operand, t.col)
@@ -188,7 +188,7 @@ class _Parser:
             self.advance()
             self.depth += 1
             if self.depth > MAX_DEPTH:
-                raise ExprError(f"expression nests deeper than {MAX_DEPTH} levels", t.col)
+                raise ExprError(Msg("expr.too_deep", depth=MAX_DEPTH), t.col)
             operand = self.unary()
             self.depth -= 1
             return ("neg", operand, t.col)
