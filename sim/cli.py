@@ -72,6 +72,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    old_streams = sys.stdout, sys.stderr
+    _guard_streams()
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = old_streams
+
+
+def _guard_streams() -> None:
+    """Messages never carry escape sequences to a terminal, whatever a file name holds:
+    stderr always, stdout when it is a terminal (exports piped to a file stay exact)."""
+    from .textsafe import SafeStream
+
+    sys.stderr = SafeStream(sys.stderr)  # type: ignore[assignment]
+    try:
+        tty = sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    if tty:
+        sys.stdout = SafeStream(sys.stdout)  # type: ignore[assignment]
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)

@@ -935,4 +935,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "there is no run {run!r} in the store"),
     "storage.run_deleted": ("de trainer heeft deze oefening verwijderd",
                           "this run is no longer kept: the trainer has deleted it"),
+    # -- storesafe: hostile files and hurt stores (issue 15, points 4 and 5) ---------------
+    "load.more_problems": (
+        "... en nog {n:,} problemen (alleen de eerste {shown} staan hierboven; los die eerst "
+        "op en controleer opnieuw)",
+        "... and {n:,} more problems (only the first {shown} are shown above; fix those "
+        "first and check again)"),
+    "rub.too_many_dimensions": (
+        "de rubriek heeft {n:,} onderdelen; de grens is {limit}. Een nabespreking met zoveel "
+        "onderdelen is niet te lezen: voeg onderdelen samen of verdeel ze over rubrieken",
+        "the rubric has {n:,} dimensions; the limit is {limit}. A debrief with that many "
+        "cannot be read: merge dimensions or split them over rubrics"),
 }

@@ -18,6 +18,7 @@ from ..clitools import (
     print_problems,
 )
 from ..problemtext import error_text
+from ..textsafe import shown_path
 
 
 def _opt(args: argparse.Namespace, name: str) -> Any:
@@ -84,7 +85,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         lang = cli_lang(args)
         errors = len(err.errors)
         what = Msg("cli.this_problem") if errors == 1 else Msg("cli.these_problems", n=errors)
-        print(Msg("cli.cannot_play", path=str(path), what=what).text(lang), file=sys.stderr)
+        print(Msg("cli.cannot_play", path=shown_path(path), what=what).text(lang), file=sys.stderr)
         print_problems(err.problems, lang, sys.stderr, prefix="  - ")
         return EXIT_PROBLEMS
     start, values = _test_start(args, scenario)
@@ -93,7 +94,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     try:
         return _play(args, rubric, scenario, path, start, values)
     except RunError as err:  # e.g. automatic steps that never stop
-        print(f"sovsim: {path} cannot be played: {err}", file=sys.stderr)
+        print(f"sovsim: {shown_path(path)} cannot be played: {err}", file=sys.stderr)
         return EXIT_PROBLEMS
 
 

@@ -24,6 +24,7 @@ from ..clitools import (
     load_rubric_or_exit,
     print_problems,
 )
+from ..textsafe import shown_path
 
 TRAINER_CODE_ENV = "SOVSIM_TRAINER_CODE"
 
@@ -61,7 +62,8 @@ def load_scenarios(names: list[str], rubric: Any, lang: str = "nl") -> list[Any]
         try:
             out.append(load_scenario(path, rubric.dimension_ids()))
         except ContentError as err:
-            print(f"sovsim: {path} cannot be used; fix these problems first:", file=sys.stderr)
+            print(f"sovsim: {shown_path(path)} cannot be used; fix these problems first:",
+                  file=sys.stderr)
             print_problems(err.problems, lang, sys.stderr, prefix="  - ")
             raise SystemExit(EXIT_PROBLEMS) from None
     ids = [s.id for s in out]
