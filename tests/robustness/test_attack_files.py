@@ -136,8 +136,9 @@ def test_rubric_ids_ending_in_a_newline_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "r.yaml"
     path.write_text(text.replace("  - id: verbinding\n", '  - id: "verbinding\\n"\n', 1),
                     encoding="utf-8")
-    with pytest.raises(ContentError):
+    with pytest.raises(ContentError) as err:
         load_rubric(path)
+    assert "rub.bad_id" in [p.key for p in err.value.problems]
 
 
 # -- 1f: invisible and bidi characters ------------------------------------------------------
