@@ -115,12 +115,26 @@ def _main(argv: Sequence[str] | None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as err:  # noqa: BLE001 - a user never sees a traceback
+        from .store import StoreError
+
+        if isinstance(err, StoreError):
+            return _store_error(err, args)
         if os.environ.get("SOVSIM_DEBUG"):
             raise
         print(f"sovsim: unexpected error: {type(err).__name__}: {err}\n"
               "Run again with SOVSIM_DEBUG=1 to see the details, and please report it.",
               file=sys.stderr)
         return EXIT_PROBLEMS
+
+
+def _store_error(err: Exception, args: argparse.Namespace) -> int:
+    """A store that cannot be used (damaged, a folder, read-only, full): the same message
+    in the user's language from every command."""
+    from .clitools import cli_lang
+    from .problemtext import error_text
+
+    print(f"sovsim: {error_text(err, cli_lang(args))}", file=sys.stderr)
+    return EXIT_PROBLEMS
 
 
 def _app_entry():  # noqa: ANN202

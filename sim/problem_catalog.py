@@ -946,4 +946,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "onderdelen is niet te lezen: voeg onderdelen samen of verdeel ze over rubrieken",
         "the rubric has {n:,} dimensions; the limit is {limit}. A debrief with that many "
         "cannot be read: merge dimensions or split them over rubrics"),
+    "storage.damaged_store": (
+        "{path} is geen sovsim-opslag of is beschadigd; sovsim schrijft er niets meer in. "
+        "Bewaar het bestand (het is misschien te herstellen) en zet een reservekopie terug, "
+        "of begin met 'sovsim play' een nieuwe opslag ernaast",
+        "{path} is not a sovsim store or is damaged; sovsim writes nothing more into it. "
+        "Keep the file (it may be recoverable) and put back a backup, or let 'sovsim play' "
+        "start a fresh store beside it"),
+    "storage.is_folder": (
+        "{path} is een map, geen opslagbestand; sovsim maakt er geen opslag in. Geef de map "
+        "erboven als --data-dir, of hernoem of verwijder deze map",
+        "{path} is a folder, not a store file; sovsim makes no store inside it. Give the "
+        "folder above it as --data-dir, or rename or remove this folder"),
+    "storage.cannot_set_aside": (
+        "de beschadigde opslag {path} kan niet opzij worden gezet: {detail}",
+        "cannot set the damaged store {path} aside: {detail}"),
 }

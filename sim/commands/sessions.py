@@ -30,13 +30,12 @@ TRAINER_CODE_ENV = "SOVSIM_TRAINER_CODE"
 
 
 def open_store(args: argparse.Namespace) -> Any:
-    from ..store import Store, StoreError
+    """The store; a StoreError (damaged, a folder, read-only) is told by the command line
+    in the user's language (sim.cli)."""
+    from ..store import Store
 
     data_dir = getattr(args, "data_dir", None)
-    try:
-        return Store(Path(data_dir) if data_dir else None)
-    except StoreError as err:
-        raise UsageError(str(err)) from None
+    return Store(Path(data_dir) if data_dir else None)
 
 
 def resolve_scenario(name: str, dimensions: list[str]) -> Path:
