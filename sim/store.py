@@ -1145,3 +1145,10 @@ def vacuum(store: Store) -> None:
         store.conn.execute("VACUUM")
     except sqlite3.Error as err:
         raise _explain(err, store.path) from None
+
+
+def fresh_store(damaged: DamagedStore) -> tuple[Store, Path]:
+    """Set the damaged store aside (:func:`set_aside`) and open a fresh one in its place:
+    (the new store, where the damaged file is kept)."""
+    kept = set_aside(damaged.path)
+    return Store(damaged.path), kept
