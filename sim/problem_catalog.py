@@ -961,4 +961,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "storage.cannot_set_aside": (
         "de beschadigde opslag {path} kan niet opzij worden gezet: {detail}",
         "cannot set the damaged store {path} aside: {detail}"),
+    "data.waiting": (
+        "Een ander programma leest de opslag nog (een dashboard, een serve-tabblad, een "
+        "back-up?). Wachten tot het sluit ... (nog {left} s)",
+        "Another program still reads the store (a dashboard, a serve tab, a backup?). "
+        "Waiting for it to close ... ({left} s left)"),
+    "data.readers_nothing_deleted": (
+        "Niets verwijderd: een ander programma houdt de opslag al {wait:g} s open, en zolang "
+        "het dat doet, zouden de gegevens in het bestand blijven staan. Sluit het dashboard, "
+        "serve of de back-up en probeer het opnieuw (of geef --wait met meer seconden).",
+        "Nothing deleted: another program has kept the store open for {wait:g} s, and while "
+        "it does the data would stay in the file. Close the dashboard, serve or backup and "
+        "try again (or give --wait with more seconds)."),
+    "data.not_erased": (
+        "NIET volledig gewist: de gegevens zijn uit de tabellen verwijderd, maar {what} staat "
+        "nog in {files}, omdat een ander programma de opslag open houdt. Sluit dat programma "
+        "en voer uit: sovsim data delete --finish",
+        "NOT fully erased: the data is deleted from the tables, but {what} is still in "
+        "{files}, because another program keeps the store open. Close that program and "
+        "run: sovsim data delete --finish"),
+    "data.erased": (
+        "Verwijderd: {people} deelnemer(s) ({names}), {sessions} sessie(s), {runs} "
+        "oefening(en) met {events} beslissing(en). Gecontroleerd: geen van deze namen en "
+        "id's staat nog in {db} of in het logbestand {wal}.",
+        "Removed: {people} participant(s) ({names}), {sessions} session(s), {runs} run(s) "
+        "with {events} decision(s). Checked: none of these names and ids is left in {db} "
+        "or in its log {wal}."),
+    "data.shared_names": (
+        "De naam {names} hoort ook bij iemand die bewaard blijft; daarvoor is op id "
+        "gecontroleerd.",
+        "The name {names} also belongs to someone who is kept; for it the check was by id."),
+    "data.not_finished": (
+        "Nog niet afgerond: een ander programma houdt de opslag open. Sluit het en probeer "
+        "het opnieuw.",
+        "Not finished yet: another program keeps the store open. Close it and try again."),
+    "data.finished": (
+        "Afgerond: het logbestand is leeg en {db} is opnieuw geschreven, zonder "
+        "verwijderde pagina's.",
+        "Finished: the log is empty and {db} was written anew, with no deleted pages left."),
 }
