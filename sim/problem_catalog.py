@@ -961,6 +961,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "storage.cannot_set_aside": (
         "de beschadigde opslag {path} kan niet opzij worden gezet: {detail}",
         "cannot set the damaged store {path} aside: {detail}"),
+    "yaml.bool_value": (
+        "{value!r} is geen waar/onwaar-waarde; schrijf true of false (of haal !!bool weg om "
+        "er tekst van te maken)",
+        "{value!r} is not a true/false value; write true or false (or remove !!bool to make "
+        "it text)"),
     "data.waiting": (
         "Een ander programma leest de opslag nog (een dashboard, een serve-tabblad, een "
         "back-up?). Wachten tot het sluit ... (nog {left} s)",

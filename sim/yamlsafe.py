@@ -34,6 +34,7 @@ MAX_TEXT = 20_000         # characters in one value (the longest bundled text ha
 MAX_SHOWN = 200           # problems told in full; the rest of a file's are counted
 
 _STD = "tag:yaml.org,2002:"
+_BOOL_WORDS = {"true", "false", "yes", "no", "on", "off", "y", "n"}  # YAML 1.1, any case
 ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
 TYPE_NAMES = {"str": "text", "int": "a whole number", "float": "a number", "bool": "true/false",
               "null": "nothing (empty)", "map": "a mapping (key: value lines)",
@@ -302,6 +303,7 @@ class _Composer:
         resolvers = _RESOLVERS
         allowed = ALLOWED_TAGS
         str_tag, map_tag, seq_tag = _STD + "str", _STD + "map", _STD + "seq"
+        bool_tag = _STD + "bool"
         scalar_ev, alias_ev = yaml.ScalarEvent, yaml.AliasEvent
         map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
         scalar_node, map_node, seq_node = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
@@ -327,6 +329,8 @@ class _Composer:
                                 break
                 if tag not in allowed:  # explicit, or implied (a date, a '<<' merge key)
                     self._refuse(mark, _tag_message(tag))
+                elif tag == bool_tag and value.lower() not in _BOOL_WORDS:  # !!bool "misschien"
+                    self._refuse(mark, Msg("yaml.bool_value", value=value[:40]))
                 if len(value) > MAX_TEXT:
                     self._refuse(mark, Msg("yaml.text_too_long", n=len(value), limit=MAX_TEXT))
                 node: yaml.Node = scalar_node(tag, value, Mark(mark.line, mark.column), None,

@@ -342,9 +342,7 @@ def _wait_for_readers(store: Any, wait: float, lang: str) -> bool:
     of the store; True when none does."""
     import time
 
-    from ..store import checkpoint
-
-    from ..store import now
+    from ..store import checkpoint, now
 
     # a write first: a reader whose snapshot is older than it keeps the checkpoint from
     # completing (one that began on an empty log would not, until the deletion is written)

@@ -241,3 +241,34 @@ def test_a_rubric_at_the_dimension_limit_loads(tmp_path: Path) -> None:
     assert len(rubric.dimensions) == MAX_DIMENSIONS
     with pytest.raises(ContentError):
         load_rubric(big_rubric(tmp_path / "R2.yaml", MAX_DIMENSIONS - bundled + 1))
+
+
+# -- 1d, 1e: a true/false that is not one, digits that only look like ours -------------------
+
+def test_an_explicit_bool_that_is_no_bool_is_refused(tmp_path: Path) -> None:
+    path = demo(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    old = "gauge: true, label: {nl: Vertrouwen"
+    assert old in text
+    path.write_text(text.replace(old, 'gauge: !!bool "misschien", label: {nl: Vertrouwen'),
+                    encoding="utf-8")
+    (problem,) = [p for p in validate_file(path) if p.severity == "error"]
+    assert problem.key == "yaml.bool_value" and problem.line > 1
+    assert "'misschien' is geen waar/onwaar-waarde" in problem.text("nl")
+    assert "'misschien' is not a true/false value" in problem.text("en")
+    path.write_text(text.replace(old, 'gauge: !!bool "yes", label: {nl: Vertrouwen'),
+                    encoding="utf-8")
+    assert not [p for p in validate_file(path) if p.severity == "error"]
+
+
+def test_arabic_indic_digits_in_a_condition_are_refused(tmp_path: Path) -> None:
+    path = demo(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert 'if: "spanning >= 6"' in text
+    path.write_text(text.replace('if: "spanning >= 6"', 'if: "spanning >= \u0663"'),
+                    encoding="utf-8")
+    (error,) = [p for p in validate_file(path) if p.severity == "error"]
+    assert error.msg is not None
+    inner = error.msg.keys()  # the catalogue keys of the message and its fragments
+    assert "expr.bad_char" in inner
+    assert "unexpected character '\u0663'" in error.text("en")
