@@ -22,8 +22,9 @@ DEFAULT_PATH = Path(__file__).with_name("rubric.yaml")
 PROVENANCES = ("quickscan", "letter", "guidance", "synthesis")
 AXES = ("contact", "limits")
 LEVELS = ("high", "low")
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
-KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$")
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}\Z")
+KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,19}\Z")
+MAX_DIMENSIONS = 40  # a debrief of more cannot be read (the bundled rubric has 7)
 
 TOP_KEYS = {"id", "version", "title", "description", "sources", "bands", "axes", "quadrants",
             "dimensions"}
@@ -168,6 +169,7 @@ class _Reader:
         self.source_refs: list[tuple[str, yaml.Node]] = []
         self.dim_refs: list[tuple[str, yaml.Node, Msg]] = []
         self.declared: list[str] = []  # every dimension id written, valid or not
+        self.too_many_dimensions = False  # then references to dimensions are not checked
 
     def text(self, node: yaml.Node, what: Msg, plain_ok: bool = False) -> Text | None:
         if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
@@ -455,6 +457,11 @@ class _Reader:
     def dimensions(self, node: yaml.Node) -> list[Dimension]:
         out: list[Dimension] = []
         first: dict[str, int] = {}
+        if isinstance(node, yaml.SequenceNode) and len(node.value) > MAX_DIMENSIONS:
+            self.pb.add(node, Msg("rub.too_many_dimensions", n=len(node.value),
+                                  limit=MAX_DIMENSIONS))
+            self.too_many_dimensions = True
+            return out
         for item in self.seq(node, Msg("rwhat.dimensions"), Msg("ex.id_items")):
             f = mapping(item, self.pb, _named(item), DIM_KEYS,
                         ("id", "name", "description", "sources", "good", "poor"))
@@ -494,7 +501,7 @@ class _Reader:
                 self.pb.add(node, Msg("rub.source_unknown", key=key,
                                       hint=suggest(key, sources) or Msg("hint.list_source")))
         ids = self.declared
-        for d, node, what in self.dim_refs:
+        for d, node, what in [] if self.too_many_dimensions else self.dim_refs:
             if d not in ids:
                 self.pb.add(node, Msg("rub.dimension_unknown", what=what, id=d,
                                       hint=suggest(d, ids)

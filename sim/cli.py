@@ -73,6 +73,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    old_streams = sys.stdout, sys.stderr
+    _guard_streams()
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = old_streams
+
+
+def _guard_streams() -> None:
+    """Messages never carry escape sequences to a terminal, whatever a file name holds:
+    stderr always, stdout when it is a terminal (exports piped to a file stay exact)."""
+    from .textsafe import SafeStream
+
+    sys.stderr = SafeStream(sys.stderr)  # type: ignore[assignment]
+    try:
+        tty = sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    if tty:
+        sys.stdout = SafeStream(sys.stdout)  # type: ignore[assignment]
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)
@@ -93,12 +116,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as err:  # noqa: BLE001 - a user never sees a traceback
+        from .store import StoreError
+
+        if isinstance(err, StoreError):
+            return _store_error(err, args)
         if os.environ.get("SOVSIM_DEBUG"):
             raise
         print(f"sovsim: unexpected error: {type(err).__name__}: {err}\n"
               "Run again with SOVSIM_DEBUG=1 to see the details, and please report it.",
               file=sys.stderr)
         return EXIT_PROBLEMS
+
+
+def _store_error(err: Exception, args: argparse.Namespace) -> int:
+    """A store that cannot be used (damaged, a folder, read-only, full): the same message
+    in the user's language from every command."""
+    from .clitools import cli_lang
+    from .problemtext import error_text
+
+    print(f"sovsim: {error_text(err, cli_lang(args))}", file=sys.stderr)
+    return EXIT_PROBLEMS
 
 
 def _app_entry():  # noqa: ANN202

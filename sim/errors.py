@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .problemtext import Msg, severity_word
+from .textsafe import shown_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,8 @@ class ScenarioError:
 
     def format(self, lang: str = "en") -> str:
         """``file:line:col: error: message [code]``, in ``lang`` (fout/waarschuwing in Dutch)."""
-        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        name = shown_path(self.file)
+        where = f"{name}:{self.line}:{self.column}" if self.line else name
         code = f" [{self.code}]" if self.code else ""
         return f"{where}: {severity_word(self.severity, lang)}: {self.text(lang)}{code}"
 

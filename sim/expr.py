@@ -49,7 +49,7 @@ class EvalError(Exception):
 _TOKEN = re.compile(
     r"""
     (?P<ws>\s+)
-  | (?P<num>\d+(?:\.\d+)?)
+  | (?P<num>[0-9]+(?:\.[0-9]+)?)  # ASCII digits only: no look-alikes such as ٣
   | (?P<str>"[^"\\\n]*"|'[^'\\\n]*')
   | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
   | (?P<op>==|!=|<=|>=|\+=|-=|[<>+\-*/()=,])
@@ -180,7 +180,7 @@ class _Parser:
             self.advance()
             self.depth += 1
             if self.depth > MAX_DEPTH:
-                raise ExprError(f"expression nests deeper than {MAX_DEPTH} levels", t.col)
+                raise ExprError(Msg("expr.too_deep", depth=MAX_DEPTH), t.col)
             operand = self.expression(3)
             self.depth -= 1
             return ("not", operand, t.col)
@@ -188,7 +188,7 @@ class _Parser:
             self.advance()
             self.depth += 1
             if self.depth > MAX_DEPTH:
-                raise ExprError(f"expression nests deeper than {MAX_DEPTH} levels", t.col)
+                raise ExprError(Msg("expr.too_deep", depth=MAX_DEPTH), t.col)
             operand = self.unary()
             self.depth -= 1
             return ("neg", operand, t.col)

@@ -470,4 +470,44 @@ STRINGS: dict[str, tuple[str, str]] = {
     "author.enter_direct": ("Enter: begin hier, met de beginwaarden",
                             "Enter: start here, with the initial values"),
     "library.author_hint": ("F2: auteursweergave", "F2: author view"),
+    # -- storesafe: a damaged store, a full disk (issue 15.4) -----------------------------
+    "store.damaged_title": ("De opslag is beschadigd", "The store is damaged"),
+    "store.damaged_offer": (
+        "{reason}\n\nJe kunt spelen zonder opslaan, of een nieuwe opslag beginnen naast de "
+        "beschadigde. Het beschadigde bestand blijft dan bewaard (met de tijd in de naam), "
+        "zodat het later misschien te herstellen is.",
+        "{reason}\n\nYou can play without saving, or start a fresh store beside the damaged "
+        "one. The damaged file is then kept (renamed with the time), so it may be recovered "
+        "later."),
+    "store.fresh": ("Nieuwe opslag beginnen", "Start a fresh store"),
+    "store.fresh_started": (
+        "Nieuwe opslag begonnen in {path}; de beschadigde is bewaard als {kept}.",
+        "A fresh store was started in {path}; the damaged one is kept as {kept}."),
+    "store.play_on_retry": ("Verder spelen, later bewaren", "Play on, save later"),
+    "store.will_retry": (
+        "Je speelt verder. Bij elke volgende keuze probeert sovsim opnieuw te bewaren; zodra "
+        "dat lukt, zijn ook deze keuzes bewaard.",
+        "You play on. sovsim tries to save again at every next choice; once that works, "
+        "these choices are saved too."),
+    "store.still_not_saved": (
+        "Nog niet bewaard ({reason}); sovsim probeert het bij je volgende keuze opnieuw.",
+        "Not saved yet ({reason}); sovsim tries again at your next choice."),
+    "store.caught_up": ("Weer bewaard: ook je keuzes van daarvoor staan nu in de opslag.",
+                        "Saved again: your choices since the problem are stored too."),
+    "store.stopped_not_saved": (
+        "Gestopt zonder verder te spelen. Je laatste keuze is niet bewaard; wat eerder "
+        "bewaard is, blijft bewaard. Maak ruimte en start hetzelfde scenario opnieuw om "
+        "verder te gaan.",
+        "Stopped without playing on. Your last choice is not saved; what was saved before "
+        "is kept. Free some space and start the same scenario again to continue."),
+    "store.lost_on_stop": (
+        "Gestopt. Je keuzes sinds het probleem konden niet worden bewaard ({reason}); wat "
+        "daarvoor bewaard is, blijft bewaard.",
+        "Stopped. Your choices since the problem could not be saved ({reason}); what was "
+        "saved before is kept."),
+    "plain.damaged_choices": (
+        "  1. Spelen zonder opslaan\n  2. Een nieuwe opslag beginnen naast de beschadigde "
+        "(die blijft bewaard)\n  q. Stoppen\n> ",
+        "  1. Play without saving\n  2. Start a fresh store beside the damaged one (it is "
+        "kept)\n  q. Stop\n> "),
 }

@@ -517,4 +517,6 @@ def check_file(path: str | Path, dimensions: Collection[str] | None = None, rubr
     scenario, root, problems = parse_with_tree(path, dimensions)
     if scenario is None:
         return problems
-    return problems + lint(scenario, root, rubric, visit_bound, max_states)
+    from .yamlsafe import capped
+
+    return capped(problems + lint(scenario, root, rubric, visit_bound, max_states))

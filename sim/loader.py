@@ -40,8 +40,8 @@ from .yamlsafe import (
 )
 
 LOADER_VERSION = 1
-ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$")
-VAR_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,59}$")
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}\Z")
+VAR_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,59}\Z")
 MAX_CHOICES = 50
 MAX_NODES = 50_000
 
@@ -607,8 +607,10 @@ def parse_with_tree(path: str | Path, dimensions: Collection[str] | None = None,
     from .yamlsafe import read_bytes
 
     data = read_bytes(path, problems)
-    root = load_tree(path, problems, data) if data is not None else None
-    scenario = _Builder(problems, dimensions).build(root, str(path)) if root is not None else None
+    with paused_gc():  # as in parse_scenario: many objects, no cycles
+        root = load_tree(path, problems, data) if data is not None else None
+        scenario = (_Builder(problems, dimensions).build(root, str(path))
+                    if root is not None else None)
     if scenario is None and not problems.items:
         problems.add(None, Msg("load.unreadable"))
     if problems.has_errors:

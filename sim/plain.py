@@ -18,8 +18,8 @@ from .i18n import t
 from .playthrough import Playthrough
 from .problemtext import error_text
 from .scenario import Scenario
-from .store import Store, StoreError
-from .textsafe import clean, one_line
+from .store import DamagedStore, Store, StoreError, fresh_store
+from .textsafe import clean, one_line, shown_path
 
 
 class PlainGame:
@@ -36,6 +36,7 @@ class PlainGame:
         self.out = out
         self.inp = inp
         self.store = store
+        self.pending = False  # the trainee plays on while saves fail: retried at each choice
         self.dim_name = dimension_name or (lambda d: t(f"dim.{d}", lang))
 
     def t(self, key: str, /, **values: object) -> str:
@@ -137,7 +138,7 @@ class PlainGame:
             self.choices(pt.run)
             answer = self.ask("> ")
             if answer is None or answer.lower() in ("q", "quit", "stop", "stoppen"):
-                self.say(self.t("plain.stopped_saved" if pt.saving else "plain.stopped"))
+                self.stop(pt)
                 return 0
             if answer in ("?", "h", "help", "hulp"):
                 self.say(self.t("plain.help_undo" if pt.mode == "coach" else "plain.help"))
@@ -150,67 +151,155 @@ class PlainGame:
                 self.glossary()
                 continue
             if answer.lower() == "u":
-                self.undo(pt)
+                if not self.undo(pt):
+                    return 0
                 continue
             if not answer.isdigit():
                 self.say(self.t("plain.type_number"))
                 continue
-            self.pick(pt, int(answer))
+            if not self.pick(pt, int(answer)):
+                return 0
+        if pt.saving and pt.unsaved:  # the last saves failed: one more try at the end
+            try:
+                pt.save()
+                self.saved(pt)
+            except StoreError as err:
+                self.say(self.t("store.lost_on_stop", reason=error_text(err, self.lang)))
         self.say(self.t("plain.debrief_follows"))
         self.say()
         self.debrief(pt.run)
         return 0
 
-    def pick(self, pt: Playthrough, number: int) -> None:
+    def pick(self, pt: Playthrough, number: int) -> bool:
+        """Make the choice numbered ``number``; False when the trainee stops (a save failed
+        and they would not play on unsaved)."""
         views = pt.run.choices(self.lang)
         view = next((v for v in views if v.number == number), None)
         if view is None:
             self.say(self.t("play.no_such_choice", n=number, count=len(views)))
-            return
+            return True
         if not view.enabled:
             self.say(self.t("play.choice_unavailable", reason=one_line(view.reason or "")))
-            return
+            return True
         n = len(pt.run.history) + 1
         try:
             step = pt.choose(view.id)
         except RunError as err:
             self.say(error_text(err, self.lang))
-            return
+            return True
         except StoreError as err:
             step = pt.run.history[-1]
-            self.store_failed(pt, error_text(err, self.lang))
+            if not self.store_failed(pt, err):
+                return False
+        else:
+            self.saved(pt)
         self.say()
         self.entries(transcript.step_entries(self.scenario, step, n, self.lang, pt.mode == "coach"))
+        return True
 
-    def undo(self, pt: Playthrough) -> None:
+    def undo(self, pt: Playthrough) -> bool:
         if pt.mode != "coach":
             self.say(self.t("plain.no_undo_assessment"))
-            return
+            return True
         if not pt.can_undo:
             self.say(self.t("play.nothing_to_undo"))
-            return
+            return True
         try:
             pt.undo()
         except StoreError as err:
-            self.store_failed(pt, error_text(err, self.lang))
+            if not self.store_failed(pt, err):
+                return False
+        else:
+            self.saved(pt)
         self.say(self.t("play.undone"))
         self.say()
         node = pt.run.node_id
         self.entries(transcript.node_entries(self.scenario, node, self.lang,
                                              len(pt.run.history)))
+        return True
 
-    def store_failed(self, pt: Playthrough, reason: str) -> None:
+    def saved(self, pt: Playthrough) -> None:
+        """A save worked: after failed ones, say that what was pending is stored now."""
+        if self.pending and pt.saving and not pt.unsaved:
+            self.pending = False
+            self.say(self.t("store.caught_up"))
+
+    def store_failed(self, pt: Playthrough, err: StoreError) -> bool:
+        """A save failed (the choice took effect). True: play on, saves are retried at the
+        next choice (nothing is dropped); False: the trainee stops here."""
+        reason = error_text(err, self.lang)
+        if isinstance(err, DamagedStore):
+            return self.damaged(pt, err)
+        if self.pending:  # they agreed to play on already: say it, and go on
+            self.say(self.t("store.still_not_saved", reason=reason))
+            return True
         self.say(self.t("store.cannot_save", reason=reason))
         answer = self.ask(self.t("plain.go_on_unsaved"))
         if answer is not None and answer.lower() in ("j", "ja", "y", "yes"):
-            pt.detach()
-            self.say(self.t("store.playing_unsaved"))
-            return
-        try:
+            self.pending = True
+            self.say(self.t("store.will_retry"))
+            return True
+        try:  # N: not without saving. One more try (space may be back), else stop.
             pt.save()
         except StoreError:
-            pt.detach()
-            self.say(self.t("store.playing_unsaved"))
+            self.say(self.t("store.stopped_not_saved"))
+            return False
+        self.say(self.t("store.saved_again"))
+        return True
+
+    def damaged(self, pt: Playthrough, err: DamagedStore) -> bool:
+        """The store turned out damaged: play on unsaved, or in a fresh store beside it
+        (the damaged file kept for recovery), or stop. True: play on."""
+        self.say(self.t("store.cannot_save", reason=error_text(err, self.lang)))
+        choice = self.offer_fresh()
+        if choice == "fresh":
+            store = self.start_fresh(err)
+            if store is not None:
+                old = pt.saver
+                pt.detach()
+                if isinstance(old, Store):
+                    old.close()
+                try:
+                    pt.attach(store)
+                    return True
+                except StoreError as again:
+                    self.say(self.t("store.cannot_save", reason=error_text(again, self.lang)))
+        if choice == "stop":
+            self.say(self.t("plain.stopped"))
+            return False
+        pt.detach()
+        self.say(self.t("store.playing_unsaved"))
+        return True
+
+    def offer_fresh(self) -> str:
+        """Ask: "unsaved", "fresh" or "stop" (also at the end of input)."""
+        while True:
+            answer = self.ask(self.t("plain.damaged_choices"))
+            if answer is None or answer.lower() in ("q", "quit", "stop", "stoppen"):
+                return "stop"
+            if answer in ("1", "2"):
+                return "unsaved" if answer == "1" else "fresh"
+
+    def start_fresh(self, err: DamagedStore) -> Store | None:
+        """A fresh store where the damaged one was (kept beside it); None when that fails."""
+        try:
+            store, kept = fresh_store(err)
+        except StoreError as failed:
+            self.say(error_text(failed, self.lang))
+            return None
+        self.say(self.t("store.fresh_started", path=shown_path(err.path),
+                        kept=shown_path(kept.name)))
+        return store
+
+    def stop(self, pt: Playthrough) -> None:
+        """``q``: what is pending is tried once more, and the trainee told what is kept."""
+        if pt.saving and pt.unsaved:
+            try:
+                pt.save()
+            except StoreError as err:
+                self.say(self.t("store.lost_on_stop", reason=error_text(err, self.lang)))
+                return
+        self.say(self.t("plain.stopped_saved" if pt.saving else "plain.stopped"))
 
     # -- non-interactive ---------------------------------------------------------------
     def path(self, numbers: list[int]) -> int:

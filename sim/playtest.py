@@ -15,6 +15,7 @@ from .errors import ScenarioError
 from .graph import clean
 from .loader import parse_with_tree
 from .scenario import Scenario
+from .textsafe import shown_path
 
 REPORT_FORMAT = "sovsim-analysis-1"
 DEFAULT_RANDOM_RUNS = 1000
@@ -163,11 +164,12 @@ def render_text(report: dict[str, Any], lang: str = "en") -> str:
     out: list[str] = []
     text = "text_nl" if lang == "nl" else "text"
     if report["mode"] == "load-error":
-        out.append(f"{report['file']}: cannot be analysed; the loader found these errors:")
+        out.append(f"{shown_path(report['file'])}: cannot be analysed; the loader found these "
+                   "errors:")
         out += [f"  {p[text]}" for p in report["problems"]]
         return "\n".join(out) + "\n"
     out.append(f"{report['title']} ({report['scenario']}, version {report['version']})")
-    out.append(report["file"])
+    out.append(shown_path(report["file"]))
     out.append("")
     vb = report["visit_bound"]
     loops = f"loops cut after {_n(vb, 'visit')} to a node"
@@ -240,7 +242,7 @@ def render_text(report: dict[str, Any], lang: str = "en") -> str:
         out.append("No problems found.")
     if report.get("warnings"):
         out.append(f"{_n(report['warnings'], 'other warning')}: run 'sovsim validate "
-                   f"{report['file']}' to see them.")
+                   f"{shown_path(report['file'])}' to see them.")
     return "\n".join(out) + "\n"
 
 

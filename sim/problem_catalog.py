@@ -1004,4 +1004,73 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lrsui.exported_to": ("xAPI-verklaringen geëxporteerd naar {file}: {statements}, van "
                           "oefeningen: {runs}",
                           "xAPI statements exported to {file}: {statements}, of runs: {runs}"),
+    # -- storesafe: hostile files and hurt stores (issue 15, points 4 and 5) ---------------
+    "load.more_problems": (
+        "... en nog {n:,} problemen (alleen de eerste {shown} staan hierboven; los die eerst "
+        "op en controleer opnieuw)",
+        "... and {n:,} more problems (only the first {shown} are shown above; fix those "
+        "first and check again)"),
+    "rub.too_many_dimensions": (
+        "de rubriek heeft {n:,} onderdelen; de grens is {limit}. Een nabespreking met zoveel "
+        "onderdelen is niet te lezen: voeg onderdelen samen of verdeel ze over rubrieken",
+        "the rubric has {n:,} dimensions; the limit is {limit}. A debrief with that many "
+        "cannot be read: merge dimensions or split them over rubrics"),
+    "storage.damaged_store": (
+        "{path} is geen sovsim-opslag of is beschadigd; sovsim schrijft er niets meer in. "
+        "Bewaar het bestand (het is misschien te herstellen) en zet een reservekopie terug, "
+        "of begin met 'sovsim play' een nieuwe opslag ernaast",
+        "{path} is not a sovsim store or is damaged; sovsim writes nothing more into it. "
+        "Keep the file (it may be recoverable) and put back a backup, or let 'sovsim play' "
+        "start a fresh store beside it"),
+    "storage.is_folder": (
+        "{path} is een map, geen opslagbestand; sovsim maakt er geen opslag in. Geef de map "
+        "erboven als --data-dir, of hernoem of verwijder deze map",
+        "{path} is a folder, not a store file; sovsim makes no store inside it. Give the "
+        "folder above it as --data-dir, or rename or remove this folder"),
+    "storage.cannot_set_aside": (
+        "de beschadigde opslag {path} kan niet opzij worden gezet: {detail}",
+        "cannot set the damaged store {path} aside: {detail}"),
+    "yaml.bool_value": (
+        "{value!r} is geen waar/onwaar-waarde; schrijf true of false (of haal !!bool weg om "
+        "er tekst van te maken)",
+        "{value!r} is not a true/false value; write true or false (or remove !!bool to make "
+        "it text)"),
+    "data.waiting": (
+        "Een ander programma leest de opslag nog (een dashboard, een serve-tabblad, een "
+        "back-up?). Wachten tot het sluit ... (nog {left} s)",
+        "Another program still reads the store (a dashboard, a serve tab, a backup?). "
+        "Waiting for it to close ... ({left} s left)"),
+    "data.readers_nothing_deleted": (
+        "Niets verwijderd: een ander programma houdt de opslag al {wait:g} s open, en zolang "
+        "het dat doet, zouden de gegevens in het bestand blijven staan. Sluit het dashboard, "
+        "serve of de back-up en probeer het opnieuw (of geef --wait met meer seconden).",
+        "Nothing deleted: another program has kept the store open for {wait:g} s, and while "
+        "it does the data would stay in the file. Close the dashboard, serve or backup and "
+        "try again (or give --wait with more seconds)."),
+    "data.not_erased": (
+        "NIET volledig gewist: de gegevens zijn uit de tabellen verwijderd, maar {what} staat "
+        "nog in {files}, omdat een ander programma de opslag open houdt. Sluit dat programma "
+        "en voer uit: sovsim data delete --finish",
+        "NOT fully erased: the data is deleted from the tables, but {what} is still in "
+        "{files}, because another program keeps the store open. Close that program and "
+        "run: sovsim data delete --finish"),
+    "data.erased": (
+        "Verwijderd: {people} deelnemer(s) ({names}), {sessions} sessie(s), {runs} "
+        "oefening(en) met {events} beslissing(en). Gecontroleerd: geen van deze namen en "
+        "id's staat nog in {db} of in het logbestand {wal}.",
+        "Removed: {people} participant(s) ({names}), {sessions} session(s), {runs} run(s) "
+        "with {events} decision(s). Checked: none of these names and ids is left in {db} "
+        "or in its log {wal}."),
+    "data.shared_names": (
+        "De naam {names} hoort ook bij iemand die bewaard blijft; daarvoor is op id "
+        "gecontroleerd.",
+        "The name {names} also belongs to someone who is kept; for it the check was by id."),
+    "data.not_finished": (
+        "Nog niet afgerond: een ander programma houdt de opslag open. Sluit het en probeer "
+        "het opnieuw.",
+        "Not finished yet: another program keeps the store open. Close it and try again."),
+    "data.finished": (
+        "Afgerond: het logbestand is leeg en {db} is opnieuw geschreven, zonder "
+        "verwijderde pagina's.",
+        "Finished: the log is empty and {db} was written anew, with no deleted pages left."),
 }

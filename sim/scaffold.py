@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-NEW_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+NEW_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}\Z")
 
 TEMPLATE = """\
 # A new sovsim scenario. Replace the example texts with your own case; keep the

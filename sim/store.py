@@ -336,8 +336,9 @@ def _explain(err: sqlite3.Error, path: Path) -> StoreError:
         return StoreError(Msg("storage.read_only", folder=str(path.parent)))
     if "full" in text or ("disk i/o error" in text and _nearly_full(path.parent)):
         return StoreError(Msg("storage.full", folder=str(path.parent)))
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return StoreError(Msg("storage.damaged", path=str(path)))
+    if ("not a database" in text or "malformed" in text or "corrupt" in text
+            or "could not decode" in text):
+        return DamagedStore(path)
     if "unable to open" in text:
         if path.parent.is_dir() and not os.access(path.parent, os.W_OK):
             # a WAL store needs its folder writable even to be read (its -shm file)
@@ -355,7 +356,7 @@ def _reads(fn: Callable[..., T]) -> Callable[..., T]:
         try:
             return fn(self, *args, **kwargs)
         except sqlite3.Error as err:
-            raise _explain(err, self.path) from None
+            raise diagnose(self, err) from None
 
     return read
 
@@ -573,20 +574,25 @@ class Store:
         if path is None:
             path = default_dir() / DB_NAME
         self.path = Path(path)
-        if self.path.is_dir() or self.path.suffix.lower() not in (".db", ".sqlite", ".sqlite3"):
+        if ((self.path.is_dir() and self.path.name != DB_NAME)
+                or self.path.suffix.lower() not in (".db", ".sqlite", ".sqlite3")):
             self.path = self.path / DB_NAME  # a folder, existing or to be made
+        if self.path.is_dir():  # never a store nested inside: sovsim.db/sovsim.db
+            raise StoreError(Msg("storage.is_folder", path=str(self.path)))
         self.timeout = timeout
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with private_files():
+                self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise StoreError(Msg("storage.cannot_create", folder=str(self.path.parent),
                                  detail=str(err.strerror or err))) from None
         try:
-            self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None,
-                                        check_same_thread=False)
-            self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            self._init()
+            with private_files():  # a new store (and its -wal, -shm) only for its user
+                self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None,
+                                            check_same_thread=False)
+                self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+                self.conn.execute("PRAGMA foreign_keys = ON")
+                self._init()
         except (sqlite3.Error, StoreError) as err:
             with suppress(Exception):
                 self.conn.close()
@@ -600,6 +606,8 @@ class Store:
             "SELECT name FROM sqlite_master WHERE type='table'")}
         if existing and "meta" not in existing:
             raise StoreError(Msg("storage.foreign", path=str(self.path)))
+        if existing:  # before anything is written: a damaged file is left exactly as it is
+            check_health(self.conn, self.path)
         mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
         if mode != "wal":
             self._retry(lambda: self.conn.execute("PRAGMA journal_mode=WAL"))
@@ -614,7 +622,7 @@ class Store:
             try:
                 version = int(row[0]) if row else 0
             except ValueError:
-                raise StoreError(Msg("storage.damaged", path=str(self.path))) from None
+                raise DamagedStore(self.path) from None
             if version > SCHEMA_VERSION:
                 raise StoreError(Msg("storage.newer", path=str(self.path)))
             if version < SCHEMA_VERSION:
@@ -684,7 +692,7 @@ class Store:
             self._retry(lambda: self.conn.execute("COMMIT"))
         except sqlite3.Error as err:
             self._rollback()
-            raise _explain(err, self.path) from None
+            raise diagnose(self, err) from None
 
     def _rollback(self) -> None:
         """Undo the open transaction, if SQLite has not undone it itself (it does on a full
@@ -1267,3 +1275,134 @@ class Store:
             return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         except sqlite3.DatabaseError:  # damaged beyond checking
             return False
+
+
+# -- storesafe: damaged stores, private files, erasure that is verified (issue 15.4) ------
+
+class DamagedStore(StoreError):
+    """The file is damaged, or no database at all (SQLite's own check says so). Nothing is
+    written into it; :func:`set_aside` keeps it for recovery so a fresh store can begin."""
+
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(Msg("storage.damaged_store", path=str(path)))
+        self.path = Path(path)
+
+
+THOROUGH_CHECK_BYTES = 64 * 1024 * 1024  # integrity_check below this (about 5 ms per MB)
+
+
+def check_health(conn: sqlite3.Connection, path: Path) -> None:
+    """Raise :class:`DamagedStore` unless SQLite's check finds the file sound:
+    ``integrity_check`` (which also matches indexes with their rows) for stores up to
+    :data:`THOROUGH_CHECK_BYTES`, ``quick_check`` for larger ones."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    pragma = "integrity_check(1)" if size <= THOROUGH_CHECK_BYTES else "quick_check(1)"
+    try:
+        row = conn.execute(f"PRAGMA {pragma}").fetchone()
+    except sqlite3.OperationalError as err:
+        if "locked" in str(err) or "busy" in str(err):
+            return  # another process writes: not a sign of damage
+        raise DamagedStore(path) from None
+    except sqlite3.DatabaseError:
+        raise DamagedStore(path) from None
+    if not row or row[0] != "ok":
+        raise DamagedStore(path)
+
+
+def diagnose(store: Store, err: sqlite3.Error) -> StoreError:
+    """The error as a message; when SQLite's message leaves the cause open, the file is
+    checked, so a damaged store says so (and is then never written into)."""
+    explained = _explain(err, store.path)
+    if isinstance(explained, DamagedStore) or explained.msg is None \
+            or explained.msg.key != "storage.unusable":
+        return explained
+    try:
+        check_health(store.conn, store.path)
+    except DamagedStore as damaged:
+        return damaged
+    except sqlite3.Error:
+        pass
+    return explained
+
+
+@contextmanager
+def private_files() -> Iterator[None]:
+    """Folders and files made inside are for this user only (0700 / 0600): names and
+    results are personal data. (SQLite gives -wal and -shm the mode of the store.)"""
+    old = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def set_aside(path: str | Path) -> Path:
+    """Rename a damaged store (with its -wal) to ``sovsim-damaged-<time>.db`` beside it,
+    for recovery; a fresh store can then be made at ``path``. Returns the new name."""
+    path = Path(path)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.stem}-damaged-{stamp}{path.suffix}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.stem}-damaged-{stamp}-{n}{path.suffix}")
+    try:
+        path.rename(target)
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists():
+            wal.rename(target.with_name(target.name + "-wal"))
+        path.with_name(path.name + "-shm").unlink(missing_ok=True)
+    except OSError as err:
+        raise StoreError(Msg("storage.cannot_set_aside", path=str(path),
+                             detail=str(err.strerror or err))) from None
+    return target
+
+
+def traces(path: str | Path, needles: Iterable[str]) -> dict[str, list[str]]:
+    """Which of ``needles`` (names, ids) are still anywhere in the raw bytes of the store
+    and of its write-ahead log: file name -> the needles found there."""
+    path = Path(path)
+    wanted = [n for n in dict.fromkeys(needles) if n]
+    found: dict[str, list[str]] = {}
+    for file in (path, path.with_name(path.name + "-wal")):
+        try:
+            data = file.read_bytes()
+        except FileNotFoundError:
+            continue
+        hits = [n for n in wanted if n.encode("utf-8") in data]
+        if hits:
+            found[file.name] = hits
+    return found
+
+
+def checkpoint(store: Store) -> bool:
+    """Copy the write-ahead log into the store and empty it (TRUNCATE); False while another
+    process still reads an older state (it must close first)."""
+    store.conn.execute("PRAGMA busy_timeout = 200")
+    try:
+        busy, _, _ = store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    except sqlite3.OperationalError as err:
+        if "locked" in str(err) or "busy" in str(err):
+            return False
+        raise _explain(err, store.path) from None
+    finally:
+        store.conn.execute(f"PRAGMA busy_timeout = {int(store.timeout * 1000)}")
+    return busy == 0
+
+
+def vacuum(store: Store) -> None:
+    """Rebuild the store file without free pages, so nothing deleted is left in it."""
+    try:
+        store.conn.execute("VACUUM")
+    except sqlite3.Error as err:
+        raise _explain(err, store.path) from None
+
+
+def fresh_store(damaged: DamagedStore) -> tuple[Store, Path]:
+    """Set the damaged store aside (:func:`set_aside`) and open a fresh one in its place:
+    (the new store, where the damaged file is kept)."""
+    kept = set_aside(damaged.path)
+    return Store(damaged.path), kept

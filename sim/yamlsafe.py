@@ -31,8 +31,10 @@ MAX_VALUES = 3_000_000    # values in a file, aliases expanded
 MAX_ITEMS = 10_000        # items in one list
 MAX_KEYS = 50_000         # entries in one mapping (a scenario's nodes)
 MAX_TEXT = 20_000         # characters in one value (the longest bundled text has 3,000)
+MAX_SHOWN = 200           # problems told in full; the rest of a file's are counted
 
 _STD = "tag:yaml.org,2002:"
+_BOOL_WORDS = {"true", "false", "yes", "no", "on", "off", "y", "n"}  # YAML 1.1, any case
 ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
 TYPE_NAMES = {"str": "text", "int": "a whole number", "float": "a number", "bool": "true/false",
               "null": "nothing (empty)", "map": "a mapping (key: value lines)",
@@ -56,13 +58,22 @@ def pos(node: yaml.Node) -> tuple[int, int]:
 
 @dataclass
 class Problems:
-    """Collects problems for one file."""
+    """Collects problems for one file: the first :data:`MAX_SHOWN` in full, the rest
+    only counted (a hostile file with 50,000 errors is told in 200 lines, fast)."""
 
     file: str
     items: list[ScenarioError] = field(default_factory=list)
+    more_errors: int = 0
+    more_warnings: int = 0
 
     def add(self, where: yaml.Node | tuple[int, int] | None, message: str | Msg,
             severity: str = "error", code: str = "") -> None:
+        if len(self.items) >= MAX_SHOWN:
+            if severity == "error":
+                self.more_errors += 1
+            else:
+                self.more_warnings += 1
+            return
         if where is None:
             line, col = 0, 0
         elif isinstance(where, tuple):
@@ -72,11 +83,59 @@ class Problems:
         self.items.append(problem(self.file, line, col, message, severity, code))
 
     @property
+    def full(self) -> bool:
+        """True once further problems are only counted."""
+        return len(self.items) >= MAX_SHOWN
+
+    @property
     def has_errors(self) -> bool:
-        return any(p.severity == "error" for p in self.items)
+        return self.more_errors > 0 or any(p.severity == "error" for p in self.items)
 
     def sorted(self) -> list[ScenarioError]:
-        return sorted(self.items, key=lambda p: (p.line, p.column))
+        """The problems kept, in file order; then one line that counts the rest."""
+        out = sorted(self.items, key=lambda p: (p.line, p.column))
+        if self.more_errors or self.more_warnings:
+            out.append(more_problems(self.file, self.more_errors, self.more_warnings))
+        return out
+
+
+MORE_KEY = "load.more_problems"
+
+
+def more_problems(file: str, errors: int, warnings: int) -> ScenarioError:
+    """The last line of a long list: "... and 49,800 more problems" (counts in its Msg)."""
+    return problem(file, 0, 0, Msg(MORE_KEY, n=errors + warnings, errors=errors,
+                                   warnings=warnings, shown=MAX_SHOWN),
+                   "error" if errors else "warning")
+
+
+def problem_counts(problems: Iterable[ScenarioError]) -> tuple[int, int]:
+    """(errors, warnings) in a list of problems, the counted rest included."""
+    errors = warnings = 0
+    for p in problems:
+        if p.key == MORE_KEY and p.msg is not None:
+            errors += p.msg.params.get("errors", 0)
+            warnings += p.msg.params.get("warnings", 0)
+        elif p.severity == "error":
+            errors += 1
+        else:
+            warnings += 1
+    return errors, warnings
+
+
+def capped(problems: list[ScenarioError]) -> list[ScenarioError]:
+    """``problems`` with at most :data:`MAX_SHOWN` shown and the rest counted in one line
+    (for lists that are joined from several checks, such as the loader's and lint's)."""
+    shown = [p for p in problems if p.key != MORE_KEY]
+    if len(shown) <= MAX_SHOWN and len(shown) == len(problems):
+        return problems
+    errors, warnings = problem_counts(problems)
+    kept = shown[:MAX_SHOWN]
+    kept_errors = sum(p.severity == "error" for p in kept)
+    rest_errors, rest_warnings = errors - kept_errors, warnings - (len(kept) - kept_errors)
+    if rest_errors or rest_warnings:
+        kept.append(more_problems(problems[0].file, rest_errors, rest_warnings))
+    return kept
 
 
 def read_bytes(path: Path, problems: Problems) -> bytes | None:
@@ -244,6 +303,7 @@ class _Composer:
         resolvers = _RESOLVERS
         allowed = ALLOWED_TAGS
         str_tag, map_tag, seq_tag = _STD + "str", _STD + "map", _STD + "seq"
+        bool_tag = _STD + "bool"
         scalar_ev, alias_ev = yaml.ScalarEvent, yaml.AliasEvent
         map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
         scalar_node, map_node, seq_node = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
@@ -269,6 +329,8 @@ class _Composer:
                                 break
                 if tag not in allowed:  # explicit, or implied (a date, a '<<' merge key)
                     self._refuse(mark, _tag_message(tag))
+                elif tag == bool_tag and value.lower() not in _BOOL_WORDS:  # !!bool "misschien"
+                    self._refuse(mark, Msg("yaml.bool_value", value=value[:40]))
                 if len(value) > MAX_TEXT:
                     self._refuse(mark, Msg("yaml.text_too_long", n=len(value), limit=MAX_TEXT))
                 node: yaml.Node = scalar_node(tag, value, Mark(mark.line, mark.column), None,
@@ -432,6 +494,9 @@ def mapping(node: yaml.Node, problems: Problems, what: str | Msg,
             problems.add(k, Msg("map.key_twice", key=key, what=what, first=first))
             continue
         if allowed_set is not None and key not in allowed_set:
+            if problems.full:  # only counted: no suggestion to look for
+                problems.add(k, "")
+                continue
             problems.add(k, Msg("map.unknown_key", key=key, what=what,
                                 hint=suggest(key, allowed_set)
                                 or Msg("hint.allowed", allowed=", ".join(sorted(allowed_set)))))

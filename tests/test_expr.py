@@ -140,3 +140,70 @@ def test_fuzz_any_text(src: str) -> None:
     for fn in (expr.parse, expr.parse_effect):
         with contextlib.suppress(expr.ExprError):
             fn(src)
+
+
+# -- the nesting and size limits, reached on purpose (attack.md 1a: 61 unary minus signs
+# -- crashed with AttributeError because the random fuzzers above never got that deep) --
+
+WRAPS = {"paren": ("(", ")"), "not": ("not ", ""), "neg": ("-", ""), "negparen": ("-(", ")"),
+         "notparen": ("not (", ")")}
+
+
+def wrapped(wraps: list[str], leaf: str) -> str:
+    return "".join(WRAPS[w][0] for w in wraps) + leaf + "".join(
+        WRAPS[w][1] for w in reversed(wraps))
+
+
+@pytest.mark.parametrize("wrap", sorted(WRAPS))
+def test_nesting_limit_is_an_expr_error_for_every_kind_of_nesting(wrap: str) -> None:
+    """Just below the limit parses; one wrap too many is a bilingual ExprError, never a crash."""
+    depths = []
+    for n in range(1, 2 * expr.MAX_DEPTH + 5):
+        try:
+            expr.parse(wrapped([wrap] * n, "1"))
+        except expr.ExprError as err:
+            assert "nests deeper" in str(err)
+            assert "genest" in err.msg.text("nl")
+            assert err.column >= 1
+            depths.append(n)
+            break
+    assert depths, f"{wrap} nesting never reached the limit"
+    assert depths[0] >= expr.MAX_DEPTH // 3  # "not (" costs three levels
+
+
+def test_sixty_one_unary_minus_signs() -> None:
+    with pytest.raises(expr.ExprError) as err:
+        expr.parse("-" * 61 + "trust > 1")
+    assert err.value.msg.key == "expr.too_deep"
+    assert expr.parse("-" * 59 + "trust > 1")[0] == "cmp"
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(sorted(WRAPS)), min_size=20, max_size=140),
+       st.sampled_from(["1", "trust", "filmed", "trust > 2", '"x"']))
+def test_fuzz_deep_nesting_reaches_the_limit(wraps: list[str], leaf: str) -> None:
+    """Deliberately deep: from well below to far beyond MAX_DEPTH and MAX_LENGTH."""
+    src = wrapped(wraps, leaf)
+    try:
+        node = expr.parse(src)
+    except expr.ExprError as err:
+        assert err.column >= 1 and err.msg.text("nl") and err.msg.text("en")
+        return
+    with contextlib.suppress(expr.ExprError):
+        expr.check(node, TYPES, {"start"})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["trust", "1", "tension", "(trust)", "-2"]),
+                min_size=60, max_size=160),
+       st.sampled_from([" + ", " * ", " - ", " and ", " or "]))
+def test_fuzz_long_expressions_reach_the_size_limit(terms: list[str], op: str) -> None:
+    src = op.join(terms)
+    try:
+        expr.parse(src)
+    except expr.ExprError as err:
+        assert err.column >= 1 and err.msg.text("nl")
+        if len(src) > expr.MAX_LENGTH:
+            assert err.msg.key == "expr.too_long"
+        return
+    assert len(src) <= expr.MAX_LENGTH

@@ -225,8 +225,10 @@ def test_a_damaged_store_is_reported(tmp_path: Path) -> None:
     data.mkdir()
     (data / "sovsim.db").write_bytes(b"this is not a database" * 100)
     for args in (("report", "x"), ("export",)):
-        res = cli(*args, data=data)
+        res = cli("--lang", "en", *args, data=data)
         assert res.returncode == 1 and "not a sovsim store or is damaged" in res.stderr
+        res = cli(*args, data=data)  # Dutch by default
+        assert res.returncode == 1 and "geen sovsim-opslag of is beschadigd" in res.stderr
 
 
 def test_a_scenario_too_large_to_explore_warns_with_the_bound(tmp_path: Path) -> None:

@@ -126,6 +126,17 @@ class SovsimApp(App[int]):
         self._store_problem = err
 
     @property
+    def store_problem(self) -> StoreError | None:
+        """Why there is no store (None: there is one)."""
+        return self._store_problem
+
+    def use_store(self, store: Store) -> None:
+        """Save into ``store`` from now on (a fresh one beside a damaged store)."""
+        self.store = store
+        self._store_problem = None
+        self._score_cache = None  # results come from the store
+
+    @property
     def store_error(self) -> str | None:
         """Why progress cannot be saved, in the app's language (None: it can)."""
         problem = self._store_problem

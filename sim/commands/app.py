@@ -18,6 +18,7 @@ from ..clitools import (
     print_problems,
 )
 from ..problemtext import error_text
+from ..textsafe import shown_path
 
 
 def _opt(args: argparse.Namespace, name: str) -> Any:
@@ -84,7 +85,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         lang = cli_lang(args)
         errors = len(err.errors)
         what = Msg("cli.this_problem") if errors == 1 else Msg("cli.these_problems", n=errors)
-        print(Msg("cli.cannot_play", path=str(path), what=what).text(lang), file=sys.stderr)
+        print(Msg("cli.cannot_play", path=shown_path(path), what=what).text(lang), file=sys.stderr)
         print_problems(err.problems, lang, sys.stderr, prefix="  - ")
         return EXIT_PROBLEMS
     start, values = _test_start(args, scenario)
@@ -93,7 +94,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     try:
         return _play(args, rubric, scenario, path, start, values)
     except RunError as err:  # e.g. automatic steps that never stop
-        print(f"sovsim: {path} cannot be played: {err}", file=sys.stderr)
+        print(f"sovsim: {shown_path(path)} cannot be played: {err}", file=sys.stderr)
         return EXIT_PROBLEMS
 
 
@@ -145,13 +146,19 @@ def _test_start(args: argparse.Namespace, scenario: Any) -> tuple[str | None, di
 
 
 def _store(args: argparse.Namespace) -> Any:
+    store, err = _store_or_error(args)
+    return store, None if err is None else error_text(err, cli_lang(args))
+
+
+def _store_or_error(args: argparse.Namespace) -> Any:
+    """(the store, None), or (None, the StoreError that says why there is none)."""
     from ..store import DB_NAME, Store, StoreError
 
     data_dir = _opt(args, "data_dir")
     try:
         return Store(Path(data_dir) / DB_NAME if data_dir else None), None
     except StoreError as err:
-        return None, error_text(err, cli_lang(args))
+        return None, err
 
 
 def _saved_lang(args: argparse.Namespace) -> str | None:
@@ -186,9 +193,10 @@ def _dimension_namer(rubric: Any, lang: str) -> Any:
 def _plain_interactive(game: Any, args: argparse.Namespace, scenario: Any, path: Path) -> int:
     from ..engine import DamagedRun, RunError
     from ..playthrough import Playthrough
-    from ..store import StoreError
+    from ..store import DamagedStore, StoreError
 
-    store, problem = _store(args)
+    store, failure = _store_or_error(args)
+    problem = None if failure is None else error_text(failure, game.lang)
     saved_mode, previous = None, []
     if store is not None:
         try:
@@ -196,7 +204,16 @@ def _plain_interactive(game: Any, args: argparse.Namespace, scenario: Any, path:
             previous = store.runs(finished=False, scenario_id=scenario.id, solo=True, limit=1)
         except StoreError as err:  # damaged: play can still go on, unsaved
             store.close()
-            store, problem = None, error_text(err, game.lang)
+            store, problem, failure = None, error_text(err, game.lang), err
+    if isinstance(failure, DamagedStore):  # play unsaved, or in a fresh store beside it
+        game.say(game.t("store.cannot_start", reason=problem or ""))
+        choice = game.offer_fresh()
+        if choice == "stop":
+            return EXIT_OK
+        if choice == "fresh":
+            store = game.start_fresh(failure)
+        if store is None:
+            game.say(game.t("store.playing_unsaved"))
     mode = args.mode or saved_mode or "coach"
     mode = mode if mode in ("coach", "assessment") else "coach"
     game.mode = mode
@@ -222,7 +239,9 @@ def _plain_interactive(game: Any, args: argparse.Namespace, scenario: Any, path:
                     store.end_run(rec.id, "abandoned")
     if pt is None:
         pt = Playthrough.new(scenario, mode=mode, lang=game.lang)
-        if store is None:
+        if store is None and isinstance(failure, DamagedStore):
+            pass  # asked above
+        elif store is None:
             game.say(game.t("store.cannot_start", reason=problem or ""))
             answer = game.ask(game.t("plain.go_on_unsaved"))
             if answer is None or answer.lower() not in ("j", "ja", "y", "yes"):

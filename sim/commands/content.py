@@ -22,6 +22,7 @@ from ..clitools import (
 def cmd_validate(args: argparse.Namespace) -> int:
     from ..lint import check_file
     from ..problemtext import Msg
+    from ..yamlsafe import problem_counts
 
     lang = cli_lang(args)
     rubric = load_rubric_or_exit(args.rubric, args)
@@ -30,12 +31,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
         raise UsageError("no .yaml files found in the paths given")
     errors = warnings = 0
     for f in files:
-        for p in check_file(f, rubric.dimension_ids(), rubric, args.visit_bound, args.max_states):
-            print(p.format(lang))
-            if p.severity == "error":
-                errors += 1
-            else:
-                warnings += 1
+        found = check_file(f, rubric.dimension_ids(), rubric, args.visit_bound, args.max_states)
+        print("\n".join(p.format(lang) for p in found), end="\n" if found else "")
+        file_errors, file_warnings = problem_counts(found)
+        errors += file_errors
+        warnings += file_warnings
     failed = errors or (args.strict and warnings)
     found = (Msg("cli.found", errors=Msg("cli.errors.one" if errors == 1 else "cli.errors",
                                           n=errors),

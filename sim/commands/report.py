@@ -24,6 +24,7 @@ from ..clitools import (
     load_rubric_or_exit,
     print_problems,
 )
+from ..problemtext import error_text
 from ..store import StoreError
 
 MAX_RUN_FILE = 16 * 1024 * 1024
@@ -54,16 +55,13 @@ def store_path(data_dir: str | None) -> Path:
 
 def open_store(data_dir: str | None) -> Any:
     """The store, without creating one where none exists."""
-    from ..store import Store, StoreError
+    from ..store import Store
 
     path = store_path(data_dir)
-    if not path.is_file():
+    if not path.is_file() and not path.is_dir():  # a folder: Store says it is one
         raise Problem(f"no runs are stored in {path.parent} yet (no {path.name} there); "
                       "play a scenario first, or give --data-dir")
-    try:
-        return Store(path)
-    except StoreError as err:
-        raise Problem(str(err)) from None
+    return Store(path)  # a StoreError is told in the user's language by the caller
 
 
 def read_run_file(path: Path) -> dict[str, Any]:
@@ -104,7 +102,7 @@ def load_run(ref: str, data_dir: str | None) -> LoadedRun:
     if os.sep in ref or "/" in ref or p.suffix.lower() == ".json":
         raise UsageError(f"no such file: {ref}")
     path = store_path(data_dir)
-    if not path.is_file():
+    if not path.is_file() and not path.is_dir():  # a folder: Store says it is one
         raise UsageError(f"{ref!r} is neither a file nor a stored run (no runs are stored in "
                          f"{path.parent} yet)")
     store = open_store(data_dir)
@@ -188,7 +186,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             return _list_runs(args)
         return _report(args)
     except (Problem, StoreError) as err:  # StoreError: a damaged store
-        print(f"sovsim: {err}", file=sys.stderr)
+        print(f"sovsim: {error_text(err, cli_lang(args))}", file=sys.stderr)
         return EXIT_PROBLEMS
 
 
@@ -231,7 +229,7 @@ def _report(args: argparse.Namespace) -> int:
 
 def _list_runs(args: argparse.Namespace) -> int:
     path = store_path(args.data_dir)
-    if not path.is_file():
+    if not path.is_file() and not path.is_dir():  # a folder: open_store says it is one
         print(f"No runs stored in {path.parent} yet.", file=sys.stderr)
         return EXIT_OK
     store = open_store(args.data_dir)
@@ -365,7 +363,7 @@ def cmd_export(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_OK
     except (Problem, StoreError) as err:  # StoreError: a damaged store
-        print(f"sovsim: {err}", file=sys.stderr)
+        print(f"sovsim: {error_text(err, cli_lang(args))}", file=sys.stderr)
         return EXIT_PROBLEMS
 
 

@@ -12,6 +12,7 @@ import getpass
 import json
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,18 +25,19 @@ from ..clitools import (
     load_rubric_or_exit,
     print_problems,
 )
+from ..problemtext import Msg
+from ..textsafe import shown_path
 
 TRAINER_CODE_ENV = "SOVSIM_TRAINER_CODE"
 
 
 def open_store(args: argparse.Namespace) -> Any:
-    from ..store import Store, StoreError
+    """The store; a StoreError (damaged, a folder, read-only) is told by the command line
+    in the user's language (sim.cli)."""
+    from ..store import Store
 
     data_dir = getattr(args, "data_dir", None)
-    try:
-        return Store(Path(data_dir) if data_dir else None)
-    except StoreError as err:
-        raise UsageError(str(err)) from None
+    return Store(Path(data_dir) if data_dir else None)
 
 
 def resolve_scenario(name: str, dimensions: list[str]) -> Path:
@@ -61,7 +63,8 @@ def load_scenarios(names: list[str], rubric: Any, lang: str = "nl") -> list[Any]
         try:
             out.append(load_scenario(path, rubric.dimension_ids()))
         except ContentError as err:
-            print(f"sovsim: {path} cannot be used; fix these problems first:", file=sys.stderr)
+            print(f"sovsim: {shown_path(path)} cannot be used; fix these problems first:",
+                  file=sys.stderr)
             print_problems(err.problems, lang, sys.stderr, prefix="  - ")
             raise SystemExit(EXIT_PROBLEMS) from None
     ids = [s.id for s in out]
@@ -235,6 +238,8 @@ def cmd_data_export(args: argparse.Namespace) -> int:
 
 
 def cmd_data_delete(args: argparse.Namespace) -> int:
+    if args.finish:
+        return _finish_erasure(args)
     with open_store(args) as store:
         sessions, people = _select(store, args)
         if people:
@@ -259,16 +264,146 @@ def cmd_data_delete(args: argparse.Namespace) -> int:
             if answer not in ("yes", "y", "ja", "j"):
                 print("Nothing deleted (type yes, or give --yes).", file=sys.stderr)
                 return EXIT_PROBLEMS
+        lang = cli_lang(args)
+        # nothing is deleted while another program still reads an older state of the file:
+        # its copy of the pages would keep the names until it closes
+        if not _wait_for_readers(store, args.wait, lang):
+            print(Msg("data.readers_nothing_deleted", wait=args.wait).text(lang),
+                  file=sys.stderr)
+            return EXIT_PROBLEMS
+        targets = erasure_targets(store, sessions, people)
         runs = 0
         if people:
             for p in people:
                 runs += store.delete_participant(p.id)
-            print(f"Deleted {len(people)} participant(s) and {runs} run(s).")
+            done = f"Deleted {len(people)} participant(s) and {runs} run(s)."
         else:
             for s in sessions:
                 runs += store.delete_session(s.id)
-            print(f"Deleted {len(sessions)} session(s) and {runs} run(s).")
-        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            done = f"Deleted {len(sessions)} session(s) and {runs} run(s)."
+        left = _erase_for_good(store, targets.needles, args.wait, lang)
+        if left:
+            print(Msg("data.not_erased", files=", ".join(sorted(left)),
+                      what=", ".join(sorted({n for hits in left.values() for n in hits}))
+                      ).text(lang), file=sys.stderr)
+            return EXIT_PROBLEMS
+        print(done)
+        print(targets.report(store.path, lang))
+    return EXIT_OK
+
+
+@dataclass
+class ErasureTargets:
+    """What a deletion removes: the rows it counts and the strings that must be gone from
+    the files afterwards (``needles``: ids, names and their name keys)."""
+
+    people: list[str]
+    sessions: list[str]
+    runs: list[str]
+    events: int
+    needles: list[str]
+    shared_names: list[str]  # also the name of someone kept: checked by id only
+
+    def report(self, path: Path, lang: str) -> str:
+        names = ", ".join(repr(n) for n in self.people) or "-"
+        text = Msg("data.erased", people=len(self.people), names=names,
+                   sessions=len(self.sessions), runs=len(self.runs), events=self.events,
+                   db=shown_path(path.name), wal=shown_path(path.name + "-wal")).text(lang)
+        if self.shared_names:
+            text += "\n" + Msg("data.shared_names",
+                               names=", ".join(repr(n) for n in self.shared_names)).text(lang)
+        return text
+
+
+def erasure_targets(store: Any, sessions: list[Any], people: list[Any]) -> ErasureTargets:
+    """The rows and strings the deletion of ``people`` (or else of ``sessions``) removes."""
+    conn = store.conn
+    if people:
+        pids = [p.id for p in people]
+        chosen_sessions: list[str] = []
+        runs = [r for p in people for (r,) in conn.execute(
+            "SELECT id FROM runs WHERE person=? AND session_id=?", (p.id, p.session_id))]
+    else:
+        chosen_sessions = [s.id for s in sessions]
+        pids = [pid for sid in chosen_sessions for (pid,) in conn.execute(
+            "SELECT id FROM participants WHERE session_id=?", (sid,))]
+        runs = [r for sid in chosen_sessions for (r,) in conn.execute(
+            "SELECT id FROM runs WHERE session_id=?", (sid,))]
+    named = [conn.execute("SELECT name, name_key FROM participants WHERE id=?",
+                          (pid,)).fetchone() for pid in pids]
+    names = [n for row in named if row for n in row if n]
+    gone = set(pids)
+    kept = [n for pid, *row in conn.execute("SELECT id, name, name_key FROM participants")
+            if pid not in gone for n in row if n]
+    shared = sorted({n for n in names if any(n in k for k in kept)})
+    events = sum(conn.execute("SELECT count(*) FROM events WHERE run_id=?",
+                              (r,)).fetchone()[0] for r in runs)
+    needles = [*pids, *runs, *chosen_sessions, *(n for n in names if n not in shared)]
+    people_names = [row[0] for row in named if row]
+    return ErasureTargets(people_names, chosen_sessions, runs, events, needles, shared)
+
+
+def _wait_for_readers(store: Any, wait: float, lang: str) -> bool:
+    """Wait (up to ``wait`` seconds, saying so) until no other program reads an older state
+    of the store; True when none does."""
+    import time
+
+    from ..store import checkpoint, now
+
+    # a write first: a reader whose snapshot is older than it keeps the checkpoint from
+    # completing (one that began on an empty log would not, until the deletion is written)
+    store.set_setting("last_erasure", now())
+    deadline = time.monotonic() + wait
+    said = 0.0
+    while not checkpoint(store):
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return False
+        if time.monotonic() >= said:
+            print(Msg("data.waiting", left=max(1, round(left))).text(lang), file=sys.stderr,
+                  flush=True)
+            said = time.monotonic() + 5
+        time.sleep(0.25)
+    return True
+
+
+def _erase_for_good(store: Any, needles: list[str], wait: float, lang: str
+                    ) -> dict[str, list[str]]:
+    """Empty the write-ahead log into the file, rebuild the file when a trace is left, and
+    look in the raw bytes of both: the needles still found ({} when all are gone)."""
+    from ..store import traces, vacuum
+
+    vacuumed = False
+    while True:
+        if not _wait_for_readers(store, wait, lang):
+            return traces(store.path, needles) or {store.path.name + "-wal": ["?"]}
+        left = traces(store.path, needles)
+        if not left or vacuumed:
+            return left
+        vacuum(store)  # free pages and old copies of pages: the file is written anew
+        vacuumed = True
+
+
+def _finish_erasure(args: argparse.Namespace) -> int:
+    """``data delete --finish``: after a deletion that another program kept from being
+    complete, empty the log and rebuild the file, so no deleted page is left."""
+    from ..store import vacuum
+
+    lang = cli_lang(args)
+    with open_store(args) as store:
+        if not _wait_for_readers(store, args.wait, lang):
+            print(Msg("data.readers_nothing_deleted", wait=args.wait).text(lang),
+                  file=sys.stderr)
+            return EXIT_PROBLEMS
+        vacuum(store)
+        if not _wait_for_readers(store, args.wait, lang):
+            print(Msg("data.not_finished").text(lang), file=sys.stderr)
+            return EXIT_PROBLEMS
+        free = store.conn.execute("PRAGMA freelist_count").fetchone()[0]
+        if free:
+            print(Msg("data.not_finished").text(lang), file=sys.stderr)
+            return EXIT_PROBLEMS
+        print(Msg("data.finished", db=shown_path(store.path.name)).text(lang))
     return EXIT_OK
 
 
@@ -312,4 +447,10 @@ def register(sub: argparse._SubParsersAction) -> None:
             c.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
         else:
             c.add_argument("--yes", action="store_true", help="do not ask before deleting")
+            c.add_argument("--wait", type=float, default=30.0, metavar="SECONDS",
+                           help="wait this long for other programs that read the store (a "
+                                "dashboard, a backup) before giving up (default 30)")
+            c.add_argument("--finish", action="store_true",
+                           help="complete an erasure that another program kept open: empty "
+                                "the log and rebuild the file")
         c.set_defaults(func=func)

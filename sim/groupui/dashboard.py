@@ -26,6 +26,7 @@ from ..problemtext import error_text
 from ..scenario import Scenario
 from ..sessions import AccessDenied, Trainer, format_code
 from ..store import StoreError
+from ..textsafe import shown_path
 from . import render
 from .common import translate_bindings
 from .people import ParticipantList
@@ -266,7 +267,7 @@ class DashboardScreen(Screen[None]):
             self.notify(t("group.not_saved", self.lang, reason=err.strerror or str(err)),
                         severity="error")
             return
-        self.notify(t("group.saved_to", self.lang, path=str(path)))
+        self.notify(t("group.saved_to", self.lang, path=shown_path(path)))
         if self.app.is_web:
             self.app.deliver_text(path, save_filename=name)
 

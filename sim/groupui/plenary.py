@@ -21,6 +21,7 @@ from ..group import names_for
 from ..plenary import Plenary, PlenaryError
 from ..problemtext import error_text
 from ..store import StoreError
+from ..textsafe import shown_path
 from . import render
 from .common import translate_bindings
 from .strings import t
@@ -381,7 +382,7 @@ class PlenaryDebriefScreen(Screen[None]):
             self.notify(t("group.not_saved", self.lang, reason=err.strerror or str(err)),
                         severity="error")
             return
-        self.notify(t("group.saved_to", self.lang, path=str(self.export_dir / name)))
+        self.notify(t("group.saved_to", self.lang, path=shown_path(self.export_dir / name)))
 
     def action_export_md(self) -> None:
         from ..groupreport import plenary_markdown

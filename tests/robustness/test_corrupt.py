@@ -257,13 +257,15 @@ async def test_a_bad_store_in_the_app(bad_store: tuple[Path, str, str]) -> None:
 
 def test_a_bad_store_in_plain_mode_and_reports(bad_store: tuple[Path, str, str]) -> None:
     data, message, before = bad_store
-    r = sovsim("--lang", "en", "play", str(MARATHON), "--plain", input="y\n1\nq\n",
-               env=env(data))
+    damaged = "is damaged" in message  # offered: 1 play unsaved, 2 a fresh store, q stop
+    r = sovsim("--lang", "en", "play", str(MARATHON), "--plain",
+               input="1\n1\nq\n" if damaged else "y\n1\nq\n", env=env(data))
     assert r.returncode == 0, r.stderr
     assert "Your progress cannot be saved:" in r.stdout and message in r.stdout
+    assert ("2. Start a fresh store beside the damaged one" in r.stdout) == damaged
     assert "You: Vraag choice 1" in r.stdout
     for args in (["report"], ["export"]):  # they read every run
-        r = sovsim(*args, env=env(data))
+        r = sovsim("--lang", "en", *args, env=env(data))
         assert r.returncode == 1, (args, r.stderr)
         assert message in r.stderr and "unexpected" not in r.stderr
     untouched(data, before)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sim.app.screens.dialogs import ConfirmDialog
 from sim.store import DB_NAME, Store, StoreError
 from tests.app.conftest import aio, make_app
 
@@ -65,15 +66,20 @@ async def test_full_disk_in_the_app(tmp_path: Path) -> None:
             await pilot.press("1")
             await pilot.pause()
             assert "is full" in screen_text(app)
-            await pilot.press("enter")  # "Play without saving"
+            await pilot.press("enter")  # "Play on, save later"
             await pilot.pause()
-            assert not pt.saving and "not saved" in screen_text(app)
-            for key in ("2", "3"):
-                await pilot.press(key)
-                await pilot.pause()
+            assert pt.saving and pt.unsaved and "not saved" in screen_text(app)
+            await pilot.press("2")  # still full: no new question, a retry at every choice
+            await pilot.pause()
+            assert not isinstance(app.screen, ConfirmDialog)
+            assert any("Not saved yet" in t for t in toasts(app))
+            assert stored(data) == ["v1", "a2", "v3"]  # the last good save, intact
+            filler.unlink()  # room again: the next choice saves what was pending
+            await pilot.press("3")
+            await pilot.pause()
+            assert not pt.unsaved and any("Saved again" in t for t in toasts(app))
             assert [s.choice for s in pt.run.history] == ["v1", "a2", "v3", "a1", "v2", "a3"]
-        filler.unlink()
-        assert stored(data) == ["v1", "a2", "v3"]  # the last good save, intact
+        assert stored(data) == ["v1", "a2", "v3", "a1", "v2", "a3"]  # nothing lost
 
 
 def test_full_disk_in_plain_mode(tmp_path: Path) -> None:
@@ -91,15 +97,50 @@ def test_full_disk_in_plain_mode(tmp_path: Path) -> None:
         assert "Your last choice could not be saved: the disk holding" in shown
         assert "is full; progress cannot be saved" in shown
         p.type("y")
-        p.wait_for("You are now playing without saving.")
+        p.wait_for("You play on. sovsim tries to save again at every next choice")
         p.wait_for("You: Vraag choice 3")
         p.type("1")
-        p.wait_for("You: Antwoord choice 1")
+        assert "Not saved yet (the disk holding" in p.wait_for("You: Antwoord choice 1")
+        assert stored(data) == ["v1", "a2"]  # the last good save, intact
+        filler.unlink()  # room again: the next choice saves all that was pending
+        p.type("2")
+        assert "Saved again" in p.wait_for("You: Vraag choice 2")
+        assert stored(data) == ["v1", "a2", "v3", "a1", "v2"]
         p.type("q")
-        assert "Stopped." in p.wait_for("Stopped.")
+        assert "Stopped." in p.wait_for("Your progress is saved")
+        code, err = p.finish()
+        assert code == 0 and err == ""
+        assert stored(data) == ["v1", "a2", "v3", "a1", "v2"]
+
+
+def test_full_disk_answered_no_stops_instead_of_playing_unsaved(tmp_path: Path) -> None:
+    """attack.md area 2: N to "Play anyway, without saving?" still played unsaved."""
+    with tiny_disk(tmp_path / "disk") as disk:
+        data = disk / "data"
+        p = Plain(["--lang", "en", "play", str(MARATHON), "--plain"], env(data, tmp_path))
+        p.wait_for("> ")
+        p.type("1")
+        p.wait_for("You: Vraag choice 1")
+        filler = fill(disk)
+        p.type("2")
+        p.wait_for("Play anyway, without saving? [y/N] ")
+        p.type("n")
+        shown = p.wait_for("Stopped without playing on.")
+        assert "You are now playing without saving." not in shown
         code, err = p.finish()
         assert code == 0 and err == ""
         filler.unlink()
+        assert stored(data) == ["v1"]
+        # and later the same run goes on where the store has it
+        p = Plain(["--lang", "en", "play", str(MARATHON), "--plain"], env(data, tmp_path))
+        p.wait_for("[Y/n]")
+        p.type("y")
+        p.wait_for("> ")
+        p.type("2")
+        p.wait_for("You: Antwoord choice 2")
+        p.type("q")
+        p.wait_for("Stopped.")
+        p.finish()
         assert stored(data) == ["v1", "a2"]
 
 
@@ -140,16 +181,20 @@ async def test_full_store_without_root(tmp_path: Path) -> None:
                 break
         shown = screen_text(app)
         assert "Your last choice could not be saved: the disk holding" in shown
-        await pilot.press("enter")  # play without saving
+        await pilot.press("enter")  # play on, save later
         await pilot.pause()
-        assert not pt.saving
+        assert pt.saving and pt.unsaved
         saved = len(pt.run.history) - 1
         await pilot.press("1")
         await pilot.pause()
         assert len(pt.run.history) == saved + 2
+        assert len(stored(data)) == saved  # still full
+        store.conn.execute(f"PRAGMA max_page_count = {pages + 100}")  # room again
+        await pilot.press("1")
+        await pilot.pause()
+        assert not pt.unsaved
     store.close()
-    history = stored(data)
-    assert len(history) == saved and history == [s.choice for s in pt.run.history][:saved]
+    assert stored(data) == [s.choice for s in pt.run.history]  # nothing lost
 
 
 # --- a read-only data folder -------------------------------------------------------------------

@@ -259,6 +259,30 @@ def test_expressions_evaluate_to_their_checked_type(src: str) -> None:
         assert math.isfinite(value) and abs(value) <= 10**15, (src, value)
 
 
+def deep_expressions() -> st.SearchStrategy[str]:
+    """Nested on purpose from 20 to 140 levels, so MAX_DEPTH (60) and MAX_LENGTH (500) are
+    crossed in most examples: random recursion alone stays below 10 levels."""
+    wraps = st.lists(st.sampled_from([("(", ")"), ("not ", ""), ("-", ""), ("-(", ")"),
+                                      ("not (", ")"), ("1 + (", ")"), ("b and (", ")")]),
+                     min_size=20, max_size=140)
+    return st.tuples(wraps, expressions(1)).map(
+        lambda t: "".join(o for o, _ in t[0]) + t[1] + "".join(c for _, c in reversed(t[0])))
+
+
+@fuzz(300)
+@given(src=deep_expressions())
+def test_deep_expressions_stop_at_the_limits(src: str) -> None:
+    """Past a limit only ExprError comes out, with a column and both languages."""
+    try:
+        node = expr.parse(src)
+    except expr.ExprError as err:
+        assert err.column >= 1 and err.msg.text("nl") != err.msg.text("en")
+        return
+    assert len(src) <= expr.MAX_LENGTH
+    with contextlib.suppress(expr.ExprError):
+        expr.check(node, TYPES, {"a"})
+
+
 @fuzz(300)
 @given(target=st.sampled_from(["n", "m", "b", "s", "x"]), op=st.sampled_from(["=", "+=", "-="]),
        value=expressions(2))

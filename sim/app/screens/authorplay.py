@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from ...errors import ScenarioError
 from ...playthrough import Playthrough
-from ...textsafe import clean, one_line
+from ...textsafe import clean, one_line, shown_path
 from ...watch import FileWatch, Reload, reload
 from ..widgets.transcript import Transcript
 from .play import PlayScreen
@@ -61,7 +61,7 @@ class AuthorPlayScreen(PlayScreen):
         if not self.is_mounted or not self.query("#test-bar"):
             return
         if self.watch_path is not None:
-            bar = self.t("test.bar.watch", file=one_line(self.watch_path.name))
+            bar = self.t("test.bar.watch", file=shown_path(self.watch_path.name))
         else:
             bar = self.t("test.bar")
         self.query_one("#test-bar", Static).update(Text(bar))

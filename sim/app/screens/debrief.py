@@ -18,7 +18,7 @@ from textual.widgets import Footer, Header, Static
 
 from ...problemtext import error_text
 from ...scenario import Scenario
-from ...textsafe import clean, one_line
+from ...textsafe import clean, one_line, shown_path
 from .base import BaseScreen
 
 BAR = 20
@@ -290,7 +290,7 @@ class DebriefScreen(BaseScreen):
                         severity="error")
             return
         self.last_export = path
-        self.notify(self.t("debrief.saved_to", path=str(path)), timeout=8)
+        self.notify(self.t("debrief.saved_to", path=shown_path(path)), timeout=8)
 
     def action_replay(self) -> None:
         scenario, mode = self.scenario, self.mode or self.app.mode

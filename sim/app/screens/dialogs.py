@@ -121,3 +121,42 @@ class PauseDialog(BaseModal):
 
     def key_down(self) -> None:
         self.focus_next()
+
+
+class DamagedStoreDialog(BaseModal):
+    """The store is damaged: play without saving, start a fresh store beside it (the damaged
+    file is kept), or go back. Dismisses with 'unsaved', 'fresh' or 'back'."""
+
+    BINDINGS = [Binding("escape", "pick('back')", "key.back")]
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+        self.message = reason  # why (as ConfirmDialog.message)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="damaged-dialog"):
+            yield Static(Text(self.t("store.damaged_title"), style="bold"),
+                         classes="dialog-title")
+            yield Static(Text(self.t("store.damaged_offer", reason=self.reason)),
+                         classes="dialog-text")
+            yield Button(Text(self.t("store.play_unsaved")), id="unsaved", variant="primary",
+                         classes="wide-button")
+            yield Button(Text(self.t("store.fresh")), id="fresh", classes="wide-button")
+            yield Button(Text(self.t("dialog.back")), id="back", classes="wide-button")
+
+    def on_mount(self) -> None:
+        self.query_one("#unsaved", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id)
+
+    def action_pick(self, what: str) -> None:
+        self.dismiss(what)
+
+    def key_up(self) -> None:
+        self.focus_previous()
+
+    def key_down(self) -> None:
+        self.focus_next()

@@ -17,14 +17,14 @@ from ... import transcript
 from ...engine import RunError
 from ...playthrough import Playthrough
 from ...problemtext import error_text
-from ...store import StoreError
-from ...textsafe import one_line
+from ...store import DamagedStore, StoreError, fresh_store
+from ...textsafe import one_line, shown_path
 from ..app import PACE_TIMING
 from ..widgets.choices import ChoiceList
 from ..widgets.gauges import Gauges, gauge_text, has_gauges
 from ..widgets.transcript import SPEAKER_CLASSES, Transcript
 from .base import BaseScreen
-from .dialogs import ConfirmDialog, PauseDialog
+from .dialogs import ConfirmDialog, DamagedStoreDialog, PauseDialog
 from .reference import DossierScreen, GlossaryScreen, dimension_name
 
 WIDE = 110
@@ -48,6 +48,7 @@ class PlayScreen(BaseScreen):
         self._asked_store = False
         self._bindings_state: tuple[bool, bool] | None = None
         self._status_shown: tuple[str, ...] | None = None
+        self._pending = False  # saves failed and the trainee plays on: retried each choice
 
     # -- layout ------------------------------------------------------------------------
     def refresh_titles(self) -> None:
@@ -210,7 +211,7 @@ class PlayScreen(BaseScreen):
         status = Text()
         status.append(self.t(f"mode.{self.pt.mode}"), style="bold")
         status.append("  ·  " + progress)
-        if not self.pt.saving:
+        if not self.pt.saving or self._pending:
             status.append("  ·  " + self.t("play.not_saving"), style="bold")
         show_gauges = self.pt.mode == "coach" and has_gauges(run)
         if show_gauges and not wide:
@@ -229,19 +230,40 @@ class PlayScreen(BaseScreen):
     def _attach_store(self) -> None:
         store = self.app.store
         if store is None:
-            self._store_failed(self.app.store_error or "", first=True)
+            problem = self.app.store_problem
+            self._store_failed(self.app.store_error or "", first=True,
+                               damaged=problem if isinstance(problem, DamagedStore) else None)
             return
         try:
             self.pt.attach(store)
         except StoreError as err:
-            self._store_failed(error_text(err, self.lang), first=True)
+            self._store_failed(error_text(err, self.lang), first=True,
+                               damaged=err if isinstance(err, DamagedStore) else None)
         self._update_status()
 
-    def _store_failed(self, reason: str, *, first: bool) -> None:
+    def _save_failed(self, err: StoreError) -> None:
+        """A save after a choice or an undo failed (the step took effect)."""
+        self._store_failed(error_text(err, self.lang), first=False,
+                           damaged=err if isinstance(err, DamagedStore) else None)
+
+    def _store_failed(self, reason: str, *, first: bool,
+                      damaged: DamagedStore | None = None) -> None:
+        if damaged is not None:
+            self._offer_fresh_store(reason, damaged, first=first)
+            return
+        if not first and self._pending:
+            # the trainee chose to play on: no new question, a retry at every choice
+            self.notify(self.t("store.still_not_saved", reason=reason), severity="warning")
+            self._update_status()
+            return
+
         def answer(go_on: bool | None) -> None:
-            if go_on:
+            if go_on and first:
                 self.pt.detach()
                 self.notify(self.t("store.playing_unsaved"), severity="warning")
+            elif go_on:  # play on; what is not saved yet is saved at a next choice
+                self._pending = True
+                self.notify(self.t("store.will_retry"), severity="warning")
             elif first:
                 self.app.pop_screen()
                 return
@@ -255,16 +277,62 @@ class PlayScreen(BaseScreen):
                                    title=self.t("store.title"))
         else:
             msg = self.t("store.cannot_save", reason=reason)
-            dialog = ConfirmDialog(msg, yes=self.t("store.play_unsaved"),
+            dialog = ConfirmDialog(msg, yes=self.t("store.play_on_retry"),
                                    no=self.t("store.retry"), title=self.t("store.title"))
         self.app.push_screen(dialog, answer)
+
+    def _offer_fresh_store(self, reason: str, damaged: DamagedStore, *, first: bool) -> None:
+        """A damaged store: play without saving, or start a fresh store beside it (the
+        damaged file kept for recovery), or go back."""
+
+        def answer(what: str | None) -> None:
+            if what == "fresh" and self._start_fresh_store(damaged):
+                self._update_status()
+                return
+            if what == "back" and first:
+                self.app.pop_screen()
+                return
+            if what == "back":
+                self.app.go_home()
+                return
+            self.pt.detach()
+            self.notify(self.t("store.playing_unsaved"), severity="warning")
+            self._update_status()
+
+        self.app.push_screen(DamagedStoreDialog(reason), answer)
+
+    def _start_fresh_store(self, damaged: DamagedStore) -> bool:
+        old = self.app.store
+        if old is not None:
+            old.close()
+        try:
+            store, kept = fresh_store(damaged)
+        except StoreError as err:
+            self.notify(error_text(err, self.lang), severity="error")
+            return False
+        self.app.use_store(store)
+        self.pt.detach()
+        try:
+            self.pt.attach(store)
+        except StoreError as err:
+            self._store_failed(error_text(err, self.lang), first=True)
+            return True
+        self.notify(self.t("store.fresh_started", path=shown_path(damaged.path),
+                           kept=shown_path(kept.name)), timeout=10)
+        return True
+
+    def _saved(self) -> None:
+        """A save worked: after failed ones, say that the pending steps are stored now."""
+        if self._pending and self.pt.saving and not self.pt.unsaved:
+            self._pending = False
+            self.notify(self.t("store.caught_up"))
 
     def _retry_save(self) -> None:
         try:
             self.pt.save()
             self.notify(self.t("store.saved_again"))
         except StoreError as err:
-            self._store_failed(error_text(err, self.lang), first=False)
+            self._save_failed(err)
 
     # -- acting ------------------------------------------------------------------------
     @on(OptionList.OptionSelected, "#choices")
@@ -301,7 +369,9 @@ class PlayScreen(BaseScreen):
             return
         except StoreError as err:
             step = run.history[-1]
-            self._store_failed(error_text(err, self.lang), first=False)
+            self._save_failed(err)
+        else:
+            self._saved()
         tr = self.query_one(Transcript)
         paced = tr.timing[0] > 0
         if paced:  # lines appear one by one: the choices wait till they are read
@@ -332,7 +402,9 @@ class PlayScreen(BaseScreen):
             self.notify(error_text(err, self.lang), severity="error")
             return
         except StoreError as err:
-            self._store_failed(error_text(err, self.lang), first=False)
+            self._save_failed(err)
+        else:
+            self._saved()
         self._show_all(paced=False)
         self.notify(self.t("play.undone"))
 

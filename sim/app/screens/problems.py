@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from ...errors import ScenarioError
-from ...textsafe import clean
+from ...textsafe import clean, shown_path
 from .base import BaseScreen
 
 
@@ -30,7 +30,7 @@ class ProblemsScreen(BaseScreen):
         errors = sum(p.severity == "error" for p in self.problems)
         warnings = len(self.problems) - errors
         with VerticalScroll(id="problems", can_focus=True):
-            yield Static(Text(self.t("problems.intro", path=clean(self.path), errors=errors,
+            yield Static(Text(self.t("problems.intro", path=shown_path(self.path), errors=errors,
                                      warnings=warnings)), id="problems-intro")
             for p in self.problems:
                 where = (self.t("problems.where", line=p.line, column=p.column) if p.line

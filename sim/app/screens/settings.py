@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, RadioButton, RadioSet, Static
 
-from ...textsafe import clean
+from ...textsafe import shown_path
 from ..app import PACES
 from ..themes import THEME_KEYS, THEMES
 from .base import BaseScreen
@@ -54,7 +54,7 @@ class SettingsScreen(BaseScreen):
         if store is None:
             return Text(self.t("store.unavailable", reason=self.app.store_error or ""),
                         style="bold")
-        return Text(self.t("settings.data", path=clean(str(store.path))), style="dim")
+        return Text(self.t("settings.data", path=shown_path(store.path)), style="dim")
 
     def on_mount(self) -> None:
         self._ready()
