@@ -935,4 +935,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "there is no run {run!r} in the store"),
     "storage.run_deleted": ("de trainer heeft deze oefening verwijderd",
                           "this run is no longer kept: the trainer has deleted it"),
+    # -- joinsafe: one writer per run ----------------------------------------------------
+    "storage.lease_lost": ("deze oefening is in een ander venster overgenomen; dit venster "
+                           "bewaart niets meer",
+                           "this run was taken over in another window; this window no "
+                           "longer saves"),
 }
