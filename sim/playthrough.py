@@ -10,7 +10,6 @@ the caller can offer to go on without saving (:meth:`Playthrough.detach`).
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -20,6 +19,12 @@ if TYPE_CHECKING:  # the engine (and its state machine library) loads when a run
     from .store import LeaseRecord, RunRecord
 
 MODES = ("coach", "assessment")
+
+
+def lease_owner() -> str:
+    from .store import lease_owner as owner
+
+    return owner()
 
 
 class Saver(Protocol):
@@ -87,7 +92,7 @@ class Playthrough:
         path = scenario_path or scenario.path
         self.scenario_path = str(Path(path).resolve()) if path else ""
         self.unsaved = False
-        self.owner = uuid.uuid4().hex  # this window, as the run's lease names it
+        self.owner = lease_owner()  # this window, as the run's lease names it
         self.lease_label = ""  # what kind of window, for the other window's message
         self.watching = False  # a read-only view of a run another window plays
 

@@ -30,6 +30,7 @@ import functools
 import json
 import os
 import shutil
+import socket
 import sqlite3
 import time
 import uuid
@@ -221,6 +222,29 @@ class LeaseLost(StoreError):
 class StaleSave(StoreError):
     """A delta (:meth:`~sim.engine.Run.delta`) that does not follow on from the steps the
     store holds (the run was played on elsewhere): write the whole snapshot instead."""
+
+
+def lease_owner() -> str:
+    """A new window's owner id for run leases: random, with this machine and process."""
+    return f"{uuid.uuid4().hex[:16]}@{socket.gethostname()}:{os.getpid()}"
+
+
+def owner_alive(owner: str) -> bool:
+    """False only when ``owner`` (:func:`lease_owner`) names a process of this machine
+    that has ended."""
+    _, at, where = owner.rpartition("@")
+    host, colon, pid = where.rpartition(":")
+    if not at or not colon or host != socket.gethostname() or not pid.isdigit():
+        return True
+    if int(pid) == os.getpid():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process, or not ours to signal: alive
+        return True
+    return True
 
 
 def default_dir() -> Path:
@@ -1178,6 +1202,13 @@ class Store:
     # -- joining that cannot be abused, one writer per run (schema 4, joinsafe) ----------
     # leases
     @staticmethod
+    def _live(held: LeaseRecord | None, t: float) -> bool:
+        """A lease still in force: not expired, and its window's process not known to be
+        gone (an owner id ``...@host:pid`` of this machine whose process has ended: a
+        window killed or crashed frees its runs at once, not after the lease's time)."""
+        return held is not None and held.expires > t and owner_alive(held.owner)
+
+    @staticmethod
     def _lease_row(c: sqlite3.Connection, run_id: str) -> LeaseRecord | None:
         row = c.execute("SELECT run_id, owner, label, heartbeat, expires FROM run_leases "
                         "WHERE run_id=?", (run_id,)).fetchone()
@@ -1189,7 +1220,7 @@ class Store:
         ``owner``'s (taking the run again when its lease had expired unclaimed)."""
         held = self._lease_row(c, run_id)
         t = time.time()
-        if held is not None and held.owner != owner and held.expires > t:
+        if held is not None and held.owner != owner and self._live(held, t):
             raise LeaseLost(Msg("storage.lease_lost"), held)
         if owner is not None:
             c.execute("INSERT INTO run_leases (run_id, owner, label, heartbeat, expires) "
@@ -1207,7 +1238,7 @@ class Store:
         t = time.time()
         with self.transaction() as c:
             held = self._lease_row(c, run_id)
-            if held is not None and held.owner != owner and held.expires > t and not take_over:
+            if held is not None and held.owner != owner and self._live(held, t) and not take_over:
                 return held
             if c.execute("SELECT 1 FROM runs WHERE id=?", (run_id,)).fetchone() is None:
                 raise StoreError(Msg("storage.no_run", run=run_id))
@@ -1224,7 +1255,7 @@ class Store:
         t = time.time()
         with self.transaction() as c:
             held = self._lease_row(c, run_id)
-            if held is not None and held.owner != owner and held.expires > t:
+            if held is not None and held.owner != owner and self._live(held, t):
                 return False
             if held is None or held.owner != owner:  # expired and nobody took it: take it again
                 if c.execute("SELECT 1 FROM runs WHERE id=?", (run_id,)).fetchone() is None:
@@ -1248,7 +1279,7 @@ class Store:
     def lease_of(self, run_id: str) -> LeaseRecord | None:
         """The run's live lease (None when no window has it open)."""
         held = self._lease_row(self.conn, run_id)
-        return held if held is not None and held.expires > time.time() else None
+        return held if self._live(held, time.time()) else None
 
     # the join log
     def log_join(self, session_id: str | None, event: str, *, tab: str = "", address: str = "",
