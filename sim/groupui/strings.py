@@ -335,6 +335,12 @@ STRINGS: dict[str, tuple[str, str]] = {
                                         "name taken over (approved)"),
     "group.joins.event.lockout_lifted": ("blokkade opgeheven door de trainer",
                                          "lock lifted by the trainer"),
+    "group.cli.waiting": ("{n} verzoek(en) om een naam over te nemen wacht(en) op goedkeuring",
+                          "{n} take-over request(s) waiting for approval"),
+    "group.cli.held": ("{n} tabblad(en)/adres(sen) tegengehouden na verkeerde codes",
+                       "{n} tab(s)/address(es) held back after wrong codes"),
+    "group.cli.failed": ("{n} mislukte poging(en) om mee te doen in de laatste 15 minuten",
+                         "{n} failed join attempt(s) in the last 15 minutes"),
 }
 
 def _register() -> dict[str, dict[str, str]]:

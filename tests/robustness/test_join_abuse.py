@@ -332,3 +332,27 @@ def test_group_paths_still_play(setup, example) -> None:  # noqa: ANN001
     for name, path in (("Anna", "A"), ("Bram", "C")):
         play(sessions.join(store, made.join_code, name), example, STEMPAS_PATHS[path])
     assert len(store.session_events(made.session.id)) > 2
+
+
+def test_session_list_and_log_show_the_trainer_what_happened(setup, tmp_path) -> None:  # noqa: ANN001
+    from tests.clirun import sovsim
+
+    store, made = setup
+    sessions.join(store, made.join_code, "Anna")
+    for _ in range(2):
+        with pytest.raises(sessions.AccessDenied):
+            sessions.join(store, "ZZZZZZ", "x", holder="t2", session_id=made.session.id)
+    with pytest.raises(sessions.AccessDenied):
+        sessions.join(store, made.join_code, "anna", holder="t3")
+    listed = sovsim("--lang", "en", "--data-dir", str(tmp_path), "session", "list")
+    assert listed.returncode == 0
+    assert "1 take-over request(s) waiting for approval" in listed.stdout
+    assert "2 failed join attempt(s) in the last 15 minutes" in listed.stdout
+    log = sovsim("--data-dir", str(tmp_path), "session", "log", made.session.id,
+                 "--trainer-code", made.trainer_code)
+    assert log.returncode == 0, log.stderr
+    assert "Anna (" in log.stdout and log.stdout.count("verkeerde code") == 2
+    assert "vraagt een bestaande naam over te nemen · Anna" in log.stdout
+    wrong = sovsim("--data-dir", str(tmp_path), "session", "log", made.session.id,
+                   "--trainer-code", "WRONGCODE1")
+    assert wrong.returncode != 0 and "Anna" not in wrong.stdout
