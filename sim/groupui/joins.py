@@ -181,7 +181,8 @@ class JoinsScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.fill()
-        self.query_one("#back", Button).focus()
+        ol = self.query_one(OptionList)
+        (ol if ol.highlighted is not None else self.query_one("#back", Button)).focus()
 
     def fill(self) -> None:
         try:

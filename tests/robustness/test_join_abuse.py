@@ -301,7 +301,7 @@ async def test_a_closed_tab_cannot_be_taken_over_by_name_one_second_later(setup,
             await dp.pause(0.5)
             while dash.screen.figures is None:
                 await dp.pause(0.2)
-            assert "1 request(s) to take over a name: T" in _text(dash, "#dash-alerts")
+            assert "Asks to take over a name: 1 (T)" in _text(dash, "#dash-alerts")
             await dp.press("t")
             await dp.pause()
             assert isinstance(dash.screen, TakeoversScreen)
