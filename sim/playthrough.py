@@ -136,7 +136,12 @@ class Playthrough:
 
     def detach(self) -> None:
         """Go on without saving (after the trainee agreed)."""
-        self.release()
+        from contextlib import suppress
+
+        from .store import StoreError
+
+        with suppress(StoreError):  # a store that fails cannot free the run: no matter
+            self.release()
         self.saver = None
         self.unsaved = False
 
