@@ -356,3 +356,36 @@ def test_session_list_and_log_show_the_trainer_what_happened(setup, tmp_path) ->
     wrong = sovsim("--data-dir", str(tmp_path), "session", "log", made.session.id,
                    "--trainer-code", "WRONGCODE1")
     assert wrong.returncode != 0 and "Anna" not in wrong.stdout
+
+
+@aio
+async def test_two_tabs_with_one_token_do_not_both_write_the_run(setup, example, rubric) -> None:  # noqa: ANN001
+    """A page's token in two tabs of one browser (a copied tab): both continue the same
+    participant, but the run is written by one of them; the other is told and watches."""
+    from sim.app.screens.dialogs import OpenElsewhereDialog
+    from sim.app.screens.play import PlayScreen
+
+    store, made = setup
+    first = _app(store, rubric, made, lang="en")
+    async with first.run_test(size=(100, 30)) as one:
+        await _join(one, made.join_code, "Anna")
+        token = first.trainee.token
+        await one.press("enter")  # play
+        await one.pause()
+        assert isinstance(first.screen, PlayScreen)
+        second = _app(store, rubric, made, lang="en", resume_token=token)
+        async with second.run_test(size=(100, 30)) as two:
+            await two.pause()
+            await two.pause()
+            assert second.trainee is not None  # resumed without code or name
+            await two.pause()
+            assert isinstance(second.screen, OpenElsewhereDialog)
+            await two.click("#take_over")
+            await two.pause()
+            await two.press("1")  # rustig-uitleggen, written by the second tab
+            await two.pause()
+            await one.press("2")  # the first tab's choice is refused; it watches
+            await one.pause()
+            assert first.screen.pt.watching
+            (run,) = store.runs(session_id=made.session.id)
+            assert [e["choice"] for e in store.events(run.id)] == ["rustig-uitleggen"]
