@@ -1,6 +1,11 @@
 """Group sessions with access rules: the only way the apps reach session data.
 
-- No join code, no entry: :func:`join` needs the session's join code (and a name).
+- No join code, no entry: :func:`join` needs the session's join code (and a name);
+  wrong codes are slowed down and locked out per tab and per address, another session's
+  code is a wrong code, and every join and failed try is logged for the trainer.
+- A name is not a key: a participant is rejoined with their resume token (:func:`resume`,
+  the browser page keeps it), or after the trainer approved a take-over; a new name that
+  looks like a participant's is refused.
 - No trainer code, no dashboard: :func:`open_as_trainer` checks the trainer code
   against its salted hash; the plain trainer code is never stored.
 - A trainee sees only their own runs: :class:`Trainee` reads and writes runs of its

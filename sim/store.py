@@ -22,6 +22,15 @@ in a session; their runs carry ``runs.session_id`` and ``runs.person`` = the
 participant id), ``branches`` (a plenary's runs and where each forked), ``votes``
 (the room's counts per option at a plenary decision) and ``bookmarks``. This
 module does no access checks: :mod:`sim.sessions` is the layer that does.
+
+Schema 4 (joining that cannot be abused, one writer per run): ``run_leases`` (the window
+that has a run open for writing; :meth:`Store.save_step` checks it in the save's own
+transaction, so a second window can never write between the first one's saves),
+``join_log`` (joins and failed tries, for the trainer), ``join_throttle`` (wrong codes per
+tab and per address), ``participant_tokens`` (the hash of each participant's resume
+token), ``takeover_requests`` (a tab asking to continue as an existing participant, until
+the trainer decides) and ``participants.name_look`` (the look-alike skeleton of a name,
+:func:`sim.names.look_key`). Migrating a schema-3 store adds them and fills ``name_look``.
 """
 
 from __future__ import annotations
