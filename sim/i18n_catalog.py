@@ -510,4 +510,39 @@ STRINGS: dict[str, tuple[str, str]] = {
         "(die blijft bewaard)\n  q. Stoppen\n> ",
         "  1. Play without saving\n  2. Start a fresh store beside the damaged one (it is "
         "kept)\n  q. Stop\n> "),
+    # -- joinsafe: one writer per run (a run open in another window) ---------------------
+    "lease.title": ("Open in een ander venster", "Open in another window"),
+    "lease.elsewhere": (
+        "Deze oefening is nu open in {where} (daar {ago} geleden nog actief). Speel je hier "
+        "verder, dan bewaart dat andere venster vanaf nu niets meer. Je kunt ook alleen "
+        "meekijken.",
+        "This run is open in {where} right now (active there {ago} ago). If you continue "
+        "here, that other window saves nothing from now on. You can also just watch."),
+    "lease.where.app": ("een ander venster van de app", "another window of the app"),
+    "lease.where.plain": ("een ander venster in tekstmodus", "another window in plain mode"),
+    "lease.where.browser": ("een ander browsertabblad", "another browser tab"),
+    "lease.where.other": ("een ander venster", "another window"),
+    "lease.ago": ("{n} s", "{n} s"),
+    "lease.take_over": ("Hier verder spelen", "Continue here"),
+    "lease.watch": ("Alleen meekijken", "Just watch"),
+    "lease.taken": (
+        "Deze oefening is in een ander venster overgenomen. Dit venster bewaart niets meer; "
+        "je kijkt nu alleen mee.",
+        "This run was taken over in another window. This window no longer saves; you are "
+        "only watching now."),
+    "lease.watching": ("Meekijken · alleen lezen · O: hier verder spelen",
+                       "Watching · read only · O: continue here"),
+    "lease.watch_hint": (
+        "Je kijkt mee: wat in het andere venster wordt gekozen, verschijnt hier vanzelf.",
+        "You are watching: what is chosen in the other window appears here by itself."),
+    "lease.now_here": ("Je speelt nu hier verder; het andere venster bewaart niets meer.",
+                       "You now continue here; the other window no longer saves."),
+    "key.take_over": ("Hier verder spelen", "Continue here"),
+    "plain.lease.ask": ("o = hier verder spelen, m = meekijken, q = stoppen: ",
+                        "o = continue here, m = watch, q = stop: "),
+    "plain.lease.watching": (
+        "Je kijkt mee (alleen lezen). Enter: bijwerken · o: hier verder spelen · q: stoppen",
+        "You are watching (read only). Enter: update · o: continue here · q: stop"),
+    "plain.lease.no_change": ("Nog geen nieuwe keuze in het andere venster.",
+                              "No new choice in the other window yet."),
 }

@@ -8,6 +8,7 @@ With ``--choices 2,1,3`` a path is played without questions and the debrief prin
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any, TextIO
 
 from . import transcript
@@ -18,7 +19,7 @@ from .i18n import t
 from .playthrough import Playthrough
 from .problemtext import error_text
 from .scenario import Scenario
-from .store import DamagedStore, Store, StoreError, fresh_store
+from .store import DamagedStore, LeaseLost, LeaseRecord, Store, StoreError, fresh_store
 from .textsafe import clean, one_line, shown_path
 
 
@@ -38,6 +39,7 @@ class PlainGame:
         self.store = store
         self.pending = False  # the trainee plays on while saves fail: retried at each choice
         self.dim_name = dimension_name or (lambda d: t(f"dim.{d}", lang))
+        self.lost = False  # the run was taken over in another window
 
     def t(self, key: str, /, **values: object) -> str:
         return t(key, self.lang, **values)
@@ -134,12 +136,23 @@ class PlainGame:
             self.say(self.t("plain.resumed", n=len(pt.run.history)))
             self.say()
         self.entries(transcript.build(pt.run, self.lang, pt.mode == "coach"))
+        if pt.watching and not self.watch(pt):
+            return 0
         while not pt.run.finished:
             self.choices(pt.run)
             answer = self.ask("> ")
             if answer is None or answer.lower() in ("q", "quit", "stop", "stoppen"):
                 self.stop(pt)
                 return 0
+            if pt.saving and not self.lost:
+                with suppress(StoreError):  # a passing problem: the save says it if it lasts
+                    self.lost = not pt.keep()
+            if self.lost:
+                self.say(self.t("lease.taken"))
+                self.lost = False
+                if not self.watch(pt):
+                    return 0
+                continue
             if answer in ("?", "h", "help", "hulp"):
                 self.say(self.t("plain.help_undo" if pt.mode == "coach" else "plain.help"))
                 self.say()
@@ -187,6 +200,9 @@ class PlainGame:
         except RunError as err:
             self.say(error_text(err, self.lang))
             return True
+        except LeaseLost:  # taken over meanwhile: this choice is not kept
+            self.lost = True
+            return True
         except StoreError as err:
             step = pt.run.history[-1]
             if not self.store_failed(pt, err):
@@ -206,6 +222,9 @@ class PlainGame:
             return True
         try:
             pt.undo()
+        except LeaseLost:  # taken over meanwhile: the undo is not kept
+            self.lost = True
+            return True
         except StoreError as err:
             if not self.store_failed(pt, err):
                 return False
@@ -217,6 +236,73 @@ class PlainGame:
         self.entries(transcript.node_entries(self.scenario, node, self.lang,
                                              len(pt.run.history)))
         return True
+
+    # -- one writer per run ------------------------------------------------------------
+    def elsewhere(self, pt: Playthrough, other: LeaseRecord) -> bool:
+        """The run is open in another window: continue here, watch, or stop (False)."""
+        import time
+
+        where = self.t(f"lease.where.{other.label}" if other.label in ("app", "plain", "browser")
+                       else "lease.where.other")
+        ago = self.t("lease.ago", n=max(0, round(time.time() - other.heartbeat)))
+        self.say(self.t("lease.elsewhere", where=where, ago=ago))
+        answer = self.ask(self.t("plain.lease.ask"))
+        if answer is None or answer.lower() not in ("o", "m"):
+            self.say(self.t("plain.stopped_saved"))
+            return False
+        if answer.lower() == "o":
+            self.take_over(pt, say=False)
+        return True
+
+    def take_over(self, pt: Playthrough, *, say: bool = True) -> None:
+        pt.claim(take_over=True)
+        n = len(pt.run.history)
+        changed = pt.reload()
+        self.say(self.t("lease.now_here"))
+        self.say()
+        if say and changed:
+            self.news(pt, n)
+
+    def news(self, pt: Playthrough, before: int) -> None:
+        """What the other window did since ``before`` steps: the new steps, or (after an
+        undo there) where the run stands now."""
+        history = pt.run.history
+        if len(history) > before:
+            for n, step in enumerate(history[before:], before + 1):
+                self.entries(transcript.step_entries(self.scenario, step, n, self.lang,
+                                                     pt.mode == "coach"))
+        else:
+            self.entries(transcript.node_entries(self.scenario, pt.run.node_id, self.lang,
+                                                 len(history)))
+
+    def watch(self, pt: Playthrough) -> bool:
+        """Read only: Enter shows what the other window chose meanwhile; ``o`` continues
+        here (True), ``q`` or the end of input stops (False)."""
+        pt.watching = True
+        self.say(self.t("plain.lease.watching"))
+        while True:
+            answer = self.ask("> ")
+            if answer is None or answer.lower() in ("q", "quit", "stop", "stoppen"):
+                self.say(self.t("plain.stopped"))
+                return False
+            before = len(pt.run.history)
+            try:
+                if answer.lower() == "o":
+                    self.take_over(pt)
+                    return True
+                changed = pt.reload()
+            except (StoreError, RunError) as err:
+                self.say(error_text(err, self.lang))
+                continue
+            if changed:
+                self.news(pt, before)
+                if pt.run.finished:
+                    self.say(self.t("plain.debrief_follows"))
+                    self.say()
+                    self.debrief(pt.run)
+                    return False
+            else:
+                self.say(self.t("plain.lease.no_change"))
 
     def saved(self, pt: Playthrough) -> None:
         """A save worked: after failed ones, say that what was pending is stored now."""

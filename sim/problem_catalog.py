@@ -1073,4 +1073,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Afgerond: het logbestand is leeg en {db} is opnieuw geschreven, zonder "
         "verwijderde pagina's.",
         "Finished: the log is empty and {db} was written anew, with no deleted pages left."),
+    # -- joinsafe: one writer per run ----------------------------------------------------
+    "storage.lease_lost": ("deze oefening is in een ander venster overgenomen; dit venster "
+                           "bewaart niets meer",
+                           "this run was taken over in another window; this window no "
+                           "longer saves"),
 }

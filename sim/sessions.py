@@ -1,6 +1,11 @@
 """Group sessions with access rules: the only way the apps reach session data.
 
-- No join code, no entry: :func:`join` needs the session's join code (and a name).
+- No join code, no entry: :func:`join` needs the session's join code (and a name);
+  wrong codes are slowed down and locked out per tab and per address, another session's
+  code is a wrong code, and every join and failed try is logged for the trainer.
+- A name is not a key: a participant is rejoined with their resume token (:func:`resume`,
+  the browser page keeps it), or after the trainer approved a take-over; a new name that
+  looks like a participant's is refused.
 - No trainer code, no dashboard: :func:`open_as_trainer` checks the trainer code
   against its salted hash; the plain trainer code is never stored.
 - A trainee sees only their own runs: :class:`Trainee` reads and writes runs of its
@@ -17,6 +22,7 @@ import hashlib
 import hmac
 import re
 import secrets
+import time
 import unicodedata
 import uuid
 from collections.abc import Collection, Mapping
@@ -24,17 +30,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .names import look_key
 from .playthrough import Playthrough
 from .problemtext import Msg
 from .scenario import Scenario
 from .store import (
     DuplicateError,
+    JoinLogRecord,
+    LeaseRecord,
+    LookAlike,
     ParticipantRecord,
     RunRecord,
-    SeatTaken,
     SessionRecord,
     Store,
     StoreError,
+    TakeoverRecord,
+    ThrottleRecord,
 )
 
 KINDS = ("live", "plenary")
@@ -47,13 +58,30 @@ HASH_ITERATIONS = 120_000
 MAX_NAME = 40
 SEAT_LEASE = 45.0  # seconds a seat stays taken after its app was last seen
 
+# Wrong join codes, per tab and per address (see docs/trainers.md, "Veiligheid"): the first
+# FREE_TRIES are answered at once, then each waits twice as long (2, 4, 8 ... at most
+# MAX_WAIT seconds), and after LOCK_AFTER within THROTTLE_WINDOW the tab or address is
+# locked out for LOCKOUT seconds (the trainer can lift it on the dashboard).
+FREE_TRIES = 3
+MAX_WAIT = 60.0
+LOCK_AFTER = 10
+LOCKOUT = 900.0
+THROTTLE_WINDOW = 900.0
+
 
 class AccessDenied(Exception):
-    """Refused. ``reason``: no_session, closed, trainer_code, name, seat_taken, not_yours."""
+    """Refused. ``reason``: no_session, closed, trainer_code, name, lookalike, takeover
+    (the name is someone's: their resume token or the trainer's approval is needed;
+    :attr:`request` is the take-over request made), refused (the trainer said no), wait
+    and locked (too many wrong codes: :attr:`until` is when the next try is taken),
+    token (a resume token that is no one's), not_yours."""
 
-    def __init__(self, reason: str, message: str) -> None:
+    def __init__(self, reason: str, message: str, *, until: float = 0.0,
+                 request: str | None = None) -> None:
         super().__init__(message)
         self.reason = reason
+        self.until = until
+        self.request = request
 
 
 # --- codes ---------------------------------------------------------------------------
@@ -100,7 +128,8 @@ def clean_name(text: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """Two names are the same person in a session when their keys are equal."""
+    """Two names are the same person in a session when their keys are equal (a new name
+    whose :func:`~sim.names.look_key` is another's is refused as a look-alike)."""
     return unicodedata.normalize("NFKC", clean_name(name)).casefold()
 
 
@@ -199,45 +228,162 @@ def _info(rec: SessionRecord) -> SessionInfo:
                        rec.closed is not None)
 
 
+def new_token() -> str:
+    """A resume token: 256 random bits, kept by the browser page, never in the store."""
+    return secrets.token_urlsafe(32)
+
+
+def token_hash(token: str) -> str:
+    """What the store keeps of a resume token (a fast hash suffices for 256 random bits)."""
+    return hashlib.sha256(("sovsim-resume:" + token).encode()).hexdigest()
+
+
+def _throttle_policy(failures: int, now: float) -> tuple[float, float]:
+    """(wait until, locked until) after ``failures`` wrong codes in a row."""
+    wait = 0.0 if failures <= FREE_TRIES else min(2.0 ** (failures - FREE_TRIES), MAX_WAIT)
+    locked = now + LOCKOUT if failures >= LOCK_AFTER else 0.0
+    return (now + wait if wait else 0.0), locked
+
+
+def throttle_scopes(holder: str | None, address: str | None) -> list[str]:
+    """The throttle's counters a try counts in: the tab's, and its address's when known."""
+    scopes = [f"tab:{holder}"] if holder else []
+    if address:
+        scopes.append(f"addr:{address}")
+    return scopes
+
+
+def check_throttle(store: Store, holder: str | None, address: str | None) -> None:
+    """AccessDenied ``locked`` or ``wait`` while this tab or address must wait."""
+    wait, locked = store.throttle(throttle_scopes(holder, address))
+    now = time.time()
+    if locked > now:
+        raise AccessDenied("locked", "too many wrong codes: locked out", until=locked)
+    if wait > now:
+        raise AccessDenied("wait", "too many wrong codes: wait", until=wait)
+
+
 def join(store: Store, join_code: str, name: str, *, holder: str | None = None,
-         lease: float = SEAT_LEASE) -> Trainee:
+         session_id: str | None = None, token: str | None = None,
+         address: str | None = None) -> Trainee:
     """Enter a live session with its join code under a display name.
 
-    The same code and name again (after a closed tab or a sleeping laptop) is the same
-    participant, with their runs. A new name cannot join a closed session. ``holder``
-    identifies this app process: while another process holding the name was seen less
-    than ``lease`` seconds ago, the name is refused as in use.
+    ``holder`` identifies this tab (its process), ``address`` the browser's network
+    address when known, ``session_id`` the one session a serve accepts: the code of any
+    other session is refused exactly as a wrong code, and nothing is made there. Wrong
+    codes are counted per tab and per address: after a few, the next try waits, then the
+    tab or address is locked out (:data:`LOCK_AFTER`).
+
+    A new name becomes a participant with a new resume token (:attr:`Trainee.token`, for
+    the page to keep). A name already in the session is that participant again only with
+    their resume ``token``; without it a take-over request waits for the trainer
+    (AccessDenied ``takeover``). A new name that looks like a participant's (another
+    script's letters, ``rn`` for ``m``) is refused (``lookalike``). A new name cannot
+    join a closed session. Every join and every failed try is logged for the trainer.
     """
+    holder = holder or uuid.uuid4().hex
+    tab, addr = holder, address or ""
+    check_throttle(store, holder, address)
     code = normalise_code(join_code)
     rec = store.session_by_join_code(code) if code else None
-    if rec is None or rec.kind != "live":
-        raise AccessDenied("no_session", "no session has this join code")
+    if rec is None or rec.kind != "live" or (session_id is not None and rec.id != session_id):
+        # another session's code is a wrong code here: no trace there, no hint of it
+        wait, locked = store.note_failure(throttle_scopes(holder, address), session_id,
+                                          _throttle_policy, window=THROTTLE_WINDOW)
+        store.log_join(session_id, "locked" if locked else "wrong_code", tab=tab, address=addr)
+        raise AccessDenied("no_session", "no session has this join code",
+                           until=max(wait, locked))
+    store.clear_throttle(throttle_scopes(holder, address))
     display = clean_name(name)
     if not display:
         raise AccessDenied("name", "a display name is needed (a pseudonym is fine)")
     key = name_key(display)
-    if rec.closed is not None:
-        known = {name_key(p.name): p for p in store.participants(rec.id)}
-        if key not in known:
-            raise AccessDenied("closed", "this session has been closed")
-    holder = holder or uuid.uuid4().hex
+    if token:
+        found = store.participant_by_token(token_hash(token))
+        if found is not None and found.session_id == rec.id and name_key(found.name) == key:
+            store.take_seat(found.id, holder)
+            store.log_join(rec.id, "rejoined", tab=tab, address=addr, name=found.name,
+                           participant_id=found.id)
+            return Trainee(store, rec.id, found, holder, token=token)
     try:
-        participant, _ = store.join_participant(rec.id, display, key, holder=holder, lease=lease)
-    except SeatTaken:
-        raise AccessDenied("seat_taken", "someone is playing under this name right now; "
-                                         "choose another name") from None
-    return Trainee(store, rec.id, participant, holder)
+        participant, new = store.join_participant(rec.id, display, key, holder=holder,
+                                                  look=look_key(display),
+                                                  create=rec.closed is None)
+    except KeyError:
+        raise AccessDenied("closed", "this session has been closed") from None
+    except LookAlike:
+        store.log_join(rec.id, "lookalike", tab=tab, address=addr, name=display)
+        raise AccessDenied("lookalike", "this name looks like the name of someone in this "
+                                        "session; choose a clearly different name") from None
+    if not new:
+        request = store.request_takeover(rec.id, participant.id, holder, addr)
+        store.log_join(rec.id, "takeover_asked", tab=tab, address=addr, name=participant.name,
+                       participant_id=participant.id)
+        raise AccessDenied("takeover", "this name is someone's in this session: their resume "
+                                       "token or the trainer's approval is needed",
+                           request=request)
+    fresh = new_token()
+    store.set_token(participant.id, token_hash(fresh))
+    store.log_join(rec.id, "joined", tab=tab, address=addr, name=participant.name,
+                   participant_id=participant.id)
+    return Trainee(store, rec.id, participant, holder, token=fresh)
+
+
+def resume(store: Store, token: str, *, session_id: str | None = None,
+           holder: str | None = None, address: str | None = None) -> Trainee:
+    """The participant whose resume token this is (a reconnecting or reloaded tab), with
+    no code or name typed; AccessDenied ``token`` when it is no one's (in ``session_id``)."""
+    holder = holder or uuid.uuid4().hex
+    check_throttle(store, holder, address)
+    found = store.participant_by_token(token_hash(token)) if token else None
+    session = store.get_session(found.session_id) if found is not None else None
+    if found is None or session is None or session.kind != "live" or (
+            session_id is not None and found.session_id != session_id):
+        store.note_failure(throttle_scopes(holder, address), session_id, _throttle_policy,
+                           window=THROTTLE_WINDOW)
+        store.log_join(session_id, "bad_token", tab=holder, address=address or "")
+        raise AccessDenied("token", "this resume token is no one's")
+    store.take_seat(found.id, holder)
+    store.log_join(found.session_id, "resumed", tab=holder, address=address or "",
+                   name=found.name, participant_id=found.id)
+    return Trainee(store, found.session_id, found, holder, token=token)
+
+
+def takeover_result(store: Store, request_id: str, holder: str) -> Trainee | None:
+    """A take-over request asked by this tab: None while the trainer has not decided; the
+    participant (with a new resume token: the old one no longer works) once approved;
+    AccessDenied ``refused`` when refused or gone."""
+    req = store.takeover(request_id)
+    if req is None or req.tab != holder or req.state in ("refused", "cancelled", "done"):
+        raise AccessDenied("refused", "the trainer did not approve")
+    if req.state == "pending":
+        return None
+    participant = store.get_participant(req.participant_id)
+    if participant is None or not store.decide_takeover(request_id, "done", was="approved"):
+        raise AccessDenied("refused", "the trainer did not approve")
+    fresh = new_token()
+    store.set_token(participant.id, token_hash(fresh))
+    store.take_seat(participant.id, holder)
+    store.log_join(req.session_id, "takeover_done", tab=holder, address=req.address,
+                   name=participant.name, participant_id=participant.id)
+    return Trainee(store, req.session_id, participant, holder, token=fresh)
+
+
+def cancel_takeover(store: Store, request_id: str) -> None:
+    """The tab that asked no longer waits."""
+    store.decide_takeover(request_id, "cancelled")
 
 
 class Trainee:
     """A participant's view of a session: their own runs, nothing of anyone else's."""
 
     def __init__(self, store: Store, session_id: str, participant: ParticipantRecord,
-                 holder: str) -> None:
+                 holder: str, *, token: str | None = None) -> None:
         self._store = store
         self._session_id = session_id
         self.participant = participant
         self.holder = holder
+        self.token = token  # the resume token this tab holds (for its page to keep)
 
     @property
     def name(self) -> str:
@@ -295,18 +441,46 @@ class Trainee:
             self._store.note_resumed(run_id)
 
     def save_step(self, run_id: str, snapshot: dict[str, Any], *, finished: bool = False,
-                  outcome: str | None = None, ending: str | None = None) -> None:
+                  outcome: str | None = None, ending: str | None = None,
+                  lease: str | None = None) -> None:
         """Autosave a choice of one's own run (also after the session closed: nothing is lost).
 
         Someone else's run is refused (:class:`AccessDenied`); a run deleted meanwhile
-        (the trainer deleted the session's data) cannot be saved (StoreError, as in solo play).
+        (the trainer deleted the session's data) cannot be saved (StoreError, as in solo play);
+        a run open in another window refuses the save (:class:`~sim.store.LeaseLost`).
         """
+        self._own(run_id)
+        self._store.save_step(run_id, snapshot, finished=finished, outcome=outcome, ending=ending,
+                              lease=lease)
+
+    def _own(self, run_id: str) -> None:
         owner = self._store.run_owner(run_id)
         if owner is None:
             raise StoreError(Msg("storage.run_deleted"))
         if owner != (self._session_id, self.participant.id):
             raise AccessDenied("not_yours", "this run is not yours")
-        self._store.save_step(run_id, snapshot, finished=finished, outcome=outcome, ending=ending)
+
+    # -- one writer per run: the leases of one's own runs --------------------------------
+    def claim_run(self, run_id: str, owner: str, *, label: str = "", ttl: float | None = None,
+                  take_over: bool = False) -> LeaseRecord | None:
+        self._own(run_id)
+        kw = {} if ttl is None else {"ttl": ttl}
+        return self._store.claim_run(run_id, owner, label=label, take_over=take_over, **kw)
+
+    def renew_lease(self, run_id: str, owner: str, *, ttl: float | None = None) -> bool:
+        self._own(run_id)
+        kw = {} if ttl is None else {"ttl": ttl}
+        return self._store.renew_lease(run_id, owner, **kw)
+
+    def release_lease(self, run_id: str, owner: str) -> None:
+        self._store.release_lease(run_id, owner)
+
+    def get_run(self, run_id: str) -> RunRecord | None:
+        """One's own run as it is stored now (to watch it), None when gone."""
+        try:
+            return self.run(run_id)
+        except AccessDenied:
+            return None
 
     def playthrough(self, scenario: Scenario, record: RunRecord | None = None, *,
                     lang: str = "nl") -> Playthrough:
@@ -427,6 +601,41 @@ class Trainer:
             st = self._store.lrs_state(name, session_id=self.session_id)
             out.append((name, st.sent, st.queued, st.failed))
         return out
+
+    # -- joins: the log, tabs held back, take-overs to approve ----------------------------
+    def join_log(self, limit: int = 200) -> list[JoinLogRecord]:
+        """The latest joins and failed tries (wrong codes, look-alikes, take-overs)."""
+        return self._store.join_log(self.session_id, limit=limit)
+
+    def held_back(self) -> list[ThrottleRecord]:
+        """Tabs and addresses that must wait or are locked out after wrong codes."""
+        return self._store.throttled(self.session_id)
+
+    def lift_lockout(self, scope: str) -> bool:
+        ok = self._store.lift_lockout(scope)
+        if ok:
+            self._store.log_join(self.session_id, "lockout_lifted", tab=scope)
+        return ok
+
+    def pending_takeovers(self) -> list[tuple[TakeoverRecord, str]]:
+        """Take-over requests waiting for the trainer, with the name each asks for."""
+        names = {p.id: p.name for p in self.participants()}
+        return [(r, names.get(r.participant_id, "?"))
+                for r in self._store.takeovers(self.session_id)]
+
+    def decide_takeover(self, request_id: str, approve: bool) -> bool:
+        """Approve (the tab continues as that participant; the old token stops working)
+        or refuse a pending take-over of this session."""
+        req = self._store.takeover(request_id)
+        if req is None or req.session_id != self.session_id:
+            return False
+        ok = self._store.decide_takeover(request_id, "approved" if approve else "refused")
+        if ok:
+            self._store.log_join(self.session_id,
+                                 "takeover_approved" if approve else "takeover_refused",
+                                 tab=req.tab, address=req.address,
+                                 participant_id=req.participant_id)
+        return ok
 
     def dashboard(self, scenarios: list[Scenario], rubric: Any, *, lang: str = "nl",
                   scorer: Any = None) -> Any:

@@ -22,6 +22,15 @@ in a session; their runs carry ``runs.session_id`` and ``runs.person`` = the
 participant id), ``branches`` (a plenary's runs and where each forked), ``votes``
 (the room's counts per option at a plenary decision) and ``bookmarks``. This
 module does no access checks: :mod:`sim.sessions` is the layer that does.
+
+Schema 4 (joining that cannot be abused, one writer per run): ``run_leases`` (the window
+that has a run open for writing; :meth:`Store.save_step` checks it in the save's own
+transaction, so a second window can never write between the first one's saves),
+``join_log`` (joins and failed tries, for the trainer), ``join_throttle`` (wrong codes per
+tab and per address), ``participant_tokens`` (the hash of each participant's resume
+token), ``takeover_requests`` (a tab asking to continue as an existing participant, until
+the trainer decides) and ``participants.name_look`` (the look-alike skeleton of a name,
+:func:`sim.names.look_key`). Migrating a schema-3 store adds them and fills ``name_look``.
 """
 
 from __future__ import annotations
@@ -30,6 +39,7 @@ import functools
 import json
 import os
 import shutil
+import socket
 import sqlite3
 import time
 import uuid
@@ -44,7 +54,7 @@ from .gcpause import paused_gc
 from .problemtext import MessageError, Msg
 from .snapshot import full_snapshot, head_of
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 T = TypeVar("T")
 _CHUNK = 500  # ids per "IN (...)" query, well below SQLite's limit on parameters
 DB_NAME = "sovsim.db"
@@ -183,6 +193,56 @@ CREATE TABLE IF NOT EXISTS lrs_state (
 )
 """
 XAPI_KINDS = ("started", "resumed", "answered", "undid", "completed")
+# Schema 4 (joinsafe): joining that cannot be abused, and one writer per run. A log of
+# joins and failed attempts, the throttle of wrong codes per tab and per address, each
+# participant's resume token (only its hash), the take-overs waiting for the trainer,
+# the leases of runs open in a window, and each name's look-alike skeleton.
+_SCHEMA_4 = """
+CREATE TABLE IF NOT EXISTS join_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    session_id TEXT,
+    time TEXT NOT NULL,
+    event TEXT NOT NULL,
+    tab TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    name TEXT NOT NULL DEFAULT '',
+    participant_id TEXT
+);
+CREATE INDEX IF NOT EXISTS join_log_session ON join_log(session_id, id);
+CREATE TABLE IF NOT EXISTS join_throttle (
+    scope TEXT PRIMARY KEY,
+    session_id TEXT,
+    failures INTEGER NOT NULL DEFAULT 0,
+    first REAL NOT NULL,
+    last REAL NOT NULL,
+    wait_until REAL NOT NULL DEFAULT 0,
+    locked_until REAL NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS participant_tokens (
+    participant_id TEXT PRIMARY KEY REFERENCES participants(id) ON DELETE CASCADE,
+    token_hash TEXT NOT NULL UNIQUE,
+    issued TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS takeover_requests (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+    tab TEXT NOT NULL,
+    address TEXT NOT NULL DEFAULT '',
+    requested TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending',
+    decided TEXT
+);
+CREATE INDEX IF NOT EXISTS takeover_session ON takeover_requests(session_id, state);
+CREATE TABLE IF NOT EXISTS run_leases (
+    run_id TEXT PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+    owner TEXT NOT NULL,
+    label TEXT NOT NULL DEFAULT '',
+    heartbeat REAL NOT NULL,
+    expires REAL NOT NULL
+)
+"""
+LEASE_TTL = 30.0  # seconds a run's lease lasts without a heartbeat
 
 _RUN_COLS = ("id, scenario_id, scenario_version, scenario_path, mode, lang, person, "
              "session_id, started, updated, finished, outcome, ending, head, steps")
@@ -196,9 +256,41 @@ class StoreError(MessageError):
     why (in the user's language with :func:`~sim.problemtext.error_text`)."""
 
 
+class LeaseLost(StoreError):
+    """The run is open for writing in another window (its lease is another's): nothing
+    was written. :attr:`lease` is that other window's lease."""
+
+    def __init__(self, msg: Msg, lease: LeaseRecord | None = None) -> None:
+        super().__init__(msg)
+        self.lease = lease
+
+
 class StaleSave(StoreError):
     """A delta (:meth:`~sim.engine.Run.delta`) that does not follow on from the steps the
     store holds (the run was played on elsewhere): write the whole snapshot instead."""
+
+
+def lease_owner() -> str:
+    """A new window's owner id for run leases: random, with this machine and process."""
+    return f"{uuid.uuid4().hex[:16]}@{socket.gethostname()}:{os.getpid()}"
+
+
+def owner_alive(owner: str) -> bool:
+    """False only when ``owner`` (:func:`lease_owner`) names a process of this machine
+    that has ended."""
+    _, at, where = owner.rpartition("@")
+    host, colon, pid = where.rpartition(":")
+    if not at or not colon or host != socket.gethostname() or not pid.isdigit():
+        return True
+    if int(pid) == os.getpid():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process, or not ours to signal: alive
+        return True
+    return True
 
 
 def default_dir() -> Path:
@@ -302,12 +394,69 @@ class BranchRecord:
     created: str
 
 
+@dataclass(slots=True)
+class LeaseRecord:
+    """Who has a run open for writing: ``owner`` (a window's id), ``label`` (what kind of
+    window, for the message), the last ``heartbeat`` and when it ``expires`` (Unix time)."""
+
+    run_id: str
+    owner: str
+    label: str
+    heartbeat: float
+    expires: float
+
+
+@dataclass(slots=True)
+class JoinLogRecord:
+    """One join or failed attempt, for the trainer."""
+
+    id: int
+    session_id: str | None
+    time: str
+    event: str
+    tab: str
+    address: str
+    name: str
+    participant_id: str | None
+
+
+@dataclass(slots=True)
+class ThrottleRecord:
+    """Wrong codes from one tab or address (``scope``: ``tab:ID`` / ``addr:ADDRESS``)."""
+
+    scope: str
+    session_id: str | None
+    failures: int
+    first: float
+    last: float
+    wait_until: float
+    locked_until: float
+
+
+@dataclass(slots=True)
+class TakeoverRecord:
+    """A tab that asked to continue as an existing participant, waiting for the trainer."""
+
+    id: str
+    session_id: str
+    participant_id: str
+    tab: str
+    address: str
+    requested: str
+    state: str  # pending, approved, refused, done
+    decided: str | None
+
+
 class DuplicateError(Exception):
     """A unique value (a join code) is taken already."""
 
 
 class SeatTaken(Exception):
     """Someone else is playing under this name in this session right now."""
+
+
+class LookAlike(Exception):
+    """A new name looks like the name of someone already in the session (``args[0]``)."""
 
 
 _SESSION_COLS = "id, kind, title, scenarios, mode, lang, join_code, trainer_hash, created, closed"
@@ -632,12 +781,15 @@ class Store:
     @staticmethod
     def _migrate(c: sqlite3.Connection, version: int) -> None:
         """Bring the schema from ``version`` (0 = new file) up to date, keeping every run."""
-        scripts = [_SCHEMA, _SCHEMA_2] if version < 2 else []
-        for script in [*scripts, _SCHEMA_3]:
-            for stmt in script.split(";"):
-                if stmt.strip():
-                    c.execute(stmt)
-        Store._split_snapshots(c)
+        if version < 3:
+            scripts = [_SCHEMA, _SCHEMA_2] if version < 2 else []
+            for script in [*scripts, _SCHEMA_3]:
+                for stmt in script.split(";"):
+                    if stmt.strip():
+                        c.execute(stmt)
+            Store._split_snapshots(c)
+        if version < 4:
+            Store._migrate_joinsafe(c)
         c.execute("INSERT INTO meta VALUES ('schema', ?) ON CONFLICT(key) DO UPDATE "
                   "SET value=excluded.value", (str(SCHEMA_VERSION),))
 
@@ -657,6 +809,25 @@ class Store:
                       (json.dumps(head_of(snap)), len(rows), run_id))
             c.execute("DELETE FROM events WHERE run_id=?", (run_id,))
             c.executemany(_INSERT_STEP, rows)
+
+    @staticmethod
+    def _migrate_joinsafe(c: sqlite3.Connection) -> None:
+        """Schema 3 -> 4: the tables of :data:`_SCHEMA_4`, and every participant's
+        look-alike skeleton (:func:`sim.names.look_key`) worked out once."""
+        from .names import look_key
+
+        for stmt in _SCHEMA_4.split(";"):
+            if stmt.strip():
+                c.execute(stmt)
+        cols = {r[1] for r in c.execute("PRAGMA table_info(participants)")}
+        if "name_look" not in cols:
+            c.execute("ALTER TABLE participants ADD COLUMN name_look TEXT")
+        c.execute("CREATE INDEX IF NOT EXISTS participants_look ON participants(session_id, "
+                  "name_look)")
+        rows = c.execute("SELECT id, name FROM participants WHERE name_look IS NULL").fetchall()
+        c.executemany("UPDATE participants SET name_look=? WHERE id=?",
+                      [(look_key(name if isinstance(name, str) else ""), pid)
+                       for pid, name in rows])
 
     def close(self) -> None:
         self.conn.close()
@@ -724,7 +895,8 @@ class Store:
         return run_id
 
     def save_step(self, run_id: str, snapshot: dict[str, Any], *, finished: bool = False,
-                  outcome: str | None = None, ending: str | None = None) -> None:
+                  outcome: str | None = None, ending: str | None = None,
+                  lease: str | None = None) -> None:
         """Store the run's new state in one transaction.
 
         ``snapshot`` is a :meth:`Run.delta` (the head and the steps after the first
@@ -732,12 +904,17 @@ class Store:
         by an undo, are deleted), or a whole :meth:`Run.snapshot` (every step written
         again). Raises :class:`StaleSave` when a delta does not follow on from the steps
         stored (its ``base`` is not the step there), having written nothing.
+
+        The run's lease is checked in the same transaction: while another window holds
+        it (:meth:`claim_run`), nothing is written and :class:`LeaseLost` is raised; a
+        save with ``lease`` (the saving window's owner id) renews that window's lease.
         """
         first = snapshot.get("history_from", 0)
         if type(first) is not int or first < 0:
             raise ValueError("history_from must be a number of steps")
         rows = _step_rows(run_id, snapshot, snapshot.get("history", []), first)
         with self.transaction() as c:
+            self._check_lease(c, run_id, lease)
             was = c.execute("SELECT finished, steps FROM runs WHERE id=?", (run_id,)).fetchone()
             cur = c.execute(
                 "UPDATE runs SET head=?, steps=?, updated=?, finished=?, outcome=?, ending=? "
@@ -968,26 +1145,41 @@ class Store:
             c.execute("DELETE FROM branches WHERE session_id=?", (session_id,))
             c.execute("DELETE FROM runs WHERE session_id=?", (session_id,))
             c.execute("DELETE FROM participants WHERE session_id=?", (session_id,))
+            self._forget_joins(c, session_id=session_id)
             c.execute("DELETE FROM sessions WHERE id=?", (session_id,))
         return len(runs)
 
     # participants
     def join_participant(self, session_id: str, name: str, name_key: str, *,
-                         holder: str | None = None, lease: float = 0.0) -> tuple[ParticipantRecord, bool]:
+                         holder: str | None = None, lease: float = 0.0,
+                         look: str | None = None, create: bool = True,
+                         ) -> tuple[ParticipantRecord, bool]:
         """The participant ``name_key`` of the session, made on first join: (record, new).
 
         With ``holder`` and ``lease`` > 0 the seat is taken for ``holder``; raises
         :class:`SeatTaken` when another holder was seen less than ``lease`` seconds ago.
+        A new name whose look-alike skeleton ``look`` is another participant's raises
+        :class:`LookAlike` (checked in the same transaction as the insert); without
+        ``create``, a name not yet in the session raises :class:`KeyError`.
         """
+        from .names import look_key
+
         t = now()
+        look = look if look is not None else look_key(name)
         with self.transaction() as c:
             row = c.execute(f"SELECT {_PARTICIPANT_COLS} FROM participants WHERE session_id=? "
                             "AND name_key=?", (session_id, name_key)).fetchone()
             if row is None:
+                if not create:
+                    raise KeyError(name_key)
+                other = c.execute("SELECT name FROM participants WHERE session_id=? AND "
+                                  "name_look=? LIMIT 1", (session_id, look)).fetchone()
+                if other is not None:
+                    raise LookAlike(other[0])
                 pid = uuid.uuid4().hex[:12]
                 c.execute("INSERT INTO participants (id, session_id, name, name_key, joined, seen, "
-                          "holder) VALUES (?,?,?,?,?,?,?)",
-                          (pid, session_id, name, name_key, t, t, holder))
+                          "holder, name_look) VALUES (?,?,?,?,?,?,?,?)",
+                          (pid, session_id, name, name_key, t, t, holder, look))
                 return ParticipantRecord(pid, session_id, name, t, t), True
             rec = _participant(row)
             other = row[-1]
@@ -1031,6 +1223,7 @@ class Store:
                                             (participant_id, participant_id))]
             c.executemany("DELETE FROM events WHERE run_id=?", [(r,) for r in runs])
             c.executemany("DELETE FROM runs WHERE id=?", [(r,) for r in runs])
+            self._forget_joins(c, participant_id=participant_id)
             c.execute("DELETE FROM participants WHERE id=?", (participant_id,))
         return len(runs)
 
@@ -1406,3 +1599,252 @@ def fresh_store(damaged: DamagedStore) -> tuple[Store, Path]:
     (the new store, where the damaged file is kept)."""
     kept = set_aside(damaged.path)
     return Store(damaged.path), kept
+    # -- joining that cannot be abused, one writer per run (schema 4, joinsafe) ----------
+    # leases
+    @staticmethod
+    def _live(held: LeaseRecord | None, t: float) -> bool:
+        """A lease still in force: not expired, and its window's process not known to be
+        gone (an owner id ``...@host:pid`` of this machine whose process has ended: a
+        window killed or crashed frees its runs at once, not after the lease's time)."""
+        return held is not None and held.expires > t and owner_alive(held.owner)
+
+    @staticmethod
+    def _lease_row(c: sqlite3.Connection, run_id: str) -> LeaseRecord | None:
+        row = c.execute("SELECT run_id, owner, label, heartbeat, expires FROM run_leases "
+                        "WHERE run_id=?", (run_id,)).fetchone()
+        return LeaseRecord(*row) if row else None
+
+    def _check_lease(self, c: sqlite3.Connection, run_id: str, owner: str | None,
+                     ttl: float = LEASE_TTL) -> None:
+        """Inside a write: refuse when another window's live lease is on the run, and renew
+        ``owner``'s (taking the run again when its lease had expired unclaimed)."""
+        held = self._lease_row(c, run_id)
+        t = time.time()
+        if held is not None and held.owner != owner and self._live(held, t):
+            raise LeaseLost(Msg("storage.lease_lost"), held)
+        if owner is not None:
+            c.execute("INSERT INTO run_leases (run_id, owner, label, heartbeat, expires) "
+                      "SELECT ?,?,?,?,? WHERE EXISTS (SELECT 1 FROM runs WHERE id=?) "
+                      "ON CONFLICT(run_id) DO UPDATE SET owner=excluded.owner, "
+                      "heartbeat=excluded.heartbeat, expires=excluded.expires",
+                      (run_id, owner, held.label if held and held.owner == owner else "", t,
+                       t + ttl, run_id))
+
+    def claim_run(self, run_id: str, owner: str, *, label: str = "", ttl: float = LEASE_TTL,
+                  take_over: bool = False) -> LeaseRecord | None:
+        """Open a run for writing in the window ``owner``: None when it is this window's
+        now; else the other window's live lease, and nothing changed (unless
+        ``take_over``: then that window's saves are refused from now on)."""
+        t = time.time()
+        with self.transaction() as c:
+            held = self._lease_row(c, run_id)
+            if held is not None and held.owner != owner and self._live(held, t) and not take_over:
+                return held
+            if c.execute("SELECT 1 FROM runs WHERE id=?", (run_id,)).fetchone() is None:
+                raise StoreError(Msg("storage.no_run", run=run_id))
+            c.execute("INSERT INTO run_leases (run_id, owner, label, heartbeat, expires) "
+                      "VALUES (?,?,?,?,?) ON CONFLICT(run_id) DO UPDATE SET "
+                      "owner=excluded.owner, label=excluded.label, "
+                      "heartbeat=excluded.heartbeat, expires=excluded.expires",
+                      (run_id, owner, label, t, t + ttl))
+        return None
+
+    def renew_lease(self, run_id: str, owner: str, *, ttl: float = LEASE_TTL) -> bool:
+        """The heartbeat of a window with a run open: False when another window has
+        taken the run over (this one must stop saving)."""
+        t = time.time()
+        with self.transaction() as c:
+            held = self._lease_row(c, run_id)
+            if held is not None and held.owner != owner and self._live(held, t):
+                return False
+            if held is None or held.owner != owner:  # expired and nobody took it: take it again
+                if c.execute("SELECT 1 FROM runs WHERE id=?", (run_id,)).fetchone() is None:
+                    return False
+                c.execute("INSERT INTO run_leases (run_id, owner, label, heartbeat, expires) "
+                          "VALUES (?,?,?,?,?) ON CONFLICT(run_id) DO UPDATE SET "
+                          "owner=excluded.owner, heartbeat=excluded.heartbeat, "
+                          "expires=excluded.expires",
+                          (run_id, owner, held.label if held else "", t, t + ttl))
+            else:
+                c.execute("UPDATE run_leases SET heartbeat=?, expires=? WHERE run_id=?",
+                          (t, t + ttl, run_id))
+        return True
+
+    def release_lease(self, run_id: str, owner: str) -> None:
+        """The window closes the run: another may open it at once."""
+        with self.transaction() as c:
+            c.execute("DELETE FROM run_leases WHERE run_id=? AND owner=?", (run_id, owner))
+
+    @_reads
+    def lease_of(self, run_id: str) -> LeaseRecord | None:
+        """The run's live lease (None when no window has it open)."""
+        held = self._lease_row(self.conn, run_id)
+        return held if self._live(held, time.time()) else None
+
+    # the join log
+    def log_join(self, session_id: str | None, event: str, *, tab: str = "", address: str = "",
+                 name: str = "", participant_id: str | None = None) -> None:
+        with self.transaction() as c:
+            self._log_join(c, session_id, event, tab=tab, address=address, name=name,
+                           participant_id=participant_id)
+
+    @staticmethod
+    def _log_join(c: sqlite3.Connection, session_id: str | None, event: str, *, tab: str = "",
+                  address: str = "", name: str = "", participant_id: str | None = None) -> None:
+        c.execute("INSERT INTO join_log (session_id, time, event, tab, address, name, "
+                  "participant_id) VALUES (?,?,?,?,?,?,?)",
+                  (session_id, now(), event, tab, address, name, participant_id))
+
+    @_reads
+    def join_log(self, session_id: str | None, *, limit: int = 200,
+                 unbound: bool = True) -> list[JoinLogRecord]:
+        """The latest joins and failed attempts of a session, newest first (``unbound``:
+        with the attempts that named no session, such as wrong codes outside a serve)."""
+        where = "session_id=?" + (" OR session_id IS NULL" if unbound else "")
+        return [JoinLogRecord(*r) for r in self.conn.execute(
+            "SELECT id, session_id, time, event, tab, address, name, participant_id FROM "
+            f"join_log WHERE {where} ORDER BY id DESC LIMIT ?", (session_id, limit))]
+
+    @staticmethod
+    def _forget_joins(c: sqlite3.Connection, *, session_id: str | None = None,
+                      participant_id: str | None = None) -> None:
+        """Erase the join log (names typed included) of a session or a participant."""
+        if session_id is not None:
+            c.execute("DELETE FROM join_log WHERE session_id=?", (session_id,))
+            c.execute("DELETE FROM join_throttle WHERE session_id=?", (session_id,))
+        if participant_id is not None:
+            row = c.execute("SELECT session_id, name_key FROM participants WHERE id=?",
+                            (participant_id,)).fetchone()
+            c.execute("DELETE FROM join_log WHERE participant_id=?", (participant_id,))
+            if row is not None:  # attempts under the same name (refused look-alikes stay)
+                names = [n for (n,) in c.execute(
+                    "SELECT DISTINCT name FROM join_log WHERE session_id=? AND name != ''",
+                    (row[0],))]
+                from .names import look_key
+
+                gone = [n for n in names if look_key(n) == look_key(row[1])]
+                c.executemany("DELETE FROM join_log WHERE session_id=? AND name=?",
+                              [(row[0], n) for n in gone])
+
+    # the throttle of wrong codes
+    def note_failure(self, scopes: list[str], session_id: str | None,
+                     policy: Callable[[int, float], tuple[float, float]], *,
+                     window: float) -> tuple[float, float]:
+        """One more wrong code from each scope: ``policy(failures, now)`` gives the scope's
+        (wait until, locked until); a count older than ``window`` seconds starts again.
+        Returns the latest of each over the scopes."""
+        t = time.time()
+        wait = locked = 0.0
+        with self.transaction() as c:
+            for scope in scopes:
+                row = c.execute("SELECT failures, first, locked_until FROM join_throttle "
+                                "WHERE scope=?", (scope,)).fetchone()
+                if row is None or (t - row[1] > window and row[2] <= t):
+                    failures, first = 1, t
+                else:
+                    failures, first = row[0] + 1, row[1]
+                w, lk = policy(failures, t)
+                c.execute("INSERT INTO join_throttle (scope, session_id, failures, first, last, "
+                          "wait_until, locked_until) VALUES (?,?,?,?,?,?,?) ON CONFLICT(scope) "
+                          "DO UPDATE SET session_id=excluded.session_id, "
+                          "failures=excluded.failures, first=excluded.first, "
+                          "last=excluded.last, wait_until=excluded.wait_until, "
+                          "locked_until=max(join_throttle.locked_until, excluded.locked_until)",
+                          (scope, session_id, failures, first, t, w, lk))
+                wait, locked = max(wait, w), max(locked, lk)
+        return wait, locked
+
+    @_reads
+    def throttle(self, scopes: list[str]) -> tuple[float, float]:
+        """(wait until, locked until) over these scopes (0 when free)."""
+        if not scopes:
+            return 0.0, 0.0
+        row = self.conn.execute("SELECT max(wait_until), max(locked_until) FROM join_throttle "
+                                f"WHERE scope IN ({','.join('?' * len(scopes))})",
+                                scopes).fetchone()
+        return float(row[0] or 0.0), float(row[1] or 0.0)
+
+    def clear_throttle(self, scopes: list[str], *, keep_locks: bool = True) -> None:
+        """The right code was given: the count of these scopes starts again (a lockout
+        stays until it ends or the trainer lifts it, unless not ``keep_locks``)."""
+        with self.transaction() as c:
+            for scope in scopes:
+                if keep_locks:
+                    c.execute("DELETE FROM join_throttle WHERE scope=? AND locked_until<=?",
+                              (scope, time.time()))
+                else:
+                    c.execute("DELETE FROM join_throttle WHERE scope=?", (scope,))
+
+    @_reads
+    def throttled(self, session_id: str | None, *, unbound: bool = True) -> list[ThrottleRecord]:
+        """The tabs and addresses held back now (waiting or locked out), latest first."""
+        where = "(session_id=?" + (" OR session_id IS NULL)" if unbound else ")")
+        t = time.time()
+        return [ThrottleRecord(*r) for r in self.conn.execute(
+            "SELECT scope, session_id, failures, first, last, wait_until, locked_until FROM "
+            f"join_throttle WHERE {where} AND (wait_until>? OR locked_until>?) "
+            "ORDER BY last DESC", (session_id, t, t))]
+
+    def lift_lockout(self, scope: str) -> bool:
+        with self.transaction() as c:
+            return c.execute("DELETE FROM join_throttle WHERE scope=?", (scope,)).rowcount == 1
+
+    # resume tokens (only their hash is kept)
+    def set_token(self, participant_id: str, token_hash: str) -> None:
+        """The participant's resume token from now on (the one before no longer works)."""
+        with self.transaction() as c:
+            c.execute("INSERT INTO participant_tokens (participant_id, token_hash, issued) "
+                      "VALUES (?,?,?) ON CONFLICT(participant_id) DO UPDATE SET "
+                      "token_hash=excluded.token_hash, issued=excluded.issued",
+                      (participant_id, token_hash, now()))
+
+    @_reads
+    def participant_by_token(self, token_hash: str) -> ParticipantRecord | None:
+        row = self.conn.execute(
+            "SELECT p.id, p.session_id, p.name, p.joined, p.seen, p.holder FROM participants p "
+            "JOIN participant_tokens k ON k.participant_id = p.id WHERE k.token_hash=?",
+            (token_hash,)).fetchone()
+        return _participant(row) if row else None
+
+    def take_seat(self, participant_id: str, holder: str) -> None:
+        """This tab holds the participant's seat now (a resumed or approved tab)."""
+        with self.transaction() as c:
+            c.execute("UPDATE participants SET seen=?, holder=? WHERE id=?",
+                      (now(), holder, participant_id))
+
+    # take-overs waiting for the trainer
+    def request_takeover(self, session_id: str, participant_id: str, tab: str,
+                         address: str = "") -> str:
+        """A tab asks to continue as this participant (one pending request per tab and
+        participant); returns the request's id."""
+        with self.transaction() as c:
+            row = c.execute("SELECT id FROM takeover_requests WHERE participant_id=? AND tab=? "
+                            "AND state='pending'", (participant_id, tab)).fetchone()
+            if row is not None:
+                return str(row[0])
+            rid = uuid.uuid4().hex[:10]
+            c.execute("INSERT INTO takeover_requests (id, session_id, participant_id, tab, "
+                      "address, requested) VALUES (?,?,?,?,?,?)",
+                      (rid, session_id, participant_id, tab, address, now()))
+            return rid
+
+    @_reads
+    def takeover(self, request_id: str) -> TakeoverRecord | None:
+        row = self.conn.execute("SELECT id, session_id, participant_id, tab, address, "
+                                "requested, state, decided FROM takeover_requests WHERE id=?",
+                                (request_id,)).fetchone()
+        return TakeoverRecord(*row) if row else None
+
+    @_reads
+    def takeovers(self, session_id: str, state: str = "pending") -> list[TakeoverRecord]:
+        return [TakeoverRecord(*r) for r in self.conn.execute(
+            "SELECT id, session_id, participant_id, tab, address, requested, state, decided "
+            "FROM takeover_requests WHERE session_id=? AND state=? ORDER BY requested, id",
+            (session_id, state))]
+
+    def decide_takeover(self, request_id: str, state: str, *, was: str = "pending") -> bool:
+        """Move a request from ``was`` to ``state`` (approved, refused, done, cancelled)."""
+        with self.transaction() as c:
+            return c.execute("UPDATE takeover_requests SET state=?, decided=? WHERE id=? AND "
+                             "state=?", (state, now(), request_id, was)).rowcount == 1
+

@@ -131,11 +131,11 @@ def test_rejoin_continues_and_closing_shuts_the_door_to_new_names(store, example
     rid = anna.create_run(run.snapshot())
     run.choose("rustig-uitleggen")
     anna.save_step(rid, run.snapshot())
-    with pytest.raises(AccessDenied) as err:  # the first tab is still open
+    with pytest.raises(AccessDenied) as err:  # the name alone is not enough: token or trainer
         sessions.join(store, made.join_code, "anna", holder="tab2")
-    assert err.value.reason == "seat_taken"
-    anna.leave()  # the tab closed
-    again = sessions.join(store, made.join_code, "ANNA", holder="tab2")
+    assert err.value.reason == "takeover"
+    anna.leave()  # the tab closed; its page kept the resume token
+    again = sessions.join(store, made.join_code, "ANNA", holder="tab2", token=anna.token)
     assert again.participant.id == anna.participant.id
     current = again.current_run("stempas")
     assert current.id == rid and Run.restore(example, current.snapshot).node_id == "reactie"
@@ -145,7 +145,7 @@ def test_rejoin_continues_and_closing_shuts_the_door_to_new_names(store, example
     with pytest.raises(AccessDenied) as err:
         sessions.join(store, made.join_code, "Nieuw")
     assert err.value.reason == "closed"
-    back = sessions.join(store, made.join_code, "anna", holder="tab3", lease=0)
+    back = sessions.join(store, made.join_code, "anna", holder="tab3", token=anna.token)
     assert back.session.closed
     with pytest.raises(AccessDenied):
         back.create_run(Run(example).snapshot())
@@ -171,6 +171,7 @@ def test_the_apps_playthrough_saves_through_the_trainee_only_into_their_own_run(
         [(1, "rustig-uitleggen")]
     with pytest.raises(AccessDenied):
         bram.playthrough(example, rec)  # nobody continues someone else's run
+    pt.release()  # the tab closed
     again = anna.playthrough(example, anna.current_run("stempas"))  # rejoining
     assert again.run_id == pt.run_id and again.run.node_id == "reactie"
     again.choose("grief-erkennen")

@@ -92,23 +92,34 @@ def test_an_undo_that_could_not_be_saved_is_saved_with_the_next_choice(
         assert rec.snapshot == pt.run.snapshot()
 
 
-def test_a_run_played_on_in_two_places_is_saved_whole_by_the_last(tmp_path: Path,
-                                                                  marathon) -> None:  # noqa: ANN001
+def test_a_run_open_in_two_places_is_written_by_one_of_them_only(tmp_path: Path,
+                                                                 marathon) -> None:  # noqa: ANN001
+    from sim.store import LeaseLost
+
     with Store(tmp_path) as store:
         pt = Playthrough.new(marathon)
         pt.attach(store)
         for c in ("v1", "a2", "v3"):
             pt.choose(c)
+        pt.release()  # the first window closes
         rec = store.get_run(pt.run_id)
         here, there = (Playthrough.resume(store, rec, marathon) for _ in range(2))
+        assert here.claim() is None
+        other = there.claim()  # open elsewhere: told so, and it watches
+        assert other is not None and other.owner == here.owner and there.watching
         here.undo()
         here.undo()
         here.choose("a1")  # 2 steps: v1, a1
-        there.choose("a3")  # 4 steps from the old 3: its delta no longer fits, so it is saved whole
+        there.watching = False  # even a window that ignores the lease writes nothing
+        with pytest.raises(LeaseLost):
+            there.choose("a3")
+        assert [e["choice"] for e in store.events(pt.run_id)] == ["v1", "a1"]
+        assert there.claim(take_over=True) is None  # taken over: its whole run is saved
+        there.save()
         assert store.get_run(pt.run_id).snapshot == there.run.snapshot()
-        here.choose("v2")
-        assert store.get_run(pt.run_id).snapshot == here.run.snapshot()
-        assert [e["choice"] for e in store.events(pt.run_id)] == ["v1", "a1", "v2"]
+        assert not here.keep() and here.watching  # the first window is told, stops saving
+        here.choose("v2")  # (watching: not saved)
+        assert [e["choice"] for e in store.events(pt.run_id)] == ["v1", "a2", "v3", "a3"]
 
 
 def test_a_delta_that_does_not_follow_on_is_refused_and_writes_nothing(

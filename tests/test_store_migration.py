@@ -50,7 +50,7 @@ def test_every_run_reads_back_as_it_was_saved(old) -> None:  # noqa: ANN001
     data, settings, snaps, events = old
     with Store(data) as store:
         assert store.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()[0] \
-            == str(SCHEMA_VERSION) == "3"
+            == str(SCHEMA_VERSION) == "4"
         records = {r.id: r for r in store.runs()}
         assert set(records) == set(snaps)  # no run lost
         for rid, text in snaps.items():

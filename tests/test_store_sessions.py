@@ -57,7 +57,7 @@ def test_migration_from_schema_1_keeps_runs_events_and_settings(tmp_path, exampl
     snap = _old_store(db, example)
     with Store(db) as store:
         assert store.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()[0] \
-            == str(SCHEMA_VERSION) == "3"
+            == str(SCHEMA_VERSION) == "4"
         rec = store.get_run("old1")
         assert rec is not None and rec.snapshot == snap and rec.session_id is None
         assert [e["choice"] for e in store.events("old1")] == ["rustig-uitleggen"]

@@ -230,8 +230,12 @@ def _plain_interactive(game: Any, args: argparse.Namespace, scenario: Any, path:
             try:
                 pt = Playthrough.resume(store, rec, scenario)
                 pt.lang = game.lang
+                pt.lease_label = "plain"
                 game.mode = pt.mode
                 resumed = True
+                other = pt.claim()  # open in another window: say so, and ask
+                if other is not None and not game.elsewhere(pt, other):
+                    return EXIT_OK
             except RunError as err:
                 key = "resume.damaged" if isinstance(err, DamagedRun) else "resume.changed"
                 game.say(game.t(key, reason=error_text(err, game.lang)))
@@ -239,6 +243,7 @@ def _plain_interactive(game: Any, args: argparse.Namespace, scenario: Any, path:
                     store.end_run(rec.id, "abandoned")
     if pt is None:
         pt = Playthrough.new(scenario, mode=mode, lang=game.lang)
+        pt.lease_label = "plain"
         if store is None and isinstance(failure, DamagedStore):
             pass  # asked above
         elif store is None:
@@ -254,10 +259,20 @@ def _plain_interactive(game: Any, args: argparse.Namespace, scenario: Any, path:
                 answer = game.ask(game.t("plain.go_on_unsaved"))
                 if answer is None or answer.lower() not in ("j", "ja", "y", "yes"):
                     return EXIT_OK
+    keeper = None
+    if store is not None and pt.saving:
+        from ..leasekeeper import LeaseKeeper
+
+        keeper = LeaseKeeper(store.path, pt.run_id, pt.owner,
+                             active=lambda: not pt.watching).start()
     try:
         return game.play(pt, resumed=resumed)
     finally:
+        if keeper is not None:
+            keeper.stop()
         if store is not None:
+            with suppress(StoreError):
+                pt.release()
             store.close()
 
 

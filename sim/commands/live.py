@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import socket
 import sys
@@ -111,9 +112,13 @@ def cmd_join(args: argparse.Namespace) -> int:
         if args.session:
             rec = find_session_or_exit(store, args.session, "live")
             lang = lang or rec.lang
+        from ..groupui.join import ADDRESS_ENV, page_resume_token
+
         app = JoinApp(store, rubric, session_id=rec.id if args.session else None,
                       lang=lang or "nl",
-                      export_dir=Path(args.export_dir) if args.export_dir else None)
+                      export_dir=Path(args.export_dir) if args.export_dir else None,
+                      resume_token=page_resume_token(),
+                      address=os.environ.get(ADDRESS_ENV) or None)
         app.run()
     finally:
         store.close()

@@ -136,6 +136,57 @@ def cmd_session_list(args: argparse.Namespace) -> int:
                   f"{people} participant{'s' if people != 1 else ''}, {runs} run"
                   f"{'s' if runs != 1 else ''}  scenarios: "
                   + ", ".join(ref["id"] for ref in s.scenarios))
+            if s.kind == "live":
+                _join_summary(store, s.id, cli_lang(args))
+    return EXIT_OK
+
+
+def _join_summary(store: Any, session_id: str, lang: str) -> None:
+    """One line under a session in ``session list`` when joining needs the trainer's eye."""
+    from ..groupui.joins import recent_failures
+    from ..groupui.strings import t
+
+    counts = (("group.cli.waiting", len(store.takeovers(session_id))),
+              ("group.cli.held", len(store.throttled(session_id, unbound=False))),
+              ("group.cli.failed", recent_failures(store.join_log(session_id, unbound=False))))
+    parts = [t(key, lang, n=n) for key, n in counts if n]
+    if parts:
+        print("    " + "; ".join(parts) + f"  (sovsim session log {session_id})")
+
+
+def cmd_session_log(args: argparse.Namespace) -> int:
+    """Joins and failed attempts of a session, tabs held back, take-overs waiting."""
+    from ..groupui.joins import held_text, log_line
+    from ..sessions import AccessDenied, open_as_trainer
+
+    lang = cli_lang(args)
+    with open_store(args) as store:
+        rec = find_session_or_exit(store, args.session, "live")
+        try:
+            trainer = open_as_trainer(store, rec.id, ask_trainer_code(args))
+        except AccessDenied as err:
+            print(f"sovsim: {err}", file=sys.stderr)
+            return EXIT_PROBLEMS
+        from ..groupui.strings import t
+
+        pending = trainer.pending_takeovers()
+        held = trainer.held_back()
+        log = trainer.join_log(limit=args.limit)
+    print(t("group.takeovers.title", lang) + ":")
+    for req, name in pending:
+        print(f"  {name} ({req.requested[:19].replace('T', ' ')})")
+    if not pending:
+        print("  " + t("group.takeovers.none", lang))
+    print(t("group.joins.locked_head", lang) + ":")
+    for h in held:
+        print("  " + held_text(h, lang))
+    if not held:
+        print("  " + t("group.joins.none_locked", lang))
+    print(t("group.joins.log_head", lang) + ":")
+    for line in log:
+        print("  " + log_line(line, lang))
+    if not log:
+        print("  " + t("group.joins.empty", lang))
     return EXIT_OK
 
 
@@ -431,6 +482,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--trainer-code", metavar="CODE",
                    help=f"the trainer code (else ${TRAINER_CODE_ENV}, else asked)")
     c.set_defaults(func=cmd_session_close)
+    c = ssub.add_parser("log", parents=common,
+                        help="joins and failed attempts of a session, lockouts, take-overs")
+    c.add_argument("session", metavar="SESSION", help="the session id (or its first letters)")
+    c.add_argument("--trainer-code", metavar="CODE",
+                   help=f"the trainer code (else ${TRAINER_CODE_ENV}, else asked)")
+    c.add_argument("--limit", type=int, default=200, help="at most this many log lines")
+    c.set_defaults(func=cmd_session_log)
 
     p = sub.add_parser("data", help="export or delete personal data (names and results)",
                        description="Names and results of group sessions are personal data. "

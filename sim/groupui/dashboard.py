@@ -79,6 +79,8 @@ class DashboardScreen(Screen[None]):
         Binding("h", "export_html", "group.key.export_html"),
         Binding("c", "close_session", "group.key.close_session"),
         Binding("escape", "leave", "group.key.back"),
+        Binding("t", "takeovers", "group.key.takeovers"),
+        Binding("l", "joins", "group.key.joins", show=False),
     ]
 
     def __init__(self, trainer: Trainer, scenarios: list[Scenario], rubric: Any, *,
@@ -104,11 +106,13 @@ class DashboardScreen(Screen[None]):
         self._gone = False  # the screen is closed
         self._lrs: list[tuple[str, int, int, int]] = []  # (LRS, sent, queued, refused)
         self._timer: Timer | None = None
+        self.alerts = (0, 0, 0)  # take-overs waiting, tabs locked out, failed tries lately
         translate_bindings(self, lang)
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="dash-scenario")
+        yield Static(id="dash-alerts")
         with Horizontal(id="dash-body"):
             with Vertical(id="dash-left"):
                 yield ParticipantList(self.lang, id="dash-people", classes="panel")
@@ -124,6 +128,7 @@ class DashboardScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#dash-alerts").display = False
         for wid, key in (("dash-people", "group.dash.people"), ("dash-decisions", "group.dash.decisions"),
                          ("dash-quadrant", "group.dash.quadrant"), ("dash-dims", "group.dash.dimensions"),
                          ("dash-endings", "group.dash.endings")):
@@ -140,10 +145,12 @@ class DashboardScreen(Screen[None]):
     class FiguresRead(Message):
         """A refresh has ended: the figures, or what went wrong."""
 
-        def __init__(self, figures: Dashboard | None, error: str | None) -> None:
+        def __init__(self, figures: Dashboard | None, error: str | None,
+                     alerts: tuple[int, int, int] = (0, 0, 0)) -> None:
             super().__init__()
             self.figures = figures
             self.error = error
+            self.alerts = alerts
 
     def action_refresh_figures(self) -> None:
         """Read the figures again, off the screen's thread, so the screen never freezes.
@@ -163,12 +170,13 @@ class DashboardScreen(Screen[None]):
 
     @work(thread=True, exit_on_error=False, group="figures")
     def _read_figures(self) -> None:
-        figures, error = None, None
+        figures, error, alerts = None, None, (0, 0, 0)
         try:
             if self._reader is None:
                 self._reader = self.trainer.with_own_connection()
             figures = self.live.refresh(self._reader)
             self._lrs = self._reader.lrs_status()
+            alerts = self._read_alerts(self._reader)
         except (StoreError, AccessDenied) as err:
             error = error_text(err, self.lang)
         except Exception as err:  # noqa: BLE001 - said on screen; the live refresh goes on
@@ -178,7 +186,14 @@ class DashboardScreen(Screen[None]):
                 self._working = False
                 if self._gone:
                     self._disconnect()
-        self.post_message(self.FiguresRead(figures, error))
+        self.post_message(self.FiguresRead(figures, error, alerts))
+
+    @staticmethod
+    def _read_alerts(reader: Trainer) -> tuple[int, int, int]:
+        from .joins import recent_failures
+
+        return (len(reader.pending_takeovers()), len(reader.held_back()),
+                recent_failures(reader.join_log(limit=200)))
 
     def _disconnect(self) -> None:
         if self._reader is not None:
@@ -191,6 +206,7 @@ class DashboardScreen(Screen[None]):
         else:
             self.figures = message.figures
             self.show()
+            self.show_alerts(message.alerts)
         if self._again:
             self._again = False
             self.action_refresh_figures()
@@ -248,6 +264,42 @@ class DashboardScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.show()
+
+    def show_alerts(self, alerts: tuple[int, int, int]) -> None:
+        """One line above the figures when a name waits to be taken over, or tabs were
+        locked out or failed to join lately (T and L open them)."""
+        changed = alerts != self.alerts
+        self.alerts = alerts
+        pending, locked, failed = alerts
+        parts = []
+        if pending:
+            parts.append(t("group.dash.alert_takeovers", self.lang, n=pending))
+        if locked:
+            parts.append(t("group.dash.alert_locked", self.lang, n=locked))
+        elif failed:
+            parts.append(t("group.dash.alert_failed", self.lang, n=failed))
+        line = self.query_one("#dash-alerts", Static)
+        line.update(Text("  ·  ".join(parts)))
+        line.display = bool(parts)
+        if changed:
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "takeovers":
+            return self.alerts[0] > 0  # the key shows while a take-over waits
+        return True
+
+    def action_takeovers(self) -> None:
+        from .joins import TakeoversScreen
+
+        self.app.push_screen(TakeoversScreen(self.trainer, self.lang),
+                             lambda _: self.action_refresh_figures())
+
+    def action_joins(self) -> None:
+        from .joins import JoinsScreen
+
+        self.app.push_screen(JoinsScreen(self.trainer, self.lang),
+                             lambda _: self.action_refresh_figures())
 
     # -- actions -------------------------------------------------------------------------
     def action_next_scenario(self) -> None:

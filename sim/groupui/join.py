@@ -12,6 +12,9 @@ debrief adds how the group chose at the trainee's key moments.
 from __future__ import annotations
 
 import contextlib
+import os
+import time
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -41,15 +44,37 @@ from ..sessions import (
     AccessDenied,
     SessionInfo,
     Trainee,
+    cancel_takeover,
     join,
     load_session_scenarios,
     open_as_trainer,
+    resume,
+    takeover_result,
     trainer_by_code,
 )
 from ..store import Store, StoreError
 from . import render
 
+try:  # the page's side of the resume token (serve's channel, sim/webtab.py)
+    from ..webtab import resume_token as page_resume_token
+    from ..webtab import send_resume_token
+except ImportError:  # pragma: no cover - the same channel, until sim.webtab is there
+    def page_resume_token() -> str | None:
+        return os.environ.get(RESUME_ENV) or None
+
+    def send_resume_token(app: Any, token: str) -> bool:
+        from textual.drivers.web_driver import WebDriver
+
+        driver = getattr(app, "_driver", None)
+        if not isinstance(driver, WebDriver):
+            return False
+        driver.write_meta({"type": "sovsim", "event": "resume", "token": token})
+        return True
+
 HEARTBEAT_SECONDS = 10.0
+TAKEOVER_POLL = 1.0  # how often a tab waiting for the trainer's approval looks
+RESUME_ENV = "SOVSIM_RESUME_TOKEN"  # the token the page sent (set by sovsim serve)
+ADDRESS_ENV = "SOVSIM_CLIENT_ADDRESS"  # the browser's address (set by sovsim serve)
 CLOSED_CHECK_SECONDS = 5.0  # how often an open debrief looks whether the session was closed
 
 CSS = Path(__file__).with_name("groupui.tcss")  # every rule names its screen
@@ -76,7 +101,8 @@ class JoinApp(SovsimApp):
     def __init__(self, store: Store, rubric: Any, *, session_id: str | None = None,
                  lang: str = "nl", bundled: Path | None = None, export_dir: Path | None = None,
                  heartbeat: float = HEARTBEAT_SECONDS, pace: str | None = None,
-                 blink: bool = True, animations: bool = True) -> None:
+                 blink: bool = True, animations: bool = True,
+                 resume_token: str | None = None, address: str | None = None) -> None:
         super().__init__(Options(lang=lang, pace=pace, blink=blink, animations=animations),
                          store=store)
         self.store: Store = store
@@ -87,6 +113,9 @@ class JoinApp(SovsimApp):
         self.heartbeat_seconds = heartbeat
         self.trainee: Trainee | None = None
         self.scenarios: list[Scenario] = []
+        self.holder = uuid.uuid4().hex  # this tab, to the throttle, the log and the seat
+        self.resume_token = resume_token  # the page's token: continue without code or name
+        self.address = address  # the browser's network address, when serve says it
 
     # -- settings: this tab's own (the store is shared by the whole session) -----------------
     def setting(self, key: str) -> str | None:
@@ -107,6 +136,25 @@ class JoinApp(SovsimApp):
         event.prevent_default()  # not the solo app's home screen
         self.title = self.t("group.app.title")
         self.push_screen(JoinScreen())
+        if self.resume_token:
+            self.call_after_refresh(self._resume)
+
+    def _resume(self) -> None:
+        """The page sent a resume token (a reconnect or a reload): continue as that
+        participant, without the code or the name; else the page forgets the token."""
+        token, self.resume_token = self.resume_token, None
+        try:
+            trainee = resume(self.store, token or "", session_id=self.session_id,
+                             holder=self.holder, address=self.address)
+        except AccessDenied:
+            send_resume_token(self, "")
+            self.notify(self.t("group.join.resume_failed"), severity="warning", timeout=10)
+            return
+        except StoreError as err:
+            self.notify(self.t("group.join.store", reason=error_text(err, self.lang)),
+                        severity="error")
+            return
+        self.joined(trainee, resumed=True)
 
     def on_unmount(self, event: Unmount) -> None:
         event.prevent_default()  # the store is the caller's to close
@@ -114,14 +162,33 @@ class JoinApp(SovsimApp):
             with contextlib.suppress(StoreError):
                 self.trainee.leave()
 
-    def joined(self, trainee: Trainee) -> None:
+    def joined(self, trainee: Trainee, *, resumed: bool = False) -> None:
+        """In the session as ``trainee``: the page keeps their resume token; a resumed tab
+        continues the run it was playing."""
         self.trainee = trainee
+        if trainee.token:
+            send_resume_token(self, trainee.token)
+        if resumed:
+            self.call_after_refresh(self._continue_run)
         rec = self.store.get_session(trainee.session.id)
         assert rec is not None
         self.scenarios = load_session_scenarios(rec, self.dimensions(), self.bundled)
         if self.heartbeat_seconds > 0:
             self.set_interval(self.heartbeat_seconds, self._beat)
         self.switch_screen(SessionHomeScreen())
+
+    def _continue_run(self) -> None:
+        """After a reconnect: straight back into the run under way, if there is one."""
+        trainee = self.trainee
+        if trainee is None or not isinstance(self.screen, SessionHomeScreen):
+            return
+        with contextlib.suppress(StoreError, AccessDenied):
+            for rec in trainee.runs():
+                if not rec.finished:
+                    scenario = next((s for s in self.scenarios if s.id == rec.scenario_id), None)
+                    if scenario is not None:
+                        self.open_scenario(scenario)
+                    return
 
     def session_gone(self) -> None:
         """The session (or this participant) was deleted meanwhile: back to the join screen."""
@@ -266,16 +333,17 @@ class JoinScreen(_Screen):
         code = self.query_one("#code", Input).value
         name = self.query_one("#name", Input).value
         error = self.query_one("#join-error", Static)
+        app = self.app
         try:
-            trainee = join(self.app.store, code, name)
-            if self.app.session_id and trainee.session.id != self.app.session_id:
-                trainee.leave()
-                raise AccessDenied("no_session", "another session")
+            trainee = join(app.store, code, name, holder=app.holder, session_id=app.session_id,
+                           address=app.address)
         except AccessDenied as err:
-            keys = {"name": "group.join.name_needed", "closed": "group.join.closed",
-                    "seat_taken": "group.join.seat_taken"}
-            error.update(Text(self.t(keys.get(err.reason, "group.join.no_session"))))
-            if err.reason in ("name", "seat_taken"):
+            if err.reason == "takeover" and err.request:
+                error.update("")
+                app.push_screen(TakeoverScreen(err.request, name))
+                return
+            error.update(Text(self.refusal(err)))
+            if err.reason in ("name", "lookalike"):
                 self.query_one("#name", Input).focus()
             else:  # a wrong code: empty the field to type it again; the name stays
                 field = self.query_one("#code", Input)
@@ -286,6 +354,20 @@ class JoinScreen(_Screen):
             error.update(Text(self.t("group.join.store", reason=error_text(err, self.lang))))
             return
         self.app.joined(trainee)
+
+    def refusal(self, err: AccessDenied) -> str:
+        """What the trainee reads when joining was refused."""
+        wait = max(0, round(err.until - time.time()))
+        if err.reason == "locked":
+            until = time.strftime("%H:%M", time.localtime(err.until))
+            return self.t("group.join.locked", time=until)
+        if err.reason == "wait":
+            return self.t("group.join.wait", s=max(1, wait))
+        if err.reason == "no_session" and wait > 0:
+            return self.t("group.join.wrong_wait", s=wait)
+        keys = {"name": "group.join.name_needed", "closed": "group.join.closed",
+                "lookalike": "group.join.lookalike", "refused": "group.join.refused"}
+        return self.t(keys.get(err.reason, "group.join.no_session"))
 
     @on(Button.Pressed, "#trainer")
     def _trainer(self) -> None:
@@ -303,6 +385,58 @@ class JoinScreen(_Screen):
         """Rebuilt in the other language: what was typed stays."""
         self.query_one("#code", Input).value, self.query_one("#name", Input).value = self._typed
         self._ready()
+
+
+class TakeoverScreen(_Screen):
+    """The name is someone's in the session: wait here for the trainer's approval (then
+    continue as that participant), or cancel and choose another name."""
+
+    BINDINGS = [Binding("escape", "cancel", "group.cancel")]
+
+    def __init__(self, request: str, name: str) -> None:
+        super().__init__()
+        self.request = request
+        self.who = render.one_line(name.strip())
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="join-box"):
+            yield Static(Text(self.t("group.takeover.title"), style="bold"))
+            yield Static(Text(self.t("group.takeover.text", name=self.who)), classes="hint")
+            yield Static(Text(self.t("group.takeover.waiting"), style="italic"),
+                         id="takeover-state")
+            with Horizontal(id="join-buttons"):
+                yield Button(self.t("group.cancel"), id="cancel")
+        yield Footer()
+
+    def refresh_titles(self) -> None:
+        self.title = self.t("group.app.title")
+
+    def on_mount(self) -> None:
+        self.query_one("#cancel", Button).focus()
+        self.set_interval(TAKEOVER_POLL, self.check)
+
+    def check(self) -> None:
+        """Has the trainer decided?"""
+        app = self.app
+        try:
+            trainee = takeover_result(app.store, self.request, app.holder)
+        except AccessDenied as err:
+            app.pop_screen()
+            if isinstance(app.screen, JoinScreen):
+                app.screen.query_one("#join-error", Static).update(
+                    Text(app.screen.refusal(err)))
+            return
+        except StoreError:
+            return  # asked again in a moment
+        if trainee is not None:
+            app.pop_screen()
+            app.joined(trainee)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        with contextlib.suppress(StoreError):
+            cancel_takeover(self.app.store, self.request)
+        self.app.pop_screen()
 
 
 class TrainerCodeScreen(_Screen):

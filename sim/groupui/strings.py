@@ -51,8 +51,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "group.join.button": ("Meedoen", "Join"),
     "group.join.trainer": ("Ik ben de trainer", "I am the trainer"),
     "group.join.rejoin": (
-        "Was je al bezig? Gebruik dezelfde code en dezelfde naam: je gaat verder waar je was.",
-        "Already started? Use the same code and the same name: you continue where you were."),
+        "Was je al bezig? Dit tabblad gaat vanzelf verder. In een nieuw tabblad: dezelfde code "
+        "en naam, en de trainer keurt het goed.",
+        "Already started? This tab continues by itself. In a new tab: the same code and name, "
+        "and the trainer approves."),
     "group.join.no_session": (
         "Deze code hoort niet bij een sessie. Controleer de code op het scherm van de trainer.",
         "This code does not belong to a session. Check the code on the trainer's screen."),
@@ -244,6 +246,104 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "Branch {n}: back to decision {seq} of branch {parent}"),
     "group.plen.option": ("Optie", "Option"),
     "group.plen.unfinished": ("nog niet afgerond", "not finished yet"),
+    # -- joinsafe: joining that cannot be abused ---------------------------------------
+    "group.join.wait": (
+        "Te veel verkeerde codes. Wacht {s} seconden en probeer het dan opnieuw.",
+        "Too many wrong codes. Wait {s} seconds, then try again."),
+    "group.join.wrong_wait": (
+        "Deze code hoort niet bij een sessie. Controleer de code op het scherm van de trainer; "
+        "je kunt het over {s} seconden opnieuw proberen.",
+        "This code does not belong to a session. Check the code on the trainer's screen; you "
+        "can try again in {s} seconds."),
+    "group.join.locked": (
+        "Te veel verkeerde codes: meedoen vanaf hier is geblokkeerd tot {time}. De trainer kan "
+        "de blokkade eerder opheffen op het dashboard.",
+        "Too many wrong codes: joining from here is locked until {time}. The trainer can lift "
+        "the lock sooner on the dashboard."),
+    "group.join.lookalike": (
+        "Deze naam lijkt te veel op de naam van iemand anders in deze sessie (bijvoorbeeld "
+        "letters uit een ander alfabet die er hetzelfde uitzien). Kies een naam die duidelijk "
+        "anders is, bijvoorbeeld met een initiaal erbij.",
+        "This name looks too much like the name of someone else in this session (for example "
+        "letters of another alphabet that look the same). Choose a name that is clearly "
+        "different, for example with an initial added."),
+    "group.join.resume_failed": (
+        "Je vorige deelname kon niet automatisch worden hervat. Vul de code en je naam in.",
+        "Your earlier participation could not be resumed by itself. Enter the code and your "
+        "name."),
+    "group.join.refused": ("De trainer heeft het verzoek niet goedgekeurd.",
+                           "The trainer did not approve the request."),
+    "group.takeover.title": ("Deze naam is al in gebruik", "This name is already in use"),
+    "group.takeover.text": (
+        "Er doet al iemand mee onder de naam {name}. Ben jij dat, bijvoorbeeld in een nieuw "
+        "tabblad of op een ander apparaat? Vraag de trainer dan om je verzoek goed te keuren "
+        "op het dashboard. Zodra dat gebeurt, ga je hier verder waar je was.\n\nIs het niet "
+        "jouw naam? Annuleer en kies een andere naam.",
+        "Someone has already joined under the name {name}. Is that you, for example in a new "
+        "tab or on another device? Then ask the trainer to approve your request on the "
+        "dashboard. As soon as that happens, you continue here where you were.\n\nNot your "
+        "name? Cancel and choose another name."),
+    "group.takeover.waiting": ("Wachten op de trainer…", "Waiting for the trainer…"),
+    "group.key.takeovers": ("Overnemen goedkeuren", "Approve take-overs"),
+    "group.key.joins": ("Aanmeldingen", "Joins"),
+    "group.dash.alert_takeovers": ("Vraagt een naam over te nemen: {n} (T)",
+                                   "Asks to take over a name: {n} (T)"),
+    "group.dash.alert_locked": ("Geblokkeerd na verkeerde codes: {n} (L)",
+                                "Locked out after wrong codes: {n} (L)"),
+    "group.dash.alert_failed": ("Mislukt meedoen, laatste 15 min: {n} (L)",
+                                "Failed joins, last 15 min: {n} (L)"),
+    "group.takeovers.title": ("Verzoeken om een naam over te nemen",
+                              "Requests to take over a name"),
+    "group.takeovers.explain": (
+        "Keur alleen goed als de deelnemer in de zaal zegt dat het zijn of haar naam is (een "
+        "nieuw tabblad, een ander apparaat). Het nieuwe tabblad gaat dan verder met die "
+        "oefeningen; het oude bewaart niets meer.",
+        "Approve only when the participant in the room says it is their name (a new tab, "
+        "another device). The new tab then continues their runs; the old one no longer saves."),
+    "group.takeovers.none": ("Geen verzoeken.", "No requests."),
+    "group.takeovers.row": ("{name} · gevraagd om {time}{where}",
+                            "{name} · asked at {time}{where}"),
+    "group.takeovers.approve": ("Goedkeuren", "Approve"),
+    "group.takeovers.refuse": ("Weigeren", "Refuse"),
+    "group.takeovers.approved": ("Goedgekeurd: {name} gaat verder in het nieuwe tabblad.",
+                                 "Approved: {name} continues in the new tab."),
+    "group.takeovers.refused": ("Geweigerd.", "Refused."),
+    "group.joins.title": ("Aanmeldingen en mislukte pogingen", "Joins and failed attempts"),
+    "group.joins.locked_head": ("Geblokkeerd of wachtend", "Locked out or waiting"),
+    "group.joins.none_locked": ("Niemand geblokkeerd.", "Nobody locked out."),
+    "group.joins.locked_row": ("{who} · {n} verkeerde code(s) · {state}",
+                               "{who} · {n} wrong code(s) · {state}"),
+    "group.joins.locked_until": ("geblokkeerd tot {time}", "locked until {time}"),
+    "group.joins.wait_until": ("wacht tot {time}", "waiting until {time}"),
+    "group.joins.tab": ("tabblad {id}", "tab {id}"),
+    "group.joins.address": ("adres {address}", "address {address}"),
+    "group.joins.lift": ("Blokkade opheffen", "Lift the lock"),
+    "group.joins.lifted": ("Blokkade opgeheven.", "Lock lifted."),
+    "group.joins.log_head": ("Logboek (nieuwste eerst)", "Log (newest first)"),
+    "group.joins.empty": ("Nog niets.", "Nothing yet."),
+    "group.joins.event.joined": ("nieuw meegedaan", "joined (new)"),
+    "group.joins.event.rejoined": ("opnieuw meegedaan (eigen token)", "rejoined (own token)"),
+    "group.joins.event.resumed": ("hervat na verbinding (eigen token)",
+                                  "resumed after reconnecting (own token)"),
+    "group.joins.event.wrong_code": ("verkeerde code", "wrong code"),
+    "group.joins.event.locked": ("verkeerde code, nu geblokkeerd", "wrong code, now locked out"),
+    "group.joins.event.bad_token": ("onbekend hervattoken", "unknown resume token"),
+    "group.joins.event.lookalike": ("geweigerd: lijkt op een bestaande naam",
+                                    "refused: looks like an existing name"),
+    "group.joins.event.takeover_asked": ("vraagt een bestaande naam over te nemen",
+                                         "asks to take over an existing name"),
+    "group.joins.event.takeover_approved": ("overnemen goedgekeurd", "take-over approved"),
+    "group.joins.event.takeover_refused": ("overnemen geweigerd", "take-over refused"),
+    "group.joins.event.takeover_done": ("naam overgenomen (na goedkeuring)",
+                                        "name taken over (approved)"),
+    "group.joins.event.lockout_lifted": ("blokkade opgeheven door de trainer",
+                                         "lock lifted by the trainer"),
+    "group.cli.waiting": ("{n} verzoek(en) om een naam over te nemen wacht(en) op goedkeuring",
+                          "{n} take-over request(s) waiting for approval"),
+    "group.cli.held": ("{n} tabblad(en)/adres(sen) tegengehouden na verkeerde codes",
+                       "{n} tab(s)/address(es) held back after wrong codes"),
+    "group.cli.failed": ("{n} mislukte poging(en) om mee te doen in de laatste 15 minuten",
+                         "{n} failed join attempt(s) in the last 15 minutes"),
 }
 
 def _register() -> dict[str, dict[str, str]]:

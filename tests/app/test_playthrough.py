@@ -55,6 +55,7 @@ def test_resume_is_identical(scenario, tmp_path: Path) -> None:  # noqa: ANN001
         pt = Playthrough.new(scenario, mode="coach")
         pt.attach(store)
         pt.choose("rustig-uitleggen")
+        pt.release()  # its window closed
         rec = store.last_unfinished()
         again = Playthrough.resume(store, rec, scenario)
         assert again.run.snapshot() == pt.run.snapshot()

@@ -148,6 +148,29 @@ class DamagedStoreDialog(BaseModal):
     def on_mount(self) -> None:
         self.query_one("#unsaved", Button).focus()
 
+
+class OpenElsewhereDialog(BaseModal):
+    """The run is open in another window: continue here (that window stops saving), just
+    watch, or go back. Dismisses with 'take_over', 'watch' or 'back'."""
+
+    BINDINGS = [Binding("escape", "pick('back')", "key.back")]
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="elsewhere-dialog"):
+            yield Static(Text(self.t("lease.title"), style="bold"), classes="dialog-title")
+            yield Static(Text(self.message), classes="dialog-text")
+            yield Button(Text(self.t("lease.take_over")), id="take_over", variant="primary",
+                         classes="wide-button")
+            yield Button(Text(self.t("lease.watch")), id="watch", classes="wide-button")
+            yield Button(Text(self.t("dialog.back")), id="back", classes="wide-button")
+
+    def on_mount(self) -> None:
+        self.query_one("#watch", Button).focus()
+
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id)

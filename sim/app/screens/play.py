@@ -4,6 +4,7 @@ a key away, and a clear way to pause. Coach mode adds feedback and undo."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import suppress
 
 from rich.text import Text
 from textual import on
@@ -11,23 +12,26 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
+from textual.timer import Timer
 from textual.widgets import Button, Footer, Header, OptionList, Static
 
 from ... import transcript
 from ...engine import RunError
 from ...playthrough import Playthrough
 from ...problemtext import error_text
-from ...store import DamagedStore, StoreError, fresh_store
+from ...store import DamagedStore, LeaseLost, LeaseRecord, StoreError, fresh_store
 from ...textsafe import one_line, shown_path
 from ..app import PACE_TIMING
 from ..widgets.choices import ChoiceList
 from ..widgets.gauges import Gauges, gauge_text, has_gauges
 from ..widgets.transcript import SPEAKER_CLASSES, Transcript
 from .base import BaseScreen
-from .dialogs import ConfirmDialog, DamagedStoreDialog, PauseDialog
+from .dialogs import ConfirmDialog, DamagedStoreDialog, OpenElsewhereDialog, PauseDialog
 from .reference import DossierScreen, GlossaryScreen, dimension_name
 
 WIDE = 110
+LEASE_BEAT = 10.0  # seconds between the heartbeats of an open run's lease (it lasts 30)
+WATCH_POLL = 2.0  # how often a watching window reads the run again
 
 
 class PlayScreen(BaseScreen):
@@ -37,6 +41,7 @@ class PlayScreen(BaseScreen):
         Binding("g", "glossary", "key.glossary"),
         Binding("u", "undo", "key.undo"),
         Binding("escape", "pause", "key.pause"),
+        Binding("o", "take_over", "key.take_over"),
         Binding("pageup", "scroll_transcript(-1)", show=False),
         Binding("pagedown", "scroll_transcript(1)", show=False),
     ]
@@ -49,6 +54,7 @@ class PlayScreen(BaseScreen):
         self._bindings_state: tuple[bool, bool] | None = None
         self._status_shown: tuple[str, ...] | None = None
         self._pending = False  # saves failed and the trainee plays on: retried each choice
+        self._watch_timer: Timer | None = None
 
     # -- layout ------------------------------------------------------------------------
     def refresh_titles(self) -> None:
@@ -89,6 +95,13 @@ class PlayScreen(BaseScreen):
         if self.fresh and not self.pt.saving and not self._asked_store:
             self._asked_store = True
             self.call_after_refresh(self._attach_store)
+        if self.pt.saving:
+            self._open_lease()
+        self.set_interval(LEASE_BEAT, self._beat)
+
+    def on_unmount(self) -> None:
+        with suppress(StoreError):
+            self.pt.release()  # another window may open the run at once
 
     def on_resize(self, event: Resize) -> None:
         self._layout(event.size.width)
@@ -171,7 +184,11 @@ class PlayScreen(BaseScreen):
         hint = self.query_one("#play-hint", Static)
         choices = self.query_one(ChoiceList)
         button = self.query_one("#to-debrief", Button)
-        if run.finished:
+        if self.pt.watching:
+            choices.display = False
+            button.display = False
+            hint.update(Text(self.t("lease.watch_hint"), style="dim"))
+        elif run.finished:
             choices.display = False
             button.display = True
             hint.update(Text(self.t("play.finished_hint"), style="dim"))
@@ -188,7 +205,7 @@ class PlayScreen(BaseScreen):
             choices.focus()
         self.query_one(Transcript).settle()
         self._update_status()
-        bindings = (self.pt.can_undo, run.finished)
+        bindings = (self.pt.can_undo, run.finished, self.pt.watching)
         if bindings != self._bindings_state:  # the footer rebuilds itself on every refresh
             self._bindings_state = bindings
             self.refresh_bindings()
@@ -213,6 +230,8 @@ class PlayScreen(BaseScreen):
         status.append("  ·  " + progress)
         if not self.pt.saving or self._pending:
             status.append("  ·  " + self.t("play.not_saving"), style="bold")
+        elif self.pt.watching:
+            status.append("  ·  " + self.t("lease.watching"), style="bold")
         show_gauges = self.pt.mode == "coach" and has_gauges(run)
         if show_gauges and not wide:
             status.append("\n")
@@ -234,6 +253,7 @@ class PlayScreen(BaseScreen):
             self._store_failed(self.app.store_error or "", first=True,
                                damaged=problem if isinstance(problem, DamagedStore) else None)
             return
+        self.pt.lease_label = self._lease_label()
         try:
             self.pt.attach(store)
         except StoreError as err:
@@ -331,8 +351,91 @@ class PlayScreen(BaseScreen):
         try:
             self.pt.save()
             self.notify(self.t("store.saved_again"))
+        except LeaseLost:
+            self._taken()
         except StoreError as err:
             self._save_failed(err)
+
+    # -- one writer per run: the lease, watching, taking over ----------------------------
+    def _lease_label(self) -> str:
+        return "browser" if self.app.is_web else "app"
+
+    def _open_lease(self) -> None:
+        """Open the run for writing here; when another window has it open, say so and
+        offer to continue here or to watch (watching meanwhile: nothing is saved)."""
+        self.pt.lease_label = self.pt.lease_label or self._lease_label()
+        try:
+            other = self.pt.claim()
+        except StoreError as err:
+            self.notify(error_text(err, self.lang), severity="error")
+            return
+        if other is None:
+            return
+        self._watch()
+        self.app.push_screen(OpenElsewhereDialog(self._elsewhere(other)), self._elsewhere_answer)
+
+    def _elsewhere(self, other: LeaseRecord) -> str:
+        import time
+
+        where = self.t(f"lease.where.{other.label}" if other.label in ("app", "plain", "browser")
+                       else "lease.where.other")
+        ago = self.t("lease.ago", n=max(0, round(time.time() - other.heartbeat)))
+        return self.t("lease.elsewhere", where=where, ago=ago)
+
+    def _elsewhere_answer(self, what: str | None) -> None:
+        if what == "take_over":
+            self.action_take_over()
+        elif what == "back":
+            self.app.pop_screen()
+
+    def _beat(self) -> None:
+        """The lease's heartbeat; a window that lost it is told, and watches from then on."""
+        if not self.pt.saving or self.pt.watching:
+            return
+        try:
+            kept = self.pt.keep()
+        except StoreError:
+            return  # a passing problem: the next save says it if it lasts
+        if not kept:
+            self._taken()
+
+    def _taken(self) -> None:
+        self._watch()
+        self.notify(self.t("lease.taken"), severity="warning", timeout=10)
+
+    def _watch(self) -> None:
+        """Read only: the run as the other window plays it, read again every few seconds."""
+        self.pt.watching = True
+        self._follow(force=True)
+        if self._watch_timer is None:
+            self._watch_timer = self.set_interval(WATCH_POLL, self._follow)
+
+    def _follow(self, force: bool = False) -> None:
+        try:
+            changed = self.pt.reload()
+        except RunError:
+            changed = False
+        except StoreError:
+            return
+        if changed or force:
+            self._show_all(paced=False)
+        self._update_status()
+
+    def action_take_over(self) -> None:
+        """Continue here: the other window's saves are refused from now on."""
+        if not self.pt.watching:
+            return
+        try:
+            self.pt.claim(take_over=True)
+            self.pt.reload()
+        except (StoreError, RunError) as err:
+            self.notify(error_text(err, self.lang), severity="error")
+            return
+        if self._watch_timer is not None:
+            self._watch_timer.stop()
+            self._watch_timer = None
+        self._show_all(paced=False)
+        self.notify(self.t("lease.now_here"))
 
     # -- acting ------------------------------------------------------------------------
     @on(OptionList.OptionSelected, "#choices")
@@ -346,7 +449,7 @@ class PlayScreen(BaseScreen):
         if tr.revealing:
             tr.skip()
             return
-        if self.pt.run.finished:
+        if self.pt.run.finished or self.pt.watching:
             return
         views = self.pt.run.choices(self.lang)
         view = next((v for v in views if v.number == number), None)
@@ -359,13 +462,16 @@ class PlayScreen(BaseScreen):
 
     def _choose(self, choice_id: str) -> None:
         run = self.pt.run
-        if run.finished or self.query_one(Transcript).revealing:
+        if run.finished or self.pt.watching or self.query_one(Transcript).revealing:
             return
         n = len(run.history) + 1
         try:
             step = self.pt.choose(choice_id)
         except RunError as err:
             self.notify(error_text(err, self.lang), severity="error")
+            return
+        except LeaseLost:  # taken over meanwhile: this choice is not kept, the run is shown
+            self._taken()
             return
         except StoreError as err:
             step = run.history[-1]
@@ -384,14 +490,16 @@ class PlayScreen(BaseScreen):
             self._update_status()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "take_over":
+            return self.pt.watching
         if action == "undo":
-            if self.pt.mode != "coach":
+            if self.pt.mode != "coach" or self.pt.watching:
                 return False
             return True if self.pt.can_undo else None
         return True
 
     def action_undo(self) -> None:
-        if self.pt.mode != "coach":
+        if self.pt.mode != "coach" or self.pt.watching:
             return
         if not self.pt.can_undo:
             self.notify(self.t("play.nothing_to_undo"))
@@ -400,6 +508,9 @@ class PlayScreen(BaseScreen):
             self.pt.undo()
         except RunError as err:
             self.notify(error_text(err, self.lang), severity="error")
+            return
+        except LeaseLost:  # taken over meanwhile: the undo is not kept
+            self._taken()
             return
         except StoreError as err:
             self._save_failed(err)
