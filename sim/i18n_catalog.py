@@ -470,4 +470,47 @@ STRINGS: dict[str, tuple[str, str]] = {
     "author.enter_direct": ("Enter: begin hier, met de beginwaarden",
                             "Enter: start here, with the initial values"),
     "library.author_hint": ("F2: auteursweergave", "F2: author view"),
+    # -- serve: the page around a browser tab, refusals (serveguard: hardened serve) ----------
+    "serve.refused.origin": ("sovsim weigert deze verbinding: ze komt van een andere webpagina "
+                             "({origin}), niet van de pagina van sovsim zelf.",
+                             "sovsim refuses this connection: it comes from another web page "
+                             "({origin}), not from sovsim's own page."),
+    "serve.refused.host": ("sovsim weigert dit adres ({host}). Gebruik het adres dat de trainer "
+                           "noemt.",
+                           "sovsim refuses this address ({host}). Use the address the trainer "
+                           "gave."),
+    "serve.full.title": ("Deze sessie is vol", "This session is full"),
+    "serve.full.total": ("Er zijn al {n} tabbladen open, het maximum voor deze sessie. Sluit een "
+                         "tabblad dat je niet meer gebruikt, of vraag de trainer om ruimte.",
+                         "{n} tabs are open already, the most this session allows. Close a tab "
+                         "you no longer use, or ask the trainer to make room."),
+    "serve.full.address": ("Vanaf dit apparaat zijn al {n} tabbladen open, het maximum per "
+                           "apparaat. Sluit een tabblad dat je niet meer gebruikt.",
+                           "{n} tabs are open from this device already, the most one device "
+                           "may have. Close a tab you no longer use."),
+    "serve.full.retry": ("Deze pagina probeert het elke {seconds} seconden opnieuw.",
+                         "This page tries again every {seconds} seconds."),
+    "serve.page.lost": ("De verbinding is weg. sovsim verbindt vanzelf opnieuw zodra het netwerk "
+                        "terug is. Wat je nu typt, komt niet aan.",
+                        "The connection is gone. sovsim reconnects by itself as soon as the "
+                        "network is back. What you type now does not arrive."),
+    "serve.page.reconnecting": ("Opnieuw verbinden…", "Reconnecting…"),
+    "serve.page.ended": ("Dit tabblad is afgesloten. Opnieuw meedoen kan met dezelfde code en "
+                         "naam.",
+                         "This tab has ended. Rejoin with the same code and name."),
+    "serve.page.timeout": ("Dit tabblad is gesloten omdat er te lang niet mee is gedaan. Opnieuw "
+                           "beginnen kan met Opnieuw.",
+                           "This tab was closed because nobody joined for too long. Start "
+                           "again with Again."),
+    "serve.page.stopped": ("Dit tabblad is gestopt: het gebruikte te veel geheugen of rekentijd, "
+                           "of er ging iets mis. Opnieuw meedoen kan met dezelfde code en naam.",
+                           "This tab has stopped: it used too much memory or processor time, "
+                           "or something went wrong. Rejoin with the same code and name."),
+    "serve.page.again": ("Opnieuw", "Again"),
+    "serve.page.loading": ("sovsim wordt geladen…", "Loading sovsim…"),
+    "serve.console.refused": ("Geweigerd: een verbinding van {what}.",
+                              "Refused: a connection from {what}."),
+    "serve.console.tab_stopped": ("Een tabblad is gestopt ({why}).", "A tab stopped ({why})."),
+    "serve.console.full": ("Een tabblad geweigerd: de sessie is vol ({n} tabbladen).",
+                           "A tab was refused: the session is full ({n} tabs)."),
 }
