@@ -62,6 +62,7 @@ from urllib.parse import urlsplit
 import aiohttp_jinja2
 import jinja2
 from aiohttp import WSMsgType, web
+from markupsafe import Markup
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
@@ -430,7 +431,7 @@ class SovsimServer(Server):
             font_size = min(max(int(request.query.get("fontsize", "16")), 8), 48)
         except ValueError:
             font_size = 16
-        texts = json.dumps(self.page_texts(), ensure_ascii=False).replace("<", "\\u003c")
+        texts = Markup(json.dumps(self.page_texts()).replace("<", "\\u003c"))  # JSON in a script
         context = {
             "font_size": font_size,
             "app_websocket_url": ws_url,
