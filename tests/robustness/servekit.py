@@ -22,19 +22,33 @@ import aiohttp
 ROOT = Path(__file__).resolve().parents[2]
 
 
+_HANDED: set[int] = set()
+
+
 def free_port() -> int:
-    """A free loopback port: from ``SOVSIM_TEST_PORTS`` ("8100-8199") if set, else any."""
+    """A free loopback port not handed out before in this process: from
+    ``SOVSIM_TEST_PORTS`` ("8100-8199") if set, else any the system gives."""
+    import random
+
     given = os.environ.get("SOVSIM_TEST_PORTS")
-    candidates = range(*(lambda a, b: (a, b + 1))(*map(int, given.split("-")))) if given \
-        else [0]
+    if given:
+        low, high = map(int, given.split("-"))
+        candidates = random.sample(range(low, high + 1), high - low + 1)
+    else:
+        candidates = [0] * 20
     for port in candidates:
+        if port in _HANDED:
+            continue
         with socket.socket() as s:
             try:
                 s.bind(("127.0.0.1", port))
             except OSError:
                 continue
-            return s.getsockname()[1]
-    raise RuntimeError(f"no free port in {given}")
+            port = s.getsockname()[1]
+        if port not in _HANDED:
+            _HANDED.add(port)
+            return port
+    raise RuntimeError(f"no free port in {given or 'the system range'}")
 
 
 def children(pid: int) -> list[int]:
@@ -231,3 +245,65 @@ async def open_tab(session: aiohttp.ClientSession, served: Served, query: str = 
 def client(local: str = "127.0.0.1") -> aiohttp.ClientSession:
     """An HTTP client whose connections come from the loopback address ``local``."""
     return aiohttp.ClientSession(connector=aiohttp.TCPConnector(local_addr=(local, 0)))
+
+
+class Outage:
+    """A TCP proxy on loopback that can drop the network: :meth:`cut` closes every
+    connection through it and refuses new ones until :meth:`restore`."""
+
+    def __init__(self, target_port: int, port: int) -> None:
+        import threading
+
+        self.target_port, self.port = target_port, port
+        self.down = False
+        self._writers: set[asyncio.StreamWriter] = set()
+        self._loop = asyncio.new_event_loop()
+        self._started = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+        self._started.wait(10)
+
+    def _run(self) -> None:
+        asyncio.set_event_loop(self._loop)
+        self._server = self._loop.run_until_complete(
+            asyncio.start_server(self._client, "127.0.0.1", self.port))
+        self._started.set()
+        self._loop.run_forever()
+
+    async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        if self.down:
+            writer.transport.abort()
+            return
+        try:
+            up_reader, up_writer = await asyncio.open_connection("127.0.0.1", self.target_port)
+        except OSError:
+            writer.transport.abort()
+            return
+        self._writers |= {writer, up_writer}
+
+        async def pipe(src: asyncio.StreamReader, dst: asyncio.StreamWriter) -> None:
+            with contextlib.suppress(Exception):
+                while data := await src.read(65536):
+                    dst.write(data)
+                    await dst.drain()
+            dst.transport.abort()
+
+        await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
+        self._writers -= {writer, up_writer}
+
+    def cut(self) -> None:
+        def drop() -> None:
+            self.down = True
+            for writer in list(self._writers):
+                writer.transport.abort()
+
+        self._loop.call_soon_threadsafe(drop)
+
+    def restore(self) -> None:
+        self._loop.call_soon_threadsafe(setattr, self, "down", False)
+
+    def close(self) -> None:
+        self.cut()
+        self._loop.call_soon_threadsafe(self._server.close)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(5)
