@@ -480,14 +480,15 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "sovsim refuses this address ({host}). Use the address the trainer "
                            "gave."),
     "serve.full.title": ("Deze sessie is vol", "This session is full"),
-    "serve.full.total": ("Er zijn al {n} tabbladen open, het maximum voor deze sessie. Sluit een "
-                         "tabblad dat je niet meer gebruikt, of vraag de trainer om ruimte.",
-                         "{n} tabs are open already, the most this session allows. Close a tab "
-                         "you no longer use, or ask the trainer to make room."),
-    "serve.full.address": ("Vanaf dit apparaat zijn al {n} tabbladen open, het maximum per "
-                           "apparaat. Sluit een tabblad dat je niet meer gebruikt.",
-                           "{n} tabs are open from this device already, the most one device "
-                           "may have. Close a tab you no longer use."),
+    "serve.full.total": ("Het grootste aantal tabbladen dat deze sessie toestaat ({n}) is al "
+                         "open. Sluit een tabblad dat je niet meer gebruikt, of vraag de "
+                         "trainer om ruimte.",
+                         "The most tabs this session allows ({n}) are open already. Close a "
+                         "tab you no longer use, or ask the trainer to make room."),
+    "serve.full.address": ("Het grootste aantal tabbladen dat één apparaat mag hebben ({n}) is "
+                           "al open. Sluit een tabblad dat je niet meer gebruikt.",
+                           "The most tabs one device may have ({n}) are open already. Close "
+                           "a tab you no longer use."),
     "serve.full.retry": ("Deze pagina probeert het elke {seconds} seconden opnieuw.",
                          "This page tries again every {seconds} seconds."),
     "serve.page.lost": ("De verbinding is weg. sovsim verbindt vanzelf opnieuw zodra het netwerk "
