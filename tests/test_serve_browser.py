@@ -275,3 +275,42 @@ def test_a_dropped_connection_is_said_and_resumes_with_the_token(tmp_path) -> No
                     browser.close()
         finally:
             outage.close()
+
+
+@pytest.mark.slow
+def test_a_short_outage_is_said_and_the_same_tab_goes_on(tmp_path) -> None:  # noqa: ANN001
+    """Nothing gets through for a few seconds, but no connection is closed: the page says
+    the connection is gone once the server stops answering, and when the network is back
+    the message goes and the same tab process carries on (no reload, no new process)."""
+    from .robustness.servekit import Outage, free_port, runner, serving
+
+    port, front = free_port(), free_port()
+    echo = [sys.executable, "-m", "tests.robustness.resume_echo_app"]
+    argv = runner(port, {}, echo, "--public-url", f"http://127.0.0.1:{front}", "--lang", "en")
+    with serving(argv, port) as served:
+        outage = Outage(port, front)
+        try:
+            with playwright.sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                            args=BROWSER_ARGS)
+                try:
+                    page = browser.new_page(viewport={"width": 1280, "height": 720})
+                    page.add_init_script(KEEP_TERMINAL)
+                    page.goto(f"http://127.0.0.1:{front}/")
+                    page.wait_for_function(f"({SCREEN_TEXT})().includes('resume=-')",
+                                           timeout=30_000)
+                    (pid,) = served.tabs()
+                    outage.hold()
+                    page.wait_for_function(
+                        "document.body.dataset.sovsimStatus === 'lost'", timeout=15_000)
+                    assert page.inner_text("#sovsim-message").startswith(
+                        "The connection is gone")
+                    outage.release()
+                    page.wait_for_function("!document.body.dataset.sovsimStatus",
+                                           timeout=10_000)
+                    assert served.tabs() == [pid]
+                    assert page.evaluate(f"({SCREEN_TEXT})()").count("resume=-") == 1
+                finally:
+                    browser.close()
+        finally:
+            outage.close()

@@ -249,13 +249,15 @@ def client(local: str = "127.0.0.1") -> aiohttp.ClientSession:
 
 class Outage:
     """A TCP proxy on loopback that can drop the network: :meth:`cut` closes every
-    connection through it and refuses new ones until :meth:`restore`."""
+    connection through it and refuses new ones until :meth:`restore`; :meth:`hold` lets
+    nothing through but keeps the connections (a short outage) until :meth:`release`."""
 
     def __init__(self, target_port: int, port: int) -> None:
         import threading
 
         self.target_port, self.port = target_port, port
         self.down = False
+        self._flowing: asyncio.Event | None = None
         self._writers: set[asyncio.StreamWriter] = set()
         self._loop = asyncio.new_event_loop()
         self._started = threading.Event()
@@ -265,6 +267,8 @@ class Outage:
 
     def _run(self) -> None:
         asyncio.set_event_loop(self._loop)
+        self._flowing = asyncio.Event()
+        self._flowing.set()
         self._server = self._loop.run_until_complete(
             asyncio.start_server(self._client, "127.0.0.1", self.port))
         self._started.set()
@@ -284,6 +288,8 @@ class Outage:
         async def pipe(src: asyncio.StreamReader, dst: asyncio.StreamWriter) -> None:
             with contextlib.suppress(Exception):
                 while data := await src.read(65536):
+                    assert self._flowing is not None
+                    await self._flowing.wait()
                     dst.write(data)
                     await dst.drain()
             dst.transport.abort()
@@ -298,6 +304,14 @@ class Outage:
                 writer.transport.abort()
 
         self._loop.call_soon_threadsafe(drop)
+
+    def hold(self) -> None:
+        assert self._flowing is not None
+        self._loop.call_soon_threadsafe(self._flowing.clear)
+
+    def release(self) -> None:
+        assert self._flowing is not None
+        self._loop.call_soon_threadsafe(self._flowing.set)
 
     def restore(self) -> None:
         self._loop.call_soon_threadsafe(setattr, self, "down", False)
