@@ -512,6 +512,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "serve.console.refused": ("Geweigerd: een verbinding van {what}.",
                               "Refused: a connection from {what}."),
     "serve.console.tab_stopped": ("Een tabblad is gestopt ({why}).", "A tab stopped ({why})."),
-    "serve.console.full": ("Een tabblad geweigerd: de sessie is vol ({n} tabbladen).",
-                           "A tab was refused: the session is full ({n} tabs)."),
+    "serve.console.full": ("Een tabblad geweigerd: de sessie is vol (maximum: {n}).",
+                           "A tab was refused: the session is full (maximum: {n})."),
+    "serve.console.limits": ("  Tabbladen: hoogstens {n} tegelijk, {m} per apparaat.",
+                             "  Tabs: at most {n} at once, {m} per device."),
+    "serve.console.limits_total": ("  Tabbladen: hoogstens {n} tegelijk.",
+                                   "  Tabs: at most {n} at once."),
 }

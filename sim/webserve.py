@@ -316,6 +316,7 @@ class SovsimServer(Server):
         self._sockets: dict[str, web.WebSocketResponse] = {}
         self._stop: asyncio.Event | None = None
         self._refusals_logged = 0
+        self._refusal_window = time.monotonic()
         names = {"localhost", "localhost.localdomain"}
         for name in (socket.gethostname(), socket.getfqdn()):
             if name:
@@ -359,10 +360,18 @@ class SovsimServer(Server):
             return True
         return got == _origin_of(self.public_url)
 
-    def _refuse(self, what: str, text: str) -> web.Response:
-        if self._refusals_logged < 20:  # a flood of refusals must not flood the console
+    def _say_refusal(self, line: str) -> None:
+        """Tell the trainer's console, at most 20 lines a minute (a flood of refusals must
+        not flood the console)."""
+        now = time.monotonic()
+        if now - self._refusal_window > 60:
+            self._refusal_window, self._refusals_logged = now, 0
+        if self._refusals_logged < 20:
             self._refusals_logged += 1
-            print(t("serve.console.refused", self.lang, what=what), file=sys.stderr, flush=True)
+            print(line, file=sys.stderr, flush=True)
+
+    def _refuse(self, what: str, text: str) -> web.Response:
+        self._say_refusal(t("serve.console.refused", self.lang, what=what))
         return web.Response(status=403, text=text + "\n")
 
     @web.middleware
@@ -453,8 +462,8 @@ class SovsimServer(Server):
         reason = self._full_reason(address)
         await websocket.prepare(request)
         if reason:
-            print(t("serve.console.full", self.lang, n=len(self.tabs)), file=sys.stderr,
-                  flush=True)
+            n = self.limits.max_tabs if reason == "total" else self.limits.max_tabs_per_address
+            self._say_refusal(t("serve.console.full", self.lang, n=n))
             await websocket.close(code=CLOSE_FULL, message=b"full")
             return websocket
         tab = Tab(address=address)

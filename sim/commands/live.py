@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..clitools import EXIT_OK, EXIT_PROBLEMS, UsageError, load_rubric_or_exit
+from ..clitools import EXIT_OK, EXIT_PROBLEMS, UsageError, load_rubric_or_exit, positive_int
 from .sessions import TRAINER_CODE_ENV, ask_trainer_code, find_session_or_exit, open_store
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "serve_templates"
@@ -76,6 +76,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     host = args.host
     wildcard = host in ("0.0.0.0", "::", "")
     public = args.public_url or (f"http://{_lan_address()}:{args.port}" if wildcard else None)
+    from ..i18n import t
     from ..webserve import Limits, SovsimServer
 
     limits = Limits(max_tabs=args.max_tabs, max_tabs_per_address=args.max_tabs_per_address,
@@ -89,9 +90,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if not wildcard and host in ("127.0.0.1", "localhost", "::1"):
             print("  Only this computer can connect. For trainees' own devices on this "
                   "network, use --host 0.0.0.0 (see docs/trainers.md).", flush=True)
-        print(f"  At most {limits.max_tabs} tabs at once"
-              + (f", {limits.max_tabs_per_address} per device"
-                 if limits.max_tabs_per_address else "") + ".", flush=True)
+        print(t("serve.console.limits", lang, n=limits.max_tabs,
+                m=limits.max_tabs_per_address) if limits.max_tabs_per_address else
+              t("serve.console.limits_total", lang, n=limits.max_tabs), flush=True)
         print("Press Ctrl+C to stop.", flush=True)
 
     server = SovsimServer(join_argv(session.id, data_dir, lang, getattr(args, "rubric", None)),
@@ -166,19 +167,13 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
 
 
 def _count(text: str) -> int:
+    """argparse type: a whole number of at least 0."""
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more: {text}")
-    return value
-
-
-def _positive(text: str) -> int:
-    value = _count(text)
-    if value == 0:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+        raise argparse.ArgumentTypeError(f"{text!r} should be 0 or more")
     return value
 
 
@@ -194,7 +189,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--session", metavar="ID", help="the session (default: the only open one)")
     p.add_argument("--public-url", metavar="URL",
                    help="the address trainees type, when it differs from host:port")
-    p.add_argument("--max-tabs", type=_positive, default=40, metavar="N",
+    p.add_argument("--max-tabs", type=positive_int, default=40, metavar="N",
                    help="at most N browser tabs at once (default 40; each takes about 50 MB)")
     p.add_argument("--max-tabs-per-address", type=_count, default=10, metavar="N",
                    help="at most N tabs from one device's address (default 10; 0 = no limit; "
