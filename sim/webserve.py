@@ -459,15 +459,15 @@ class SovsimServer(Server):
         address = request.remote or ""
         websocket = web.WebSocketResponse(heartbeat=HEARTBEAT_SECONDS,
                                           max_msg_size=MAX_MESSAGE_BYTES)
-        reason = self._full_reason(address)
         await websocket.prepare(request)
+        reason = self._full_reason(address)  # after the await: no race past the cap
         if reason:
             n = self.limits.max_tabs if reason == "total" else self.limits.max_tabs_per_address
             self._say_refusal(t("serve.console.full", self.lang, n=n))
             await websocket.close(code=CLOSE_FULL, message=b"full")
             return websocket
         tab = Tab(address=address)
-        self.tabs[tab.id] = tab  # counted before any await: no race past the cap
+        self.tabs[tab.id] = tab  # counted before the next await
         self._sockets[tab.id] = websocket
         width, height = clamp_size(request.query.get("width"), request.query.get("height"))
 
@@ -522,9 +522,13 @@ class SovsimServer(Server):
             return
         if not service.exited_cleanly:
             code = service._process.returncode if service._process else None
-            why = {-signal.SIGXCPU: "CPU", -signal.SIGKILL: "SIGKILL"}.get(code or 0, code)
-            print(t("serve.console.tab_stopped", self.lang, why=why), file=sys.stderr,
-                  flush=True)
+            if code == -signal.SIGXCPU:
+                why = t("serve.console.why.cpu", self.lang)
+            elif code is not None and code < 0:
+                why = t("serve.console.why.signal", self.lang, signal=-code)
+            else:
+                why = t("serve.console.why.error", self.lang, code=code)
+            self._say_refusal(t("serve.console.tab_stopped", self.lang, why=why))
         await close(CLOSE_ENDED if service.exited_cleanly else CLOSE_STOPPED)
 
     async def _join_timer(self, tab: Tab, close: Callable[[int], Any]) -> None:

@@ -320,7 +320,8 @@ def test_a_tab_over_its_cpu_or_memory_limit_is_stopped(tmp_path: Path) -> None:
             "sys.stdout.flush()\nwhile True: pass"]
     hog = [sys.executable, "-c", "import sys; sys.stdout.write('__GANGLION__\\n'); "
            "sys.stdout.flush(); x = [bytearray(50 << 20) for _ in range(100)]"]
-    for command, limits in ((spin, {"join_cpu_seconds": 1}), (hog, {"tab_memory_mb": 300})):
+    for command, limits, said in ((spin, {"join_cpu_seconds": 1}, "te veel rekentijd"),
+                                  (hog, {"tab_memory_mb": 300}, "een fout, code 1")):
         port = free_port()
         with serving(runner(port, limits, command), port) as served:
 
@@ -334,3 +335,4 @@ def test_a_tab_over_its_cpu_or_memory_limit_is_stopped(tmp_path: Path) -> None:
             run(go())
             wait_until("the process to be gone", lambda: not served.tabs(), 10)
             assert "Traceback" not in served.output()
+            assert f"Een tabblad is gestopt ({said}" in served.output()
