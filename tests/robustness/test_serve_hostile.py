@@ -255,6 +255,10 @@ def test_a_foreign_origin_or_host_is_refused(served: Served) -> None:
             rebound = await http.get(served.url + "/", headers={"Host": f"evil.example:{served.port}"})
             assert rebound.status == 403
             assert served.tabs() == []
+            # no directory listings of the page's files
+            for folder in ("/static/", "/static/js/"):
+                listing = await http.get(served.url + folder)
+                assert listing.status in (403, 404) and "textual.js" not in await listing.text()
             # sovsim's own page, also by the name localhost, still works
             ws = await http.ws_connect(served.url + "/ws", origin=f"http://localhost:{served.port}",
                                        headers={"Host": f"localhost:{served.port}"})
