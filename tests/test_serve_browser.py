@@ -314,3 +314,43 @@ def test_a_short_outage_is_said_and_the_same_tab_goes_on(tmp_path) -> None:  # n
                     browser.close()
         finally:
             outage.close()
+
+
+@pytest.mark.slow
+def test_a_long_outage_ends_the_tab_and_the_page_resumes_with_the_token(tmp_path) -> None:  # noqa: ANN001
+    """The 25-s outage of the browser test: nothing gets through, no connection is closed.
+    The server gives the silent tab up (its heartbeat) and ends its process; the page says
+    the connection is gone, and once the network is back it connects afresh and the new
+    process gets the resume token."""
+    from .robustness.servekit import Outage, free_port, runner, serving
+
+    port, front = free_port(), free_port()
+    echo = [sys.executable, "-m", "tests.robustness.resume_echo_app"]
+    argv = runner(port, {}, echo, "--public-url", f"http://127.0.0.1:{front}")
+    with serving(argv, port) as served:
+        outage = Outage(port, front)
+        try:
+            with playwright.sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                            args=BROWSER_ARGS)
+                try:
+                    page = browser.new_page(viewport={"width": 390, "height": 844})
+                    page.add_init_script(KEEP_TERMINAL)
+                    page.goto(f"http://127.0.0.1:{front}/")
+                    page.wait_for_function(f"({SCREEN_TEXT})().includes('resume=-')",
+                                           timeout=30_000)
+                    (old,) = served.tabs()
+                    outage.hold()
+                    page.wait_for_function(
+                        "document.body.dataset.sovsimStatus === 'lost'", timeout=15_000)
+                    wait_for("the server to end the silent tab", lambda: not served.tabs(), 40)
+                    time.sleep(10)  # past the page's own 30 s
+                    outage.release()
+                    page.wait_for_function(f"({SCREEN_TEXT})().includes('resume=tok-1')",
+                                           timeout=30_000)
+                    assert not page.evaluate("document.body.dataset.sovsimStatus")
+                    assert served.tabs() and served.tabs() != [old]
+                finally:
+                    browser.close()
+        finally:
+            outage.close()
