@@ -545,4 +545,56 @@ STRINGS: dict[str, tuple[str, str]] = {
         "You are watching (read only). Enter: update · o: continue here · q: stop"),
     "plain.lease.no_change": ("Nog geen nieuwe keuze in het andere venster.",
                               "No new choice in the other window yet."),
+    # -- serve: the page around a browser tab, refusals (serveguard: hardened serve) ----------
+    "serve.refused.origin": ("sovsim weigert deze verbinding: ze komt van een andere webpagina "
+                             "({origin}), niet van de pagina van sovsim zelf.",
+                             "sovsim refuses this connection: it comes from another web page "
+                             "({origin}), not from sovsim's own page."),
+    "serve.refused.host": ("sovsim weigert dit adres ({host}). Gebruik het adres dat de trainer "
+                           "noemt.",
+                           "sovsim refuses this address ({host}). Use the address the trainer "
+                           "gave."),
+    "serve.full.title": ("Deze sessie is vol", "This session is full"),
+    "serve.full.total": ("Het grootste aantal tabbladen dat deze sessie toestaat ({n}) is al "
+                         "open. Sluit een tabblad dat je niet meer gebruikt, of vraag de "
+                         "trainer om ruimte.",
+                         "The most tabs this session allows ({n}) are open already. Close a "
+                         "tab you no longer use, or ask the trainer to make room."),
+    "serve.full.address": ("Het grootste aantal tabbladen dat één apparaat mag hebben ({n}) is "
+                           "al open. Sluit een tabblad dat je niet meer gebruikt.",
+                           "The most tabs one device may have ({n}) are open already. Close "
+                           "a tab you no longer use."),
+    "serve.full.retry": ("Deze pagina probeert het elke {seconds} seconden opnieuw.",
+                         "This page tries again every {seconds} seconds."),
+    "serve.page.lost": ("De verbinding is weg. sovsim verbindt vanzelf opnieuw zodra het netwerk "
+                        "terug is. Wat je nu typt, komt niet aan.",
+                        "The connection is gone. sovsim reconnects by itself as soon as the "
+                        "network is back. What you type now does not arrive."),
+    "serve.page.reconnecting": ("Opnieuw verbinden…", "Reconnecting…"),
+    "serve.page.ended": ("Dit tabblad is afgesloten. Opnieuw meedoen kan met dezelfde code en "
+                         "naam.",
+                         "This tab has ended. Rejoin with the same code and name."),
+    "serve.page.timeout": ("Dit tabblad is gesloten omdat er te lang niet mee is gedaan. Opnieuw "
+                           "beginnen kan met Opnieuw.",
+                           "This tab was closed because nobody joined for too long. Start "
+                           "again with Again."),
+    "serve.page.stopped": ("Dit tabblad is gestopt: het gebruikte te veel geheugen of rekentijd, "
+                           "of er ging iets mis. Opnieuw meedoen kan met dezelfde code en naam.",
+                           "This tab has stopped: it used too much memory or processor time, "
+                           "or something went wrong. Rejoin with the same code and name."),
+    "serve.page.again": ("Opnieuw", "Again"),
+    "serve.page.loading": ("sovsim wordt geladen…", "Loading sovsim…"),
+    "serve.console.refused": ("Geweigerd: een verbinding van {what}.",
+                              "Refused: a connection from {what}."),
+    "serve.console.tab_stopped": ("Een tabblad is gestopt ({why}).", "A tab stopped ({why})."),
+    "serve.console.why.cpu": ("te veel rekentijd", "too much processor time"),
+    "serve.console.why.signal": ("beëindigd met signaal {signal}", "ended by signal {signal}"),
+    "serve.console.why.error": ("een fout, code {code}; de details met --verbose",
+                                "an error, code {code}; the details with --verbose"),
+    "serve.console.full": ("Een tabblad geweigerd: de sessie is vol (maximum: {n}).",
+                           "A tab was refused: the session is full (maximum: {n})."),
+    "serve.console.limits": ("  Tabbladen: hoogstens {n} tegelijk, {m} per apparaat.",
+                             "  Tabs: at most {n} at once, {m} per device."),
+    "serve.console.limits_total": ("  Tabbladen: hoogstens {n} tegelijk.",
+                                   "  Tabs: at most {n} at once."),
 }

@@ -41,6 +41,8 @@ def test_serve_says_when_the_port_is_taken(tmp_path, example) -> None:  # noqa: 
     assert res.returncode == 1, res.stdout + res.stderr
     assert f"cannot serve on 127.0.0.1:{port}" in res.stderr and "--port" in res.stderr
     assert "Traceback" not in res.stderr + res.stdout
+    # the success banner is only printed once the port is really listening
+    assert "serves session" not in res.stdout and "Join code" not in res.stdout, res.stdout
 
 
 def test_each_tab_runs_the_join_app_with_shell_safe_arguments(tmp_path) -> None:  # noqa: ANN001

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..clitools import EXIT_OK, EXIT_PROBLEMS, UsageError, load_rubric_or_exit
+from ..clitools import EXIT_OK, EXIT_PROBLEMS, UsageError, load_rubric_or_exit, positive_int
 from .sessions import TRAINER_CODE_ENV, ask_trainer_code, find_session_or_exit, open_store
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "serve_templates"
@@ -42,13 +42,18 @@ def _pick_session(store: Any, given: str | None) -> Any:
     return open_[0]
 
 
-def join_command(session_id: str, data_dir: Path, lang: str, rubric: str | None) -> str:
-    """The shell command textual-serve starts for each browser tab."""
+def join_argv(session_id: str, data_dir: Path, lang: str, rubric: str | None) -> list[str]:
+    """The command each browser tab's process runs (started without a shell)."""
     parts = [sys.executable, "-m", "sim.cli", "--data-dir", str(data_dir), "--lang", lang]
     if rubric:
         parts += ["--rubric", str(Path(rubric).resolve())]
     parts += ["join", "--session", session_id]
-    return " ".join(shlex.quote(p) for p in parts)
+    return parts
+
+
+def join_command(session_id: str, data_dir: Path, lang: str, rubric: str | None) -> str:
+    """:func:`join_argv` as one shell-safe line (for logs and for running it by hand)."""
+    return " ".join(shlex.quote(p) for p in join_argv(session_id, data_dir, lang, rubric))
 
 
 def _lan_address() -> str:
@@ -72,27 +77,30 @@ def cmd_serve(args: argparse.Namespace) -> int:
     host = args.host
     wildcard = host in ("0.0.0.0", "::", "")
     public = args.public_url or (f"http://{_lan_address()}:{args.port}" if wildcard else None)
-    try:
-        from textual_serve.server import Server
-    except ModuleNotFoundError:
-        raise UsageError("serving to browsers needs textual-serve: pip install 'sovsim[serve]'") \
-            from None
+    from ..i18n import t
+    from ..webserve import Limits, SovsimServer
 
-    class SovsimServer(Server):
-        async def on_startup(self, app: Any) -> None:  # noqa: ANN401
-            title = f" ({session.title})" if session.title else ""
-            print(f"sovsim serves session {session.id}{title} on {self.public_url}", flush=True)
-            print(f"  Join code: {format_code(session.join_code or '')}", flush=True)
-            print(f"  Trainer dashboard: sovsim dashboard {session.id}", flush=True)
-            if not wildcard and host in ("127.0.0.1", "localhost", "::1"):
-                print("  Only this computer can connect. For trainees' own devices on this "
-                      "network, use --host 0.0.0.0 (see docs/trainers.md).", flush=True)
-            print("Press Ctrl+C to stop.", flush=True)
+    limits = Limits(max_tabs=args.max_tabs, max_tabs_per_address=args.max_tabs_per_address,
+                    tab_memory_mb=args.tab_memory, join_timeout=args.join_timeout)
 
-    server = SovsimServer(join_command(session.id, data_dir, lang, getattr(args, "rubric", None)),
-                          host=host, port=args.port, title="sovsim", public_url=public,
-                          templates_path=TEMPLATES)
-    server.console.quiet = not args.verbose  # textual-serve's own banner and request log
+    def banner(server: SovsimServer) -> None:  # once the port is really listening
+        title = f" ({session.title})" if session.title else ""
+        print(f"sovsim serves session {session.id}{title} on {server.public_url}", flush=True)
+        print(f"  Join code: {format_code(session.join_code or '')}", flush=True)
+        print(f"  Trainer dashboard: sovsim dashboard {session.id}", flush=True)
+        if not wildcard and host in ("127.0.0.1", "localhost", "::1"):
+            print("  Only this computer can connect. For trainees' own devices on this "
+                  "network, use --host 0.0.0.0 (see docs/trainers.md).", flush=True)
+        print(t("serve.console.limits", lang, n=limits.max_tabs,
+                m=limits.max_tabs_per_address) if limits.max_tabs_per_address else
+              t("serve.console.limits_total", lang, n=limits.max_tabs), flush=True)
+        print("Press Ctrl+C to stop.", flush=True)
+
+    server = SovsimServer(join_argv(session.id, data_dir, lang, getattr(args, "rubric", None)),
+                          host=host, port=args.port, lang=lang, limits=limits,
+                          public_url=public, templates_path=TEMPLATES, banner=banner,
+                          verbose=args.verbose)
+    server.console.quiet = not args.verbose  # textual-serve's own log
     try:
         server.serve()
     except OSError as err:
@@ -163,6 +171,17 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _count(text: str) -> int:
+    """argparse type: a whole number of at least 0."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} should be 0 or more")
+    return value
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "serve", help="serve a live session to trainees' browsers",
@@ -175,7 +194,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--session", metavar="ID", help="the session (default: the only open one)")
     p.add_argument("--public-url", metavar="URL",
                    help="the address trainees type, when it differs from host:port")
-    p.add_argument("--verbose", action="store_true", help="show textual-serve's own log")
+    p.add_argument("--max-tabs", type=positive_int, default=40, metavar="N",
+                   help="at most N browser tabs at once (default 40; each takes about 50 MB)")
+    p.add_argument("--max-tabs-per-address", type=_count, default=10, metavar="N",
+                   help="at most N tabs from one device's address (default 10; 0 = no limit; "
+                        "behind a reverse proxy every tab has the proxy's address)")
+    p.add_argument("--tab-memory", type=_count, default=1024, metavar="MB",
+                   help="address space of each tab's process (default 1024 MB; 0 = no limit)")
+    p.add_argument("--join-timeout", type=_count, default=600, metavar="SECONDS",
+                   help="close a tab that has not joined after this long (default 600; "
+                        "0 = never)")
+    p.add_argument("--verbose", action="store_true",
+                   help="show textual-serve's own log and the tabs' error output")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("join", help="join a live session in this terminal",

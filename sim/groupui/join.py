@@ -53,6 +53,7 @@ from ..sessions import (
     trainer_by_code,
 )
 from ..store import Store, StoreError
+from ..webtab import mark_joined
 from . import render
 
 try:  # the page's side of the resume token (serve's channel, sim/webtab.py)
@@ -173,6 +174,7 @@ class JoinApp(SovsimApp):
         rec = self.store.get_session(trainee.session.id)
         assert rec is not None
         self.scenarios = load_session_scenarios(rec, self.dimensions(), self.bundled)
+        mark_joined(self)  # in a browser tab: no join timeout, the tab's full CPU limit
         if self.heartbeat_seconds > 0:
             self.set_interval(self.heartbeat_seconds, self._beat)
         self.switch_screen(SessionHomeScreen())
@@ -478,6 +480,7 @@ class TrainerCodeScreen(_Screen):
             return
         scenarios = load_session_scenarios(trainer.session, self.app.dimensions(),
                                            self.app.bundled)
+        mark_joined(self.app)
         self.app.switch_screen(DashboardScreen(trainer, scenarios, self.app.rubric,
                                                lang=self.lang, export_dir=self.app.export_dir))
 
