@@ -416,6 +416,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "expr.effect_double_equals": (
         "een effect kent een waarde toe met '=', '+=' of '-=' ('==' vergelijkt)",
         "an effect assigns with '=', '+=' or '-=' ('==' compares)"),
+    # -- authorday: likely operator typos (sim.expr.OPERATOR_TYPOS) ------------------------
+    "expr.operator_typo": ("{found!r} is geen operator in deze taal; bedoel je {want!r} "
+                           "({meaning})?",
+                           "{found!r} is not an operator in this language; did you mean "
+                           "{want!r} ({meaning})?"),
+    "expr.effect_reversed": (
+        "{found!r} staat omgekeerd: schrijf {want!r} om op te tellen of af te trekken, of zet "
+        "een spatie na '=' om een waarde toe te kennen (zoals \"x = -1\")",
+        "{found!r} is reversed: write {want!r} to add or subtract, or put a space after '=' "
+        "to assign a value (such as \"x = -1\")"),
+    "op.ge": ("groter dan of gelijk aan", "greater than or equal to"),
+    "op.le": ("kleiner dan of gelijk aan", "less than or equal to"),
+    "op.ne": ("niet gelijk aan", "not equal to"),
+    "op.eq": ("gelijk aan", "equal to"),
+    "op.and": ("en: beide moeten waar zijn", "both must hold"),
+    "op.or": ("of: één van beide is genoeg", "either one is enough"),
+    "op.not": ("keert waar en onwaar om", "turns true into false and back"),
     "expr.effect_op": ("na de naam van de variabele wordt '=', '+=' of '-=' verwacht",
                        "expected '=', '+=' or '-=' after the variable name"),
     "expr.visits_unknown": ("visits(): er is geen knooppunt met id {id!r}",
