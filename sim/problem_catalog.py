@@ -885,6 +885,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "libyaml.did not find expected alphabetic or numeric character": (
         "hier wordt een letter of cijfer verwacht",
         "did not find expected alphabetic or numeric character"),
+    # -- authorday: the common YAML mistakes in an author's words (sim.yamlhints) ----------
+    "yaml.tab": (
+        "YAML-syntaxis: een tab op regel {line}, kolom {column}: YAML springt in met spaties, "
+        "niet met tabs. Vervang de tab door spaties (stel je editor zo in dat Tab spaties "
+        "invoegt)",
+        "YAML syntax: tab character at line {line} col {column}: YAML indents with spaces, "
+        "not tabs. Replace the tab with spaces (set your editor to insert spaces for Tab)"),
+    "yaml.indent_too_far": (
+        "YAML-syntaxis: {key!r} op regel {line} begint in kolom {column}, verder ingesprongen "
+        "dan {above!r} erboven (regel {above_line}, kolom {above_column}). Sleutels die bij "
+        "elkaar horen, staan precies onder elkaar: zet {key!r} in kolom {above_column} als hij "
+        "naast {above!r} hoort (verder inspringen kan alleen onder een sleutel met niets na "
+        "de ':')",
+        "YAML syntax: {key!r} on line {line} starts at column {column}, indented further than "
+        "{above!r} above it (line {above_line}, column {above_column}). Keys that belong "
+        "together line up exactly: put {key!r} at column {above_column} if it belongs beside "
+        "{above!r} (indenting further only works under a key with nothing after its ':')"),
+    "yaml.indent_lines_up_with_nothing": (
+        "YAML-syntaxis: {key!r} op regel {line} begint in kolom {column} en staat daarmee "
+        "onder geen enkele sleutel erboven (de dichtstbijzijnde is {above!r} in kolom "
+        "{above_column}, regel {above_line}). Zet {key!r} precies onder de sleutel waar hij "
+        "bij hoort",
+        "YAML syntax: {key!r} on line {line} starts at column {column}, which lines up with "
+        "no key above it (the nearest is {above!r} at column {above_column}, line "
+        "{above_line}). Put {key!r} exactly below the key it belongs with"),
+    "yaml.indent_continues_text": (
+        "YAML-syntaxis: {key!r} op regel {line} (kolom {column}) is verder ingesprongen dan "
+        "{above!r} erboven (regel {above_line}, kolom {above_column}), dus leest YAML hem als "
+        "een vervolg van de tekst van {above!r}. Zet {key!r} in de kolom van de sleutel waar "
+        "hij bij hoort",
+        "YAML syntax: {key!r} on line {line} (column {column}) is indented further than "
+        "{above!r} above it (line {above_line}, column {above_column}), so YAML reads it as "
+        "more of the text of {above!r}. Put {key!r} at the column of the key it belongs with"),
+    "yaml.colon_in_text": (
+        "YAML-syntaxis: een ': ' in een tekst zonder aanhalingstekens leest YAML als een "
+        "nieuwe sleutel. Zet de hele tekst tussen aanhalingstekens (\"...\")",
+        "YAML syntax: YAML reads ': ' in a text without quotes as a new key. Put the whole "
+        "text in quotes (\"...\")"),
+    "map.key_too_deep": (
+        "{key!r} op regel {line} is te ver ingesprongen: YAML leest hem als deel van "
+        "{parent!r} (regel {parent_line}), dus ontbreekt {key!r} bij {what}. Zet {key!r} in "
+        "kolom {column}, recht onder {parent!r}",
+        "{key!r} on line {line} is indented too far: YAML reads it as part of {parent!r} "
+        "(line {parent_line}), so {what} is missing {key!r}. Put {key!r} at column {column}, "
+        "in line with {parent!r}"),
+    "libyaml.while scanning for the next token": ("bij het lezen van het volgende onderdeel",
+                                                  "while scanning for the next token"),
+    "libyaml.mapping keys are not allowed in this context": (
+        "een sleutel is hier niet toegestaan", "mapping keys are not allowed in this context"),
+    "libyaml.did not find expected hexdecimal number": (
+        "hier wordt een hexadecimaal getal verwacht", "did not find expected hexdecimal number"),
+    "libyaml.found invalid Unicode character escape code": (
+        "ongeldige Unicode-code na '\\'", "found invalid Unicode character escape code"),
     # -- a run that cannot go on (sim.engine, sim.playthrough, sim.watch) -------------------
     "run.no_node": ("er is geen knooppunt {node!r} in {scenario!r}",
                     "there is no node {node!r} in {scenario!r}"),
