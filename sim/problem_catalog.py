@@ -938,6 +938,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "hier wordt een hexadecimaal getal verwacht", "did not find expected hexdecimal number"),
     "libyaml.found invalid Unicode character escape code": (
         "ongeldige Unicode-code na '\\'", "found invalid Unicode character escape code"),
+    # -- authorday: lint warnings that say where to look ----------------------------------
+    "lint.best_same_place_at": ("{warning}; het gaat om deze knooppunten: {nodes}",
+                                "{warning}; these are the nodes: {nodes}"),
+    "lint.top_band_cause": ("{warning}. {cause}", "{warning}. {cause}"),
+    "lint.cause_loop": (
+        "Oorzaak: een lus. {on_path}Keuze {choice!r} van knooppunt {node!r} levert "
+        "{times} keer {scores} op, door de lus {loop} (terug via keuze {back!r} van "
+        "{back_node!r}). Zo haalt één route dezelfde punten meermaals en schuift het hoogste "
+        "bereikbare totaal op; laat de weg terug uitkomen bij een knooppunt zonder deze "
+        "punten, of geef ze alleen de eerste keer (twee varianten van de keuze met "
+        "'if: visits(\"{node}\") == 1' en 'if: visits(\"{node}\") > 1')",
+        "Cause: a loop. {on_path}Choice {choice!r} of node {node!r} scores {scores} each "
+        "time, {times} times in all, through the loop {loop} (back through choice {back!r} of "
+        "{back_node!r}). So one route collects the same points again and raises the highest "
+        "reachable total; let the way back lead to a node without these points, or give them "
+        "only the first time (two variants of the choice with 'if: visits(\"{node}\") == 1' "
+        "and 'if: visits(\"{node}\") > 1')"),
+    "lint.on_path": ("Op het pad {path}: ", "On the path {path}: "),
+    "lint.cause_tops": (
+        "Zo vind je de oorzaak: het hoogste totaal per onderdeel en het pad dat het haalt "
+        "({tops}); zie ook 'sovsim analyse'. Laat het pad dat alles goed doet die keuzes ook "
+        "kunnen maken, of verlaag wat alleen een ander pad kan halen",
+        "To find the cause: the highest total per dimension and the path that reaches it "
+        "({tops}); see also 'sovsim analyse'. Let the path that does everything right make "
+        "those choices too, or lower what only another path can collect"),
     # -- a run that cannot go on (sim.engine, sim.playthrough, sim.watch) -------------------
     "run.no_node": ("er is geen knooppunt {node!r} in {scenario!r}",
                     "there is no node {node!r} in {scenario!r}"),
