@@ -963,6 +963,85 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "To find the cause: the highest total per dimension and the path that reaches it "
         "({tops}); see also 'sovsim analyse'. Let the path that does everything right make "
         "those choices too, or lower what only another path can collect"),
+    # -- authorday: the report of `sovsim analyse` (sim.playtest.render_text) -------------
+    "analyse.cannot": ("{file}: kan niet worden geanalyseerd; los eerst deze fouten op:",
+                       "{file}: cannot be analysed; the loader found these errors:"),
+    "analyse.head": ("{title} ({id}, versie {version})", "{title} ({id}, version {version})"),
+    "analyse.loops": ("lussen afgekapt na {visits} aan een knooppunt",
+                      "loops cut after {visits} to a node"),
+    "analyse.visits": ("{n:,} bezoeken", "{n:,} visits"),
+    "analyse.visits.one": ("{n:,} bezoek", "{n:,} visit"),
+    "analyse.explored": ("Elk speelpad nagegaan: {states}; {loops}.",
+                         "Explored every play-through: {states}; {loops}."),
+    "analyse.states": ("{n:,} verschillende toestanden", "{n:,} distinct states"),
+    "analyse.states.one": ("{n:,} verschillende toestand", "{n:,} distinct state"),
+    "analyse.row.paths": ("Paden", "Paths"),
+    "analyse.row.shortest": ("Kortste", "Shortest"),
+    "analyse.row.longest": ("Langste", "Longest"),
+    "analyse.row.decisions": ("Beslissingen", "Decisions"),
+    "analyse.row.coverage": ("Bereik", "Coverage"),
+    "analyse.row.runs": ("Rondes", "Runs"),
+    "analyse.paths": ("{complete} volledig, {dead} doodlopend, {cut} afgekapt door de "
+                      "bezoekgrens, {error} met fouten",
+                      "{complete} complete, {dead}, {cut} cut by the visit bound, {error} with "
+                      "errors"),
+    "analyse.dead_ends": ("{n}", "{n} dead ends"),
+    "analyse.dead_ends.one": ("{n}", "{n} dead end"),
+    "analyse.length": ("{choices} ({decisions}): {path}", "{choices} ({decisions}): {path}"),
+    "analyse.choices": ("{n:,} keuzes", "{n:,} choices"),
+    "analyse.choices.one": ("{n:,} keuze", "{n:,} choice"),
+    "analyse.decisions": ("{n:,} beslissingen", "{n:,} decisions"),
+    "analyse.decisions.one": ("{n:,} beslissing", "{n:,} decision"),
+    "analyse.no_choices": ("(geen keuzes)", "(no choices)"),
+    "analyse.per_path": ("{fewest:,} tot {most:,} per speelpad",
+                         "{fewest:,} to {most:,} per play-through"),
+    "analyse.coverage": ("{reached:,} van {nodes} bereikt ({pct:.0f}%)",
+                         "{reached:,} of {nodes} reached ({pct:.0f}%)"),
+    "analyse.nodes": ("{n:,} knooppunten", "{n:,} nodes"),
+    "analyse.nodes.one": ("{n:,} knooppunt", "{n:,} node"),
+    "analyse.never": ("; nooit: {nodes}", "; never: {nodes}"),
+    "analyse.and_more": ("{shown} en nog {n:,}", "{shown} and {n:,} more"),
+    "analyse.too_large": (
+        "Te groot om elk speelpad na te gaan: meer dan {bound:,} verschillende toestanden "
+        "(--max-states).",
+        "Too large to explore every play-through: more than {bound:,} distinct states "
+        "(--max-states)."),
+    "analyse.fell_back": ("In plaats daarvan {runs} gespeeld (seed {seed}); {loops}.",
+                          "Fell back to {runs} (seed {seed}); {loops}."),
+    "analyse.random_runs": ("{n:,} willekeurige rondes", "{n:,} random runs"),
+    "analyse.random_runs.one": ("{n:,} willekeurige ronde", "{n:,} random run"),
+    "analyse.runs_status": ("{ending:,} bereikten een einde, {dead} doodlopend, {cut:,} "
+                            "afgekapt, {error:,} met fouten",
+                            "{ending:,} reached an ending, {dead}, {cut:,} cut, {error:,} with "
+                            "errors"),
+    "analyse.col.ending": ("Einde", "Ending"),
+    "analyse.col.outcome": ("Uitkomst", "Outcome"),
+    "analyse.col.dimension": ("Onderdeel", "Dimension"),
+    "analyse.col.lowest": ("Laagste", "Lowest"),
+    "analyse.col.highest": ("Hoogste", "Highest"),
+    "analyse.best": ("beste", "best"),
+    "analyse.worst": ("slechtste", "worst"),
+    "analyse.totals": ("Totalen per onderdeel over alle volledige speelpaden, met een beste en "
+                       "een slechtste pad:",
+                       "Totals per dimension over all complete play-throughs, with a best and "
+                       "a worst path:"),
+    "analyse.totals_random": ("Totalen per onderdeel in de rondes die een einde bereikten:",
+                              "Totals per dimension seen in runs that reached an ending:"),
+    "analyse.as_well": ("Daarnaast {runs} (seed {seed}): {status}",
+                        "{runs} as well (seed {seed}): {status}"),
+    "analyse.least": ("Minst bezochte knooppunten (rondes): {nodes}",
+                      "Least visited nodes (runs): {nodes}"),
+    "analyse.problems": ("Problemen ({n}):", "Problems ({n}):"),
+    "analyse.no_problems": ("Geen problemen gevonden.", "No problems found."),
+    "analyse.other_warnings": ("{n:,} andere waarschuwingen: 'sovsim validate {file}' toont "
+                               "ze.",
+                               "{n:,} other warnings: run 'sovsim validate {file}' to see them."),
+    "analyse.other_warnings.one": ("{n:,} andere waarschuwing: 'sovsim validate {file}' toont "
+                                   "hem.",
+                                   "{n:,} other warning: run 'sovsim validate {file}' to see "
+                                   "it."),
+    "analyse.count": ("{n:,}", "{n:,}"),
+    "analyse.saturated": ("10^{power} of meer", "10^{power} or more"),
     # -- a run that cannot go on (sim.engine, sim.playthrough, sim.watch) -------------------
     "run.no_node": ("er is geen knooppunt {node!r} in {scenario!r}",
                     "there is no node {node!r} in {scenario!r}"),

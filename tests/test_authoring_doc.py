@@ -54,8 +54,8 @@ def _tutorial(tmp_path: Path, last: bool = True) -> Path:
 def test_sample_output_is_what_the_tools_print(tmp_path: Path, rubric, monkeypatch) -> None:  # noqa: ANN001
     monkeypatch.chdir(tmp_path)
     final = _tutorial(tmp_path).name
-    report = render_text(analyse_file(final, rubric.dimension_ids(), rubric))
-    assert f"$ sovsim analyse aanslag-retour.yaml\n{report}```" in TEXT
+    report = render_text(analyse_file(final, rubric.dimension_ids(), rubric, lang="en"), "en")
+    assert f"$ sovsim --lang en analyse aanslag-retour.yaml\n{report}```" in TEXT
     from sim.graph import to_mermaid
 
     scenario = load_scenario(final, rubric.dimension_ids())
