@@ -923,6 +923,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "nieuwe sleutel. Zet de hele tekst tussen aanhalingstekens (\"...\")",
         "YAML syntax: YAML reads ': ' in a text without quotes as a new key. Put the whole "
         "text in quotes (\"...\")"),
+    "yaml.dash_misaligned": (
+        "YAML-syntaxis: het '-' op regel {line} staat in kolom {column}, het '-' van het "
+        "lijstitem erboven (regel {above_line}) in kolom {above_column}. Items van één lijst "
+        "beginnen in dezelfde kolom: zet het '-' in kolom {above_column}",
+        "YAML syntax: the '-' on line {line} is at column {column}, the '-' of the list item "
+        "above (line {above_line}) at column {above_column}. Items of one list start in the "
+        "same column: put the '-' at column {above_column}"),
+    "yaml.unclosed_quote": (
+        "YAML-syntaxis: de {quote} op regel {line}, kolom {column} wordt niet gesloten, dus "
+        "leest YAML de regels erna als deel van die tekst. Sluit de tekst af met {quote} op "
+        "dezelfde regel",
+        "YAML syntax: the {quote} at line {line} col {column} is not closed, so YAML reads "
+        "the lines after it as part of that text. End the text with {quote} on the same line"),
+    "yaml.unclosed_bracket": (
+        "YAML-syntaxis: de '{opening}' op regel {line}, kolom {column} wordt niet gesloten "
+        "met '{closing}'. Sluit hem op dezelfde regel, of zet tussen de haakjes een komma "
+        "tussen de onderdelen",
+        "YAML syntax: the '{opening}' at line {line} col {column} is not closed with "
+        "'{closing}'. Close it on the same line, or put a comma between the items inside"),
+    "yaml.missing_colon": (
+        "YAML-syntaxis: na {key!r} op regel {line} ontbreekt de ':'. Schrijf een sleutel, "
+        "een dubbele punt en een spatie, en dan de waarde: {fixed!r}",
+        "YAML syntax: the ':' after {key!r} on line {line} is missing. Write a key, a colon "
+        "and a space, then the value: {fixed!r}"),
     "map.key_too_deep": (
         "{key!r} op regel {line} is te ver ingesprongen: YAML leest hem als deel van "
         "{parent!r} (regel {parent_line}), dus ontbreekt {key!r} bij {what}. Zet {key!r} in "

@@ -54,7 +54,8 @@ def _content(lines: list[str], number: int) -> _Line | None:
         return _Line(number, indent, "")
     colon = body.index(":", m.end(1))
     rest = body[colon + 1:].split(" #")[0].strip()
-    return _Line(number, indent, m.group(1).strip("'\""), indent + colon + 1, bool(rest))
+    return _Line(number, indent, _short(m.group(1).strip("'\"")), indent + colon + 1,
+                 bool(rest))
 
 
 def _above(lines: list[str], number: int) -> _Line | None:
@@ -81,14 +82,119 @@ def _tab(lines: list[str], line: int, column: int) -> Hint | None:
     return Hint(line, col, Msg("yaml.tab", line=line, column=col))
 
 
-def explain(text: str, line: int, column: int, problem: str) -> Hint | None:
-    """A clearer message for the library's ``problem`` at ``line`` and ``column``
-    (1-based), or None when the error is none of the common mistakes."""
+def _short(text: str, limit: int = 60) -> str:
+    """``text`` as shown in a message: at most ``limit`` characters."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _outline(lines: list[str], number: int) -> list[_Line]:
+    """The keys a line could belong with: going up from it, each line that starts further
+    left than every line between (the enclosing keys, nearest first)."""
+    out: list[_Line] = []
+    least = 10**9
+    for n in range(number - 1, 0, -1):
+        found = _content(lines, n)
+        if found is not None and found.key and found.indent < least:
+            out.append(found)
+            least = found.indent
+            if least == 0:
+                break
+    return out
+
+
+def _dash(lines: list[str], number: int) -> int:
+    """0-based column of the '-' a list item line starts with, or -1."""
+    raw = lines[number - 1] if 1 <= number <= len(lines) else ""
+    body = raw.lstrip(" ")
+    return len(raw) - len(body) if body.startswith("- ") or body == "-" else -1
+
+
+def _open_quote(raw: str) -> int:
+    """0-based column of a quote opened on this line and not closed, or -1."""
+    quote, start, i = "", -1, 0
+    while i < len(raw):
+        ch = raw[i]
+        if not quote and ch == "#" and (i == 0 or raw[i - 1] == " "):
+            break  # a comment
+        if quote == '"' and ch == "\\":
+            i += 2
+            continue
+        if quote and ch == quote:
+            if quote == "'" and raw[i + 1:i + 2] == "'":  # '' inside '...'
+                i += 2
+                continue
+            quote = ""
+        elif not quote and ch in "\"'" and raw[:i].rstrip()[-1:] in ("", ":", "-", "[",
+                                                                   "{", ","):
+            quote, start = ch, i  # a quote opens a value only where a value begins
+        i += 1
+    return start if quote else -1
+
+
+def _indentation(lines: list[str], here: _Line) -> Hint | None:
+    """A key (or list item) that does not line up with those it belongs with."""
+    line = here.number
+    dash = _dash(lines, line)
+    if dash >= 0:  # a list item: its '-' lines up with the '-' of the items above
+        for n in range(line - 1, 0, -1):
+            other = _dash(lines, n)
+            content = _content(lines, n)
+            if other >= 0 and other != dash and (content is None or content.indent > dash
+                                                  or other < dash):
+                return Hint(line, dash + 1, Msg(
+                    "yaml.dash_misaligned", line=line, column=dash + 1, above_line=n,
+                    above_column=other + 1))
+            if other == dash or (content is not None and content.indent < min(dash, other)):
+                break
+    above = _above(lines, line)
+    if above is None or not here.key:
+        return None
+    if here.indent > above.indent:
+        return Hint(line, here.indent + 1, Msg(
+            "yaml.indent_too_far", key=here.key, line=line, column=here.indent + 1,
+            above=above.key or "-", above_line=above.number, above_column=above.indent + 1))
+    if here.indent == above.indent:
+        return None  # lined up: the cause is elsewhere (an unclosed quote or bracket above)
+    keys = _outline(lines, line)
+    if not keys:
+        return None
+    near = min(keys, key=lambda k: (abs(k.indent - here.indent), k.indent))
+    return Hint(line, here.indent + 1, Msg(
+        "yaml.indent_lines_up_with_nothing", key=here.key, line=line, column=here.indent + 1,
+        above=near.key, above_line=near.number, above_column=near.indent + 1))
+
+
+def explain(text: str, line: int, column: int, problem: str, context: str = "",
+            context_line: int = 0, context_column: int = 0) -> Hint | None:
+    """A clearer message for the library's ``problem`` (with its ``context`` and where
+    that started) at ``line`` and ``column`` (1-based), or None when the error is none
+    of the common mistakes."""
     lines = _BREAKS.split(text)
     if "tab" in problem or "cannot start any token" in problem:
         found = _tab(lines, line, column)
         if found is not None:
             return found
+    # a quote left open on a line above swallows the lines after it
+    for n in range(line - 1, max(0, line - 3), -1):
+        if 1 <= n <= len(lines) and (col := _open_quote(lines[n - 1])) >= 0:
+            return Hint(n, col + 1, Msg("yaml.unclosed_quote", quote=lines[n - 1][col],
+                                        line=n, column=col + 1))
+    if context.startswith("while parsing a flow") and context_line and problem.startswith(
+            "did not find expected ','"):
+        if context_line != line:
+            closing = "]" if "sequence" in context else "}"
+            return Hint(context_line, context_column, Msg(
+                "yaml.unclosed_bracket", opening="[" if closing == "]" else "{",
+                closing=closing, line=context_line, column=context_column))
+        return Hint(line, column, Msg("yaml.colon_in_text"))
+    if context == "while scanning a simple key" and problem == "could not find expected ':'" \
+            and context_line:
+        raw = lines[context_line - 1] if context_line <= len(lines) else ""
+        words = raw.strip().split(None, 1)
+        if len(words) == 2 and ":" not in words[0]:
+            return Hint(context_line, context_column, Msg(
+                "yaml.missing_colon", line=context_line, key=_short(words[0]),
+                fixed=_short(f"{words[0]}: {words[1]}")))
     here = _content(lines, line)
     if here is None:
         return None
@@ -101,16 +207,5 @@ def explain(text: str, line: int, column: int, problem: str) -> Hint | None:
                 above=above.key, above_line=above.number, above_column=above.indent + 1))
         return Hint(line, column, Msg("yaml.colon_in_text"))
     if problem in ("did not find expected key", "did not find expected '-' indicator"):
-        above = _above(lines, line)
-        if above is None or not here.key:
-            return None
-        if here.indent > above.indent:
-            return Hint(line, here.indent + 1, Msg(
-                "yaml.indent_too_far", key=here.key, line=line, column=here.indent + 1,
-                above=above.key or "-", above_line=above.number,
-                above_column=above.indent + 1))
-        return Hint(line, here.indent + 1, Msg(
-            "yaml.indent_lines_up_with_nothing", key=here.key, line=line,
-            column=here.indent + 1, above=above.key or "-", above_line=above.number,
-            above_column=above.indent + 1))
+        return _indentation(lines, here)
     return None

@@ -168,7 +168,9 @@ def compose(text: str, problems: Problems) -> yaml.Node | None:
         if "nesting depth" in what:  # newer libyaml stops deep nesting itself
             problems.add((line, col), Msg("yaml.too_deep", depth=MAX_DEPTH))
             return None
-        hint = explain(text, line, col, what)
+        cmark = err.context_mark if err.context else None
+        hint = explain(text, line, col, what, err.context or "",
+                       cmark.line + 1 if cmark else 0, cmark.column + 1 if cmark else 0)
         if hint is not None:
             problems.add((hint.line, hint.column), hint.msg)
             return None
