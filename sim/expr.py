@@ -76,13 +76,41 @@ _BAD_CHARS = {
     "]": Msg("expr.indexing", char="]"),
     "&": Msg("expr.use_instead", word="and", char="&"),
     "|": Msg("expr.use_instead", word="or", char="|"),
-    "!": Msg("expr.bang"),
+    "!": Msg("expr.operator_typo", found="!", want="not", meaning=Msg("op.not")),
     "%": Msg("expr.unsupported", char="%"),
     "^": Msg("expr.unsupported", char="^"),
     ";": Msg("expr.semicolon"),
     '"': Msg("expr.unterminated"),
     "'": Msg("expr.unterminated"),
 }
+
+
+# Operators from other languages, or typed in the wrong order: what the author most likely
+# meant, in the language's own words. Longest first, so "===" is not read as "==" and "=".
+OPERATOR_TYPOS: dict[str, str] = {
+    "===": "==", "!==": "!=",
+    "=>": ">=", "=<": "<=", "=!": "!=", "<>": "!=", "><": "!=",
+    "&&": "and", "||": "or",
+    "\u2265": ">=", "\u2264": "<=", "\u2260": "!=",  # ≥ ≤ ≠
+}
+# In an effect "=!" is "= !" (an assignment of a negation), not a reversed "!=".
+_EFFECT_TYPOS = {k: v for k, v in OPERATOR_TYPOS.items() if k != "=!"}
+_TYPO_MEANING = {">=": "op.ge", "<=": "op.le", "!=": "op.ne", "==": "op.eq",
+                 "and": "op.and", "or": "op.or", "not": "op.not"}
+_KEYWORDS = {"and", "or", "not"}
+
+
+def typo_message(found: str, want: str) -> Msg:
+    """``found`` is not an operator; suggest ``want`` and say what it means."""
+    return Msg("expr.operator_typo", found=found, want=want,
+               meaning=Msg(_TYPO_MEANING[want]))
+
+
+def _typo_at(src: str, pos: int, typos: Mapping[str, str]) -> str | None:
+    for found in typos:
+        if src.startswith(found, pos):
+            return found
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,12 +120,17 @@ class Token:
     col: int  # 1-based
 
 
-def tokenize(src: str) -> list[Token]:
+def tokenize(src: str, effect: bool = False) -> list[Token]:
+    """The tokens of ``src``; a likely typo of an operator (``=>``, ``&&``) is an error that
+    names the operator meant. ``effect``: ``src`` is an effect (where ``=!`` is ``= !``)."""
     if len(src) > MAX_LENGTH:
         raise ExprError(Msg("expr.too_long", limit=MAX_LENGTH), MAX_LENGTH + 1)
+    typos = _EFFECT_TYPOS if effect else OPERATOR_TYPOS
     tokens: list[Token] = []
     pos = 0
     while pos < len(src):
+        if (found := _typo_at(src, pos, typos)) is not None:
+            raise ExprError(typo_message(found, typos[found]), pos + 1)
         m = _TOKEN.match(src, pos)
         if not m:
             ch = src[pos]
@@ -108,6 +141,8 @@ def tokenize(src: str) -> list[Token]:
         text = m.group()
         if kind == "name" and text in _FORBIDDEN_WORDS:
             raise ExprError(_FORBIDDEN_WORDS[text], pos + 1)
+        if kind == "name" and text.lower() in _KEYWORDS and text not in _KEYWORDS:
+            raise ExprError(Msg("expr.lower_case", word=text.lower()), pos + 1)
         if kind == "name" and text.startswith("__"):
             raise ExprError(Msg("expr.dunder", name=text), pos + 1)
         if kind == "num" and m.end() < len(src) and src[m.end()] == ".":
@@ -277,13 +312,17 @@ def parse_effect(src: str) -> Effect:
 def _parse_effect(src: str) -> Effect:
     if not src.strip():
         raise ExprError(Msg("expr.effect_empty"))
-    tokens = tokenize(src)
+    tokens = tokenize(src, effect=True)
     if tokens[0].kind != "name":
         raise ExprError(Msg("expr.effect_start"), tokens[0].col)
     name = tokens[0]
     if name.text in ("true", "false", "visits", "and", "or", "not") or name.text in _FORBIDDEN_WORDS:
         raise ExprError(Msg("expr.not_assignable", name=name.text), name.col)
     op = tokens[1]
+    after = src[op.col:op.col + 1] if op.text == "=" else ""
+    if after in ("+", "-"):  # "x =- 1": reversed "-=" (write "x = -1" to assign a negative)
+        raise ExprError(Msg("expr.effect_reversed", found="=" + after, want=after + "="),
+                        op.col)
     if op.text not in ("=", "+=", "-="):
         if op.text == "==":
             raise ExprError(Msg("expr.effect_double_equals"), op.col)

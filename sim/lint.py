@@ -338,8 +338,9 @@ class _Linter:
         place, nodes = max(places.items(), key=lambda kv: len(kv[1]))
         if len(nodes) > BEST_PLACE_SHARE * decisions:
             self.warn(self.node_at(nodes[0]), "best-in-same-place",
-                      Msg("lint.best_same_place", n=len(nodes), total=decisions,
-                          place=place + 1), key=True)
+                      Msg("lint.best_same_place_at", warning=Msg(
+                          "lint.best_same_place", n=len(nodes), total=decisions,
+                          place=place + 1), nodes=", ".join(nodes)), key=True)
 
     # -- play-throughs ---------------------------------------------------------------
     def dynamic(self, static: set[str]) -> None:
@@ -419,7 +420,9 @@ class _Linter:
         if short:
             gaps = ", ".join(f"{d} {v}" for d, v in short.items())
             self.warn(("id",), "top-band",
-                      Msg("lint.top_band", path=path_text(best), band=self.top_name, gaps=gaps),
+                      Msg("lint.top_band_cause", warning=Msg(
+                          "lint.top_band", path=path_text(best), band=self.top_name,
+                          gaps=gaps), cause=top_band_cause(ex, summary, best, short)),
                       key=True)
 
     def _first_score(self, d: str) -> tuple[Any, ...]:
@@ -447,6 +450,63 @@ def best_path_scores(ex: analysis.Exploration) -> tuple[list[str], dict[str, int
     assessed = [d for d in lo if hi[d] > lo[d] and (d in at_stake or totals.get(d, 0))]
     return best, {d: math.floor(100 * (totals.get(d, 0) - lo[d]) / (hi[d] - lo[d]) + 0.5)
                   for d in assessed}
+
+
+@dataclass(frozen=True, slots=True)
+class ScoringLoop:
+    """A choice that scores each time a loop brings a play-through back to it."""
+
+    node: str
+    choice: str
+    times: int
+    scores: dict[str, int]  # what it scores each time (the positive scores)
+    nodes: list[str]  # the loop, from ``node`` back to it
+    back: tuple[str, str]  # (node, choice) that leads back into the loop
+
+
+def scoring_loop(ex: analysis.Exploration, choices: list[str]) -> ScoringLoop | None:
+    """The choice on a path that collects the same positive scores most often through a
+    loop (the most points in all), or None when no scoring choice is taken twice."""
+    steps: list[tuple[str, str, dict[str, int], list[str]]] = []
+    for si, c in zip(ex.walk(choices), choices, strict=False):
+        state = ex.states[si]
+        edge = next(e for e in state.edges if e.choice == c)
+        steps.append((state.node, c, edge.scores, edge.entered))
+    taken: dict[tuple[str, str], list[int]] = {}
+    for i, (node, c, scores, _) in enumerate(steps):
+        if any(v > 0 for v in scores.values()):
+            taken.setdefault((node, c), []).append(i)
+    repeated = [(k, v) for k, v in taken.items() if len(v) > 1]
+    if not repeated:
+        return None
+    (node, c), idx = max(repeated, key=lambda kv: len(kv[1]) * sum(
+        v for v in steps[kv[1][0]][2].values() if v > 0))
+    first, again = idx[0], idx[1]
+    loop = [node]
+    for k in range(first, again):
+        loop += steps[k][3]
+    return ScoringLoop(node, c, len(idx), {d: v for d, v in steps[first][2].items() if v > 0},
+                       loop, (steps[again - 1][0], steps[again - 1][1]))
+
+
+def top_band_cause(ex: analysis.Exploration, summary: analysis.PathSummary,
+                   best: list[str], short: dict[str, int]) -> Msg:
+    """How to find why the best path stays below the top band: a loop that lets a path
+    collect the same points again (on the best path, or on the path that sets the top of a
+    short dimension's scale), else the path that reaches the top of each short dimension."""
+    paths = [best, *(summary.best[d] for d in short if d in summary.best),
+             *summary.best.values()]
+    for path in paths:
+        found = scoring_loop(ex, path)
+        if found is not None:
+            scores = ", ".join(f"{d} {v:+d}" for d, v in found.scores.items())
+            return Msg("lint.cause_loop", choice=found.choice, node=found.node,
+                       times=found.times, scores=scores, loop=" → ".join(found.nodes),
+                       back=found.back[1], back_node=found.back[0],
+                       on_path="" if path is best else Msg("lint.on_path", path=path_text(path)))
+    tops = "; ".join(f"{d} {summary.maximum[d]:+d}: {path_text(summary.best[d])}"
+                     for d in short if d in summary.best)
+    return Msg("lint.cause_tops", tops=tops)
 
 
 def path_text(choices: list[str], limit: int = 10) -> str:

@@ -419,16 +419,20 @@ class _Builder:
     def choice(self, item: yaml.Node, what: Msg) -> Choice | None:
         fields = mapping(item, self.pb, Msg("what.a_choice_of", of=what), CHOICE_KEYS,
                          ("id", "text", "target"))
-        if fields is None or not {"id", "text", "target"} <= fields.keys():
+        if fields is None:
             return None
-        cid = self.ident(fields["id"][1], Msg("what.choice_id"))
-        cwhat = Msg("what.choice_of", id=cid, of=what)
-        text = self.text(fields["text"][1], Msg("what.text_of", of=cwhat))
-        target = self.ident(fields["target"][1], Msg("what.target_of", of=cwhat))
-        if cid is None or text is None or target is None:
-            return None
-        self.refs.append((target, fields["target"][1], Msg("what.target_of", of=cwhat)))
-        c = Choice(cid, text, target, pos=_p(item))
+        # a choice that misses a required key is still checked, so that its other
+        # problems are reported too; it is left out of the scenario
+        cid = self.ident(fields["id"][1], Msg("what.choice_id")) if "id" in fields else None
+        cwhat = (Msg("what.choice_of", id=cid, of=what) if cid is not None
+                 else Msg("what.a_choice_of", of=what))
+        text = (self.text(fields["text"][1], Msg("what.text_of", of=cwhat))
+                if "text" in fields else None)
+        target = (self.ident(fields["target"][1], Msg("what.target_of", of=cwhat))
+                  if "target" in fields else None)
+        if target is not None:
+            self.refs.append((target, fields["target"][1], Msg("what.target_of", of=cwhat)))
+        c = Choice(cid or "", text or Text.of(""), target or "", pos=_p(item))
         if "if" in fields:
             parsed = self.expression(fields["if"][1], Msg("what.if_of", of=cwhat))
             if parsed:
@@ -454,7 +458,7 @@ class _Builder:
             c.scores = self.scores(fields["scores"][1], cwhat)
         if "routes" in fields:
             c.routes = self.routes(fields["routes"][1], cwhat)
-        return c
+        return c if cid is not None and text is not None and target is not None else None
 
     def effects(self, node: yaml.Node, what: Msg) -> list[expr.Effect]:
         items = node.value if isinstance(node, yaml.SequenceNode) else [node]

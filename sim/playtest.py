@@ -14,6 +14,7 @@ from . import analysis, lint
 from .errors import ScenarioError
 from .graph import clean
 from .loader import parse_with_tree
+from .problemtext import Msg
 from .scenario import Scenario
 from .textsafe import shown_path
 
@@ -81,13 +82,6 @@ def _endings(scenario: Scenario, counts: dict[str, int], key: str) -> list[dict[
             for nid, node in scenario.endings().items()]
 
 
-def _count(n: int) -> str:
-    """A count of paths or runs; a saturated path count reads as such."""
-    if n >= analysis.PATHS_CAP:
-        return f"10^{len(str(analysis.PATHS_CAP)) - 1} or more"
-    return f"{n:,}"
-
-
 def _ordered(dims: Collection[str], order: list[str]) -> list[str]:
     """Dimensions in the rubric's order, then any others as found."""
     return [d for d in order if d in dims] + [d for d in dims if d not in order]
@@ -137,8 +131,9 @@ def _random(scenario: Scenario, rep: analysis.RandomReport, order: list[str]) ->
 
 # --- the report for people --------------------------------------------------------
 
-def _n(value: int, word: str, plural: str | None = None) -> str:
-    return f"{value:,} {word if value == 1 else (plural or word + 's')}"
+def _n(value: int, key: str) -> Msg:
+    """A count with its noun: ``key.one`` for one, ``key`` for any other number."""
+    return Msg(f"{key}.one" if value == 1 else key, n=value)
 
 
 def _table(rows: list[list[str]], right: Collection[int] = ()) -> list[str]:
@@ -154,110 +149,131 @@ def _signed(v: int) -> str:
     return f"{v:+d}" if v else "0"
 
 
-def _path(choices: list[str]) -> str:
-    return " > ".join(choices) if choices else "(no choices)"
-
-
 def render_text(report: dict[str, Any], lang: str = "en") -> str:
-    """The report as a readable text for a terminal (in English); its problem lines in
-    ``lang``."""
+    """The report as a readable text for a terminal, in ``lang`` (``nl`` or ``en``)."""
+
+    def t(key: str, **params: Any) -> str:
+        return Msg(key, **params).text(lang)
+
+    def count(n: int) -> str:
+        """A count of paths or runs; a saturated path count reads as such."""
+        if n >= analysis.PATHS_CAP:
+            return t("analyse.saturated", power=len(str(analysis.PATHS_CAP)) - 1)
+        return Msg("analyse.count", n=n).text(lang)
+
+    def path(choices: list[str]) -> str:
+        return " > ".join(choices) if choices else t("analyse.no_choices")
+
     out: list[str] = []
     text = "text_nl" if lang == "nl" else "text"
     if report["mode"] == "load-error":
-        out.append(f"{shown_path(report['file'])}: cannot be analysed; the loader found these "
-                   "errors:")
+        out.append(t("analyse.cannot", file=shown_path(report["file"])))
         out += [f"  {p[text]}" for p in report["problems"]]
         return "\n".join(out) + "\n"
-    out.append(f"{report['title']} ({report['scenario']}, version {report['version']})")
+    out.append(t("analyse.head", title=report["title"], id=report["scenario"],
+                 version=report["version"]))
     out.append(shown_path(report["file"]))
     out.append("")
-    vb = report["visit_bound"]
-    loops = f"loops cut after {_n(vb, 'visit')} to a node"
+    loops = Msg("analyse.loops", visits=_n(report["visit_bound"], "analyse.visits"))
     if report["mode"] == "exhaustive":
-        out.append(f"Explored every play-through: {_n(report['states'], 'distinct state')}; "
-                   f"{loops}.")
+        out.append(t("analyse.explored", states=_n(report["states"], "analyse.states"),
+                     loops=loops))
         out.append("")
         p = report["paths"]
+        sh, lo = report["shortest"], report["longest"]
         out += _table([
-            ["Paths", f"{_count(p['complete'])} complete, {_count(p['dead_end'])} dead "
-                      f"end{'' if p['dead_end'] == 1 else 's'}, {_count(p['cut'])} cut by the "
-                      f"visit bound, {_count(p['error'])} with errors"],
-            ["Shortest", f"{_n(report['shortest']['length'], 'choice')} "
-                         f"({_n(report['shortest']['decisions'], 'decision')}): "
-                         f"{_path(report['shortest']['choices'])}"],
-            ["Longest", f"{_n(report['longest']['length'], 'choice')} "
-                        f"({_n(report['longest']['decisions'], 'decision')}): "
-                        f"{_path(report['longest']['choices'])}"],
-            ["Decisions", f"{report['decisions']['fewest']:,} to "
-                          f"{report['decisions']['most']:,} per play-through"],
-            ["Coverage", _coverage(report)],
+            [t("analyse.row.paths"), t("analyse.paths", complete=count(p["complete"]),
+                                       dead=Msg("analyse.dead_ends.one" if p["dead_end"] == 1
+                                                else "analyse.dead_ends",
+                                                n=count(p["dead_end"])),
+                                       cut=count(p["cut"]), error=count(p["error"]))],
+            [t("analyse.row.shortest"), t("analyse.length",
+                                          choices=_n(sh["length"], "analyse.choices"),
+                                          decisions=_n(sh["decisions"], "analyse.decisions"),
+                                          path=path(sh["choices"]))],
+            [t("analyse.row.longest"), t("analyse.length",
+                                         choices=_n(lo["length"], "analyse.choices"),
+                                         decisions=_n(lo["decisions"], "analyse.decisions"),
+                                         path=path(lo["choices"]))],
+            [t("analyse.row.decisions"), t("analyse.per_path",
+                                           fewest=report["decisions"]["fewest"],
+                                           most=report["decisions"]["most"])],
+            [t("analyse.row.coverage"), _coverage(report, lang)],
         ])
-        count_key, count_head = "paths", "Paths"
+        count_key, count_head = "paths", t("analyse.row.paths")
     else:
         r = report["random"]
-        out.append(f"Too large to explore every play-through: more than "
-                   f"{report['too_large']['bound']:,} distinct states (--max-states).")
-        out.append(f"Fell back to {_n(r['runs'], 'random run')} (seed {r['seed']}); {loops}.")
+        out.append(t("analyse.too_large", bound=report["too_large"]["bound"]))
+        out.append(t("analyse.fell_back", runs=_n(r["runs"], "analyse.random_runs"),
+                     seed=r["seed"], loops=loops))
         out.append("")
-        out += _table([["Runs", _runs(r)], ["Coverage", _coverage(report)]])
-        count_key, count_head = "runs", "Runs"
+        out += _table([[t("analyse.row.runs"), _runs(r, lang)],
+                       [t("analyse.row.coverage"), _coverage(report, lang)]])
+        count_key, count_head = "runs", t("analyse.row.runs")
     out.append("")
-    rows = [["Ending", "Outcome", count_head]]
-    rows += [[e["node"], e["outcome"], _count(e[count_key])] for e in report["endings"]]
+    rows = [[t("analyse.col.ending"), t("analyse.col.outcome"), count_head]]
+    rows += [[e["node"], e["outcome"], count(e[count_key])] for e in report["endings"]]
     out += _table(rows, right={2})
     if report["dimensions"]:
         out.append("")
-        if report["mode"] == "exhaustive":
-            out.append("Totals per dimension over all complete play-throughs, with a best and "
-                       "a worst path:")
-        else:
-            out.append("Totals per dimension seen in runs that reached an ending:")
-        table = _table([["Dimension", "Lowest", "Highest"]]
+        exhaustive = report["mode"] == "exhaustive"
+        out.append(t("analyse.totals" if exhaustive else "analyse.totals_random"))
+        table = _table([[t("analyse.col.dimension"), t("analyse.col.lowest"),
+                         t("analyse.col.highest")]]
                        + [[d["id"], _signed(d["lowest"]), _signed(d["highest"])]
                           for d in report["dimensions"]], right={1, 2})
+        best, worst = t("analyse.best"), t("analyse.worst")
+        width = max(len(best), len(worst))
         out.append(table[0])
         for line, d in zip(table[1:], report["dimensions"], strict=True):
             out.append(line)
-            if report["mode"] == "exhaustive":
-                out.append(f"  best   {_path(d['best'])}")
-                out.append(f"  worst  {_path(d['worst'])}")
+            if exhaustive:
+                out.append(f"  {best.ljust(width)}  {path(d['best'])}")
+                out.append(f"  {worst.ljust(width)}  {path(d['worst'])}")
     if report["mode"] == "exhaustive" and "random" in report:
         r = report["random"]
         out.append("")
-        out.append(f"{_n(r['runs'], 'random run')} as well (seed {r['seed']}): {_runs(r)}")
-        out += _table([["Ending", "Runs"]]
-                      + [[n, f"{h:,}"] for n, h in r["ending_hits"].items()], right={1})
+        out.append(t("analyse.as_well", runs=_n(r["runs"], "analyse.random_runs"),
+                     seed=r["seed"], status=_runs(r, lang)))
+        out += _table([[t("analyse.col.ending"), t("analyse.row.runs")]]
+                      + [[n, count(h)] for n, h in r["ending_hits"].items()], right={1})
     if "random" in report:
         hits = report["random"]["node_hits"]
         least = sorted((h, n) for n, h in hits.items() if h)[:10]
         if least:
             out.append("")
-            out.append("Least visited nodes (runs): "
-                       + ", ".join(f"{n} ({h:,})" for h, n in least))
+            out.append(t("analyse.least", nodes=", ".join(f"{n} ({count(h)})"
+                                                          for h, n in least)))
     out.append("")
     if report["problems"]:
-        out.append(f"Problems ({len(report['problems'])}):")
+        out.append(t("analyse.problems", n=len(report["problems"])))
         out += [f"  {p[text]}" for p in report["problems"]]
     else:
-        out.append("No problems found.")
+        out.append(t("analyse.no_problems"))
     if report.get("warnings"):
-        out.append(f"{_n(report['warnings'], 'other warning')}: run 'sovsim validate "
-                   f"{shown_path(report['file'])}' to see them.")
+        n = report["warnings"]
+        out.append(t("analyse.other_warnings.one" if n == 1 else "analyse.other_warnings",
+                     n=n, file=shown_path(report["file"])))
     return "\n".join(out) + "\n"
 
 
-def _runs(r: dict[str, Any]) -> str:
+def _runs(r: dict[str, Any], lang: str) -> str:
     st = r["status"]
-    return (f"{st['ending']:,} reached an ending, {_n(st['dead_end'], 'dead end')}, "
-            f"{st['cut']:,} cut, {st['error']:,} with errors")
+    return Msg("analyse.runs_status", ending=st["ending"],
+               dead=Msg("analyse.dead_ends.one" if st["dead_end"] == 1 else "analyse.dead_ends",
+                        n=Msg("analyse.count", n=st["dead_end"])),
+               cut=st["cut"], error=st["error"]).text(lang)
 
 
-def _coverage(report: dict[str, Any]) -> str:
+def _coverage(report: dict[str, Any], lang: str) -> str:
     c = report["coverage"]
     pct = 100 * c["reached"] / c["nodes"] if c["nodes"] else 100
-    text = f"{c['reached']:,} of {_n(c['nodes'], 'node')} reached ({pct:.0f}%)"
+    text = Msg("analyse.coverage", reached=c["reached"], nodes=_n(c["nodes"], "analyse.nodes"),
+               pct=pct).text(lang)
     never = c["never_reached"]
     if never:
-        shown = ", ".join(never[:10]) + (f" and {len(never) - 10:,} more" if len(never) > 10 else "")
-        text += f"; never: {shown}"
+        shown = ", ".join(never[:10])
+        if len(never) > 10:
+            shown = Msg("analyse.and_more", shown=shown, n=len(never) - 10).text(lang)
+        text += Msg("analyse.never", nodes=shown).text(lang)
     return text

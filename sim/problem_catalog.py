@@ -416,6 +416,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "expr.effect_double_equals": (
         "een effect kent een waarde toe met '=', '+=' of '-=' ('==' vergelijkt)",
         "an effect assigns with '=', '+=' or '-=' ('==' compares)"),
+    # -- authorday: likely operator typos (sim.expr.OPERATOR_TYPOS) ------------------------
+    "expr.operator_typo": ("{found!r} is geen operator in deze taal; bedoel je {want!r} "
+                           "({meaning})?",
+                           "{found!r} is not an operator in this language; did you mean "
+                           "{want!r} ({meaning})?"),
+    "expr.effect_reversed": (
+        "{found!r} staat omgekeerd: schrijf {want!r} om op te tellen of af te trekken, of zet "
+        "een spatie na '=' om een waarde toe te kennen (zoals \"x = -1\")",
+        "{found!r} is reversed: write {want!r} to add or subtract, or put a space after '=' "
+        "to assign a value (such as \"x = -1\")"),
+    "op.ge": ("groter dan of gelijk aan", "greater than or equal to"),
+    "op.le": ("kleiner dan of gelijk aan", "less than or equal to"),
+    "op.ne": ("niet gelijk aan", "not equal to"),
+    "op.eq": ("gelijk aan", "equal to"),
+    "op.and": ("en: beide moeten waar zijn", "both must hold"),
+    "op.or": ("of: één van beide is genoeg", "either one is enough"),
+    "op.not": ("keert waar en onwaar om", "turns true into false and back"),
     "expr.effect_op": ("na de naam van de variabele wordt '=', '+=' of '-=' verwacht",
                        "expected '=', '+=' or '-=' after the variable name"),
     "expr.visits_unknown": ("visits(): er is geen knooppunt met id {id!r}",
@@ -868,6 +885,187 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "libyaml.did not find expected alphabetic or numeric character": (
         "hier wordt een letter of cijfer verwacht",
         "did not find expected alphabetic or numeric character"),
+    # -- authorday: the common YAML mistakes in an author's words (sim.yamlhints) ----------
+    "yaml.tab": (
+        "YAML-syntaxis: een tab op regel {line}, kolom {column}: YAML springt in met spaties, "
+        "niet met tabs. Vervang de tab door spaties (stel je editor zo in dat Tab spaties "
+        "invoegt)",
+        "YAML syntax: tab character at line {line} col {column}: YAML indents with spaces, "
+        "not tabs. Replace the tab with spaces (set your editor to insert spaces for Tab)"),
+    "yaml.indent_too_far": (
+        "YAML-syntaxis: {key!r} op regel {line} begint in kolom {column}, verder ingesprongen "
+        "dan {above!r} erboven (regel {above_line}, kolom {above_column}). Sleutels die bij "
+        "elkaar horen, staan precies onder elkaar: zet {key!r} in kolom {above_column} als hij "
+        "naast {above!r} hoort (verder inspringen kan alleen onder een sleutel met niets na "
+        "de ':')",
+        "YAML syntax: {key!r} on line {line} starts at column {column}, indented further than "
+        "{above!r} above it (line {above_line}, column {above_column}). Keys that belong "
+        "together line up exactly: put {key!r} at column {above_column} if it belongs beside "
+        "{above!r} (indenting further only works under a key with nothing after its ':')"),
+    "yaml.indent_lines_up_with_nothing": (
+        "YAML-syntaxis: {key!r} op regel {line} begint in kolom {column} en staat daarmee "
+        "onder geen enkele sleutel erboven (de dichtstbijzijnde is {above!r} in kolom "
+        "{above_column}, regel {above_line}). Zet {key!r} precies onder de sleutel waar hij "
+        "bij hoort",
+        "YAML syntax: {key!r} on line {line} starts at column {column}, which lines up with "
+        "no key above it (the nearest is {above!r} at column {above_column}, line "
+        "{above_line}). Put {key!r} exactly below the key it belongs with"),
+    "yaml.indent_continues_text": (
+        "YAML-syntaxis: {key!r} op regel {line} (kolom {column}) is verder ingesprongen dan "
+        "{above!r} erboven (regel {above_line}, kolom {above_column}), dus leest YAML hem als "
+        "een vervolg van de tekst van {above!r}. Zet {key!r} in de kolom van de sleutel waar "
+        "hij bij hoort",
+        "YAML syntax: {key!r} on line {line} (column {column}) is indented further than "
+        "{above!r} above it (line {above_line}, column {above_column}), so YAML reads it as "
+        "more of the text of {above!r}. Put {key!r} at the column of the key it belongs with"),
+    "yaml.colon_in_text": (
+        "YAML-syntaxis: een ': ' in een tekst zonder aanhalingstekens leest YAML als een "
+        "nieuwe sleutel. Zet de hele tekst tussen aanhalingstekens (\"...\")",
+        "YAML syntax: YAML reads ': ' in a text without quotes as a new key. Put the whole "
+        "text in quotes (\"...\")"),
+    "yaml.dash_misaligned": (
+        "YAML-syntaxis: het '-' op regel {line} staat in kolom {column}, het '-' van het "
+        "lijstitem erboven (regel {above_line}) in kolom {above_column}. Items van één lijst "
+        "beginnen in dezelfde kolom: zet het '-' in kolom {above_column}",
+        "YAML syntax: the '-' on line {line} is at column {column}, the '-' of the list item "
+        "above (line {above_line}) at column {above_column}. Items of one list start in the "
+        "same column: put the '-' at column {above_column}"),
+    "yaml.unclosed_quote": (
+        "YAML-syntaxis: de {quote} op regel {line}, kolom {column} wordt niet gesloten, dus "
+        "leest YAML de regels erna als deel van die tekst. Sluit de tekst af met {quote} op "
+        "dezelfde regel",
+        "YAML syntax: the {quote} at line {line} col {column} is not closed, so YAML reads "
+        "the lines after it as part of that text. End the text with {quote} on the same line"),
+    "yaml.unclosed_bracket": (
+        "YAML-syntaxis: de '{opening}' op regel {line}, kolom {column} wordt niet gesloten "
+        "met '{closing}'. Sluit hem op dezelfde regel, of zet tussen de haakjes een komma "
+        "tussen de onderdelen",
+        "YAML syntax: the '{opening}' at line {line} col {column} is not closed with "
+        "'{closing}'. Close it on the same line, or put a comma between the items inside"),
+    "yaml.missing_colon": (
+        "YAML-syntaxis: na {key!r} op regel {line} ontbreekt de ':'. Schrijf een sleutel, "
+        "een dubbele punt en een spatie, en dan de waarde: {fixed!r}",
+        "YAML syntax: the ':' after {key!r} on line {line} is missing. Write a key, a colon "
+        "and a space, then the value: {fixed!r}"),
+    "map.key_too_deep": (
+        "{key!r} op regel {line} is te ver ingesprongen: YAML leest hem als deel van "
+        "{parent!r} (regel {parent_line}), dus ontbreekt {key!r} bij {what}. Zet {key!r} in "
+        "kolom {column}, recht onder {parent!r}",
+        "{key!r} on line {line} is indented too far: YAML reads it as part of {parent!r} "
+        "(line {parent_line}), so {what} is missing {key!r}. Put {key!r} at column {column}, "
+        "in line with {parent!r}"),
+    "libyaml.while scanning for the next token": ("bij het lezen van het volgende onderdeel",
+                                                  "while scanning for the next token"),
+    "libyaml.mapping keys are not allowed in this context": (
+        "een sleutel is hier niet toegestaan", "mapping keys are not allowed in this context"),
+    "libyaml.did not find expected hexdecimal number": (
+        "hier wordt een hexadecimaal getal verwacht", "did not find expected hexdecimal number"),
+    "libyaml.found invalid Unicode character escape code": (
+        "ongeldige Unicode-code na '\\'", "found invalid Unicode character escape code"),
+    # -- authorday: lint warnings that say where to look ----------------------------------
+    "lint.best_same_place_at": ("{warning}; het gaat om deze knooppunten: {nodes}",
+                                "{warning}; these are the nodes: {nodes}"),
+    "lint.top_band_cause": ("{warning}. {cause}", "{warning}. {cause}"),
+    "lint.cause_loop": (
+        "Oorzaak: een lus. {on_path}Keuze {choice!r} van knooppunt {node!r} levert "
+        "{times} keer {scores} op, door de lus {loop} (terug via keuze {back!r} van "
+        "{back_node!r}). Zo haalt één route dezelfde punten meermaals en schuift het hoogste "
+        "bereikbare totaal op; laat de weg terug uitkomen bij een knooppunt zonder deze "
+        "punten, of geef ze alleen de eerste keer (twee varianten van de keuze met "
+        "'if: visits(\"{node}\") == 1' en 'if: visits(\"{node}\") > 1')",
+        "Cause: a loop. {on_path}Choice {choice!r} of node {node!r} scores {scores} each "
+        "time, {times} times in all, through the loop {loop} (back through choice {back!r} of "
+        "{back_node!r}). So one route collects the same points again and raises the highest "
+        "reachable total; let the way back lead to a node without these points, or give them "
+        "only the first time (two variants of the choice with 'if: visits(\"{node}\") == 1' "
+        "and 'if: visits(\"{node}\") > 1')"),
+    "lint.on_path": ("Op het pad {path}: ", "On the path {path}: "),
+    "lint.cause_tops": (
+        "Zo vind je de oorzaak: het hoogste totaal per onderdeel en het pad dat het haalt "
+        "({tops}); zie ook 'sovsim analyse'. Laat het pad dat alles goed doet die keuzes ook "
+        "kunnen maken, of verlaag wat alleen een ander pad kan halen",
+        "To find the cause: the highest total per dimension and the path that reaches it "
+        "({tops}); see also 'sovsim analyse'. Let the path that does everything right make "
+        "those choices too, or lower what only another path can collect"),
+    # -- authorday: the report of `sovsim analyse` (sim.playtest.render_text) -------------
+    "analyse.cannot": ("{file}: kan niet worden geanalyseerd; los eerst deze fouten op:",
+                       "{file}: cannot be analysed; the loader found these errors:"),
+    "analyse.head": ("{title} ({id}, versie {version})", "{title} ({id}, version {version})"),
+    "analyse.loops": ("lussen afgekapt na {visits} aan een knooppunt",
+                      "loops cut after {visits} to a node"),
+    "analyse.visits": ("{n:,} bezoeken", "{n:,} visits"),
+    "analyse.visits.one": ("{n:,} bezoek", "{n:,} visit"),
+    "analyse.explored": ("Elk speelpad nagegaan: {states}; {loops}.",
+                         "Explored every play-through: {states}; {loops}."),
+    "analyse.states": ("{n:,} verschillende toestanden", "{n:,} distinct states"),
+    "analyse.states.one": ("{n:,} verschillende toestand", "{n:,} distinct state"),
+    "analyse.row.paths": ("Paden", "Paths"),
+    "analyse.row.shortest": ("Kortste", "Shortest"),
+    "analyse.row.longest": ("Langste", "Longest"),
+    "analyse.row.decisions": ("Beslissingen", "Decisions"),
+    "analyse.row.coverage": ("Bereik", "Coverage"),
+    "analyse.row.runs": ("Rondes", "Runs"),
+    "analyse.paths": ("{complete} volledig, {dead} doodlopend, {cut} afgekapt door de "
+                      "bezoekgrens, {error} met fouten",
+                      "{complete} complete, {dead}, {cut} cut by the visit bound, {error} with "
+                      "errors"),
+    "analyse.dead_ends": ("{n}", "{n} dead ends"),
+    "analyse.dead_ends.one": ("{n}", "{n} dead end"),
+    "analyse.length": ("{choices} ({decisions}): {path}", "{choices} ({decisions}): {path}"),
+    "analyse.choices": ("{n:,} keuzes", "{n:,} choices"),
+    "analyse.choices.one": ("{n:,} keuze", "{n:,} choice"),
+    "analyse.decisions": ("{n:,} beslissingen", "{n:,} decisions"),
+    "analyse.decisions.one": ("{n:,} beslissing", "{n:,} decision"),
+    "analyse.no_choices": ("(geen keuzes)", "(no choices)"),
+    "analyse.per_path": ("{fewest:,} tot {most:,} per speelpad",
+                         "{fewest:,} to {most:,} per play-through"),
+    "analyse.coverage": ("{reached:,} van {nodes} bereikt ({pct:.0f}%)",
+                         "{reached:,} of {nodes} reached ({pct:.0f}%)"),
+    "analyse.nodes": ("{n:,} knooppunten", "{n:,} nodes"),
+    "analyse.nodes.one": ("{n:,} knooppunt", "{n:,} node"),
+    "analyse.never": ("; nooit: {nodes}", "; never: {nodes}"),
+    "analyse.and_more": ("{shown} en nog {n:,}", "{shown} and {n:,} more"),
+    "analyse.too_large": (
+        "Te groot om elk speelpad na te gaan: meer dan {bound:,} verschillende toestanden "
+        "(--max-states).",
+        "Too large to explore every play-through: more than {bound:,} distinct states "
+        "(--max-states)."),
+    "analyse.fell_back": ("In plaats daarvan {runs} gespeeld (seed {seed}); {loops}.",
+                          "Fell back to {runs} (seed {seed}); {loops}."),
+    "analyse.random_runs": ("{n:,} willekeurige rondes", "{n:,} random runs"),
+    "analyse.random_runs.one": ("{n:,} willekeurige ronde", "{n:,} random run"),
+    "analyse.runs_status": ("{ending:,} bereikten een einde, {dead} doodlopend, {cut:,} "
+                            "afgekapt, {error:,} met fouten",
+                            "{ending:,} reached an ending, {dead}, {cut:,} cut, {error:,} with "
+                            "errors"),
+    "analyse.col.ending": ("Einde", "Ending"),
+    "analyse.col.outcome": ("Uitkomst", "Outcome"),
+    "analyse.col.dimension": ("Onderdeel", "Dimension"),
+    "analyse.col.lowest": ("Laagste", "Lowest"),
+    "analyse.col.highest": ("Hoogste", "Highest"),
+    "analyse.best": ("beste", "best"),
+    "analyse.worst": ("slechtste", "worst"),
+    "analyse.totals": ("Totalen per onderdeel over alle volledige speelpaden, met een beste en "
+                       "een slechtste pad:",
+                       "Totals per dimension over all complete play-throughs, with a best and "
+                       "a worst path:"),
+    "analyse.totals_random": ("Totalen per onderdeel in de rondes die een einde bereikten:",
+                              "Totals per dimension seen in runs that reached an ending:"),
+    "analyse.as_well": ("Daarnaast {runs} (seed {seed}): {status}",
+                        "{runs} as well (seed {seed}): {status}"),
+    "analyse.least": ("Minst bezochte knooppunten (rondes): {nodes}",
+                      "Least visited nodes (runs): {nodes}"),
+    "analyse.problems": ("Problemen ({n}):", "Problems ({n}):"),
+    "analyse.no_problems": ("Geen problemen gevonden.", "No problems found."),
+    "analyse.other_warnings": ("{n:,} andere waarschuwingen: 'sovsim validate {file}' toont "
+                               "ze.",
+                               "{n:,} other warnings: run 'sovsim validate {file}' to see them."),
+    "analyse.other_warnings.one": ("{n:,} andere waarschuwing: 'sovsim validate {file}' toont "
+                                   "hem.",
+                                   "{n:,} other warning: run 'sovsim validate {file}' to see "
+                                   "it."),
+    "analyse.count": ("{n:,}", "{n:,}"),
+    "analyse.saturated": ("10^{power} of meer", "10^{power} or more"),
     # -- a run that cannot go on (sim.engine, sim.playthrough, sim.watch) -------------------
     "run.no_node": ("er is geen knooppunt {node!r} in {scenario!r}",
                     "there is no node {node!r} in {scenario!r}"),

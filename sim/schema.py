@@ -1,21 +1,32 @@
-"""A JSON Schema of the scenario format, for editors with a YAML language server."""
+"""A JSON Schema of the scenario format, for editors with a YAML language server.
+
+It accepts what ``sovsim validate`` accepts in shape (tests/test_schema.py holds the two
+to each other): the id patterns and limits are the loader's own. What only the loader can
+check (references between nodes, expressions, translations, reachability) is left to it.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from .scenario import CHANNELS, OUTCOMES
+from .loader import ID_RE, MAX_CHOICES, VAR_RE
+from .scenario import CHANNELS, DIFFICULTIES, OUTCOMES, VAR_TYPES
+from .text import KNOWN_LANGS
 
-ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$"
-VAR_PATTERN = "^[A-Za-z][A-Za-z0-9_]{0,59}$"
+ID_PATTERN = ID_RE.pattern
+VAR_PATTERN = VAR_RE.pattern
+# YAML reads `15`, `Yes` or `2024-01-01` as a number, true/false or a date; in a text field
+# the loader takes them as the words written, so an editor must accept them there too.
+_SCALAR_TEXT = ["string", "number", "boolean"]
 
 
 def _text(desc: str) -> dict[str, Any]:
     return {
         "description": desc + " Plain text (all languages) or one text per language.",
         "oneOf": [
-            {"type": "string"},
-            {"type": "object", "properties": {"nl": {"type": "string"}, "en": {"type": "string"}},
+            {"type": _SCALAR_TEXT},
+            {"type": "object", "properties": {lang: {"type": _SCALAR_TEXT}
+                                              for lang in KNOWN_LANGS},
              "additionalProperties": False, "minProperties": 1},
         ],
     }
@@ -31,7 +42,8 @@ def _obj(props: dict[str, Any], required: list[str] | None = None, desc: str = "
 
 
 def scenario_schema(dimensions: list[str] | None = None) -> dict[str, Any]:
-    expression = {"type": "string", "description": 'An expression, e.g. "vertrouwen >= 3 and not gefilmd"'}
+    expression = {"type": ["string", "boolean"],
+                  "description": 'An expression, e.g. "vertrouwen >= 3 and not gefilmd"'}
     route = _obj({"if": expression, "target": {"type": "string", "pattern": ID_PATTERN}},
                  ["if", "target"], "Go to target when the condition holds (first match wins).")
     score_keys: dict[str, Any] = {"type": "integer", "minimum": -100, "maximum": 100}
@@ -47,45 +59,67 @@ def scenario_schema(dimensions: list[str] | None = None) -> dict[str, Any]:
         "if": expression,
         "unavailable": {"enum": ["hide", "disable"], "description": "When the condition fails: hide the choice, or show it disabled with a reason."},
         "reason": _text("Why a disabled choice is not available."),
-        "effects": {"type": "array", "items": {"type": "string"}, "description": 'e.g. ["vertrouwen += 1", "gefilmd = true"]'},
+        "effects": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
+                    "description": 'One effect, or a list: e.g. ["vertrouwen += 1", "gefilmd = true"]'},
         "scores": scores,
         "feedback": _text("Why this choice is good or poor, in the rubric's terms."),
         "target": {"type": "string", "pattern": ID_PATTERN},
         "routes": {"type": "array", "items": route},
     }, ["id", "text", "target"])
-    line = {"oneOf": [{"type": "string"}, _obj({"speaker": {"type": "string"}, "text": _text("The line.")}, ["text"])]}
+    # "unavailable" says what happens when the condition fails; "disable" shows a reason
+    choice["dependentRequired"] = {"unavailable": ["if"]}
+    choice["if"] = {"properties": {"unavailable": {"const": "disable"}},
+                    "required": ["unavailable"]}
+    choice["then"] = {"required": ["reason"]}
+    line = {"oneOf": [{"type": _SCALAR_TEXT}, _obj({"speaker": {"type": "string"}, "text": _text("The line.")}, ["text"])]}
     node = _obj({
         "lines": {"type": "array", "items": line},
         "thought": _text("What the other person thinks but does not say (coach mode)."),
         "trainer_notes": _text("Notes for the trainer."),
         "discussion": _text("A question for group discussion."),
-        "choices": {"type": "array", "items": choice, "minItems": 1},
+        "choices": {"type": "array", "items": choice, "minItems": 1, "maxItems": MAX_CHOICES},
         "next": {"type": "string", "pattern": ID_PATTERN, "description": "Continue automatically."},
         "routes": {"type": "array", "items": route},
         "ending": _obj({"outcome": {"enum": list(OUTCOMES)}, "title": _text("Ending title."),
                         "text": _text("Ending text.")}, ["outcome", "title", "text"]),
     })
     node["oneOf"] = [{"required": ["choices"]}, {"required": ["next"]}, {"required": ["ending"]}]
+    node["dependentRequired"] = {"routes": ["next"]}
     variable = _obj({
-        "type": {"enum": ["number", "bool", "text"]},
+        "type": {"enum": list(VAR_TYPES)},
         "initial": {"type": ["number", "boolean", "string"]},
         "min": {"type": "number"}, "max": {"type": "number"},
         "gauge": {"type": "boolean"}, "label": _text("Gauge label."),
     }, ["type", "initial"])
+    # the initial value has the variable's type; bounds and a gauge only for numbers
+    variable["allOf"] = [
+        {"if": {"properties": {"type": {"const": "number"}}},
+         "then": {"properties": {"initial": {"type": "number"}}},
+         "else": {"not": {"anyOf": [{"required": ["min"]}, {"required": ["max"]},
+                                    {"properties": {"gauge": {"const": True}},
+                                     "required": ["gauge"]}]}}},
+        {"if": {"properties": {"type": {"const": "bool"}}},
+         "then": {"properties": {"initial": {"type": "boolean"}}}},
+        {"if": {"properties": {"type": {"const": "text"}}},
+         "then": {"properties": {"initial": {"type": "string"}}}},
+        {"if": {"properties": {"gauge": {"const": True}}, "required": ["gauge"]},
+         "then": {"required": ["label"]}},
+    ]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://sovsim.invalid/schema/scenario-1.json",
         "title": "sovsim scenario",
         **_obj({
-            "format": {"type": "integer"},
+            "format": {"description": "Reserved."},
             "id": {"type": "string", "pattern": ID_PATTERN},
-            "version": {"type": "integer", "minimum": 0},
-            "languages": {"type": "array", "items": {"enum": ["nl", "en"]}, "uniqueItems": True},
+            "version": {"type": "integer"},
+            "languages": {"type": "array", "items": {"enum": list(KNOWN_LANGS)},
+                          "uniqueItems": True, "minItems": 1},
             "title": _text("Title."), "summary": _text("Summary for the library."),
             "role": _text("The trainee's role."), "dossier": _text("The case file."),
             "setting": _text("Where it happens."),
             "themes": {"type": "array", "items": {"type": "string"}},
-            "difficulty": {"enum": [1, 2, 3]},
+            "difficulty": {"enum": list(DIFFICULTIES)},
             "minutes": {"type": "integer", "minimum": 1, "maximum": 600},
             "channel": {"enum": list(CHANNELS)},
             "characters": {"type": "object", "propertyNames": {"pattern": ID_PATTERN},

@@ -19,6 +19,7 @@ import yaml
 from .errors import ContentError, ScenarioError, problem
 from .gcpause import paused_gc
 from .problemtext import Msg, suggest
+from .yamlhints import explain
 
 try:  # the C loader where present
     from yaml import CSafeLoader as _Loader
@@ -65,6 +66,7 @@ class Problems:
     items: list[ScenarioError] = field(default_factory=list)
     more_errors: int = 0
     more_warnings: int = 0
+    misplaced: set[int] = field(default_factory=set)  # lines of keys indented too far
 
     def add(self, where: yaml.Node | tuple[int, int] | None, message: str | Msg,
             severity: str = "error", code: str = "") -> None:
@@ -80,6 +82,10 @@ class Problems:
             line, col = where
         else:
             line, col = pos(where)
+        if self.misplaced and line in self.misplaced:
+            return  # what is read from a line indented too far follows from that mistake
+        if isinstance(message, Msg) and message.key == "map.key_too_deep":
+            self.misplaced.add(line)
         self.items.append(problem(self.file, line, col, message, severity, code))
 
     @property
@@ -220,6 +226,12 @@ def compose(text: str, problems: Problems) -> yaml.Node | None:
         what = err.problem or "invalid YAML"
         if "nesting depth" in what:  # newer libyaml stops deep nesting itself
             problems.add((line, col), Msg("yaml.too_deep", depth=MAX_DEPTH))
+            return None
+        cmark = err.context_mark if err.context else None
+        hint = explain(text, line, col, what, err.context or "",
+                       cmark.line + 1 if cmark else 0, cmark.column + 1 if cmark else 0)
+        if hint is not None:
+            problems.add((hint.line, hint.column), hint.msg)
             return None
         detail: Msg | str = _yaml_words(what)
         if err.context:
@@ -504,8 +516,24 @@ def mapping(node: yaml.Node, problems: Problems, what: str | Msg,
         out[key] = (k, v)
     for key in required:
         if key not in out:
-            problems.add(node, Msg("map.missing", what=what, key=key))
+            problems.add(*_missing(node, out, key, what))
     return out
+
+
+def _missing(node: yaml.Node, found: dict[str, tuple[yaml.Node, yaml.Node]], key: str,
+             what: str | Msg) -> tuple[tuple[int, int] | yaml.Node, Msg]:
+    """Where and how to report a missing ``key``: a key indented too far is read as part
+    of the mapping above it, so it is found one level down and reported there, where it
+    needs moving, rather than as missing at the start of the mapping."""
+    for parent, (pkey, pvalue) in found.items():
+        if not isinstance(pvalue, yaml.MappingNode):
+            continue
+        for k, _ in pvalue.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == key:
+                line, _ = pos(k)
+                return pos(k), Msg("map.key_too_deep", key=key, line=line, parent=parent,
+                                   parent_line=pos(pkey)[0], what=what, column=pos(pkey)[1])
+    return node, Msg("map.missing", what=what, key=key)
 
 
 def fail(problems: Problems) -> ContentError:

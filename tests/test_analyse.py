@@ -79,7 +79,7 @@ def test_loop_is_cut_at_the_visit_bound(bound: int, complete: int) -> None:
 
 
 def test_loop_text_report_says_the_bound() -> None:
-    r = sovsim("analyse", "tests/authoring/loop.yaml", "--visit-bound", "4")
+    r = sovsim("--lang", "en", "analyse", "tests/authoring/loop.yaml", "--visit-bound", "4")
     assert r.returncode == 0
     assert "loops cut after 4 visits to a node" in r.stdout
     assert "4 complete, 0 dead ends, 1 cut by the visit bound, 0 with errors" in r.stdout
@@ -87,18 +87,16 @@ def test_loop_text_report_says_the_bound() -> None:
 
 
 def test_text_report_of_a_clean_scenario() -> None:
-    r = sovsim("analyse", "tests/authoring/clean.yaml")
+    r = sovsim("--lang", "en", "analyse", "tests/authoring/clean.yaml")
     assert r.returncode == 0
     out = r.stdout.splitlines()
-    assert out[0] == "Schone casus (clean, version 1)"
+    assert out[0] == "Clean case (clean, version 1)"
     assert "Paths      3 complete, 0 dead ends, 0 cut by the visit bound, 0 with errors" in out
     assert "Coverage   5 of 5 nodes reached (100%)" in out
     assert ["goed", "partner", "1"] in [line.split() for line in out]
     i = out.index("verbinding      -2       +2")
     assert out[i + 1:i + 3] == ["  best   luisteren > grens", "  worst  afkappen"]
     assert out[-1] == "No problems found."
-    en = sovsim("--lang", "en", "analyse", "tests/authoring/clean.yaml")
-    assert en.stdout.startswith("Clean case (clean, version 1)")
 
 
 @pytest.mark.parametrize(("name", "kind"), [("dead-end", "dead-end"), ("runtime-error", "runtime-error"),
@@ -110,7 +108,7 @@ def test_problems_exit_1(name: str, kind: str) -> None:
     assert kind in [p["kind"] for p in rep["problems"]]
     text = sovsim("analyse", f"tests/authoring/{name}.yaml")
     assert text.returncode == 1
-    assert f"[{kind}]" in text.stdout.split("Problems (")[1]
+    assert f"[{kind}]" in text.stdout.split("Problemen (")[1]
 
 
 def test_dead_end_counts_paths() -> None:
@@ -131,9 +129,10 @@ def test_load_errors_exit_1_and_are_listed(tmp_path: Path) -> None:
     bad.write_text((FIXTURES / "clean.yaml").read_text().replace("target: weg", "target: wegg"))
     r = sovsim("analyse", str(bad))
     assert r.returncode == 1
-    assert "cannot be analysed" in r.stdout
+    assert "kan niet worden geanalyseerd; los eerst deze fouten op:" in r.stdout
     assert "verwijst naar knooppunt 'wegg', dat niet bestaat; bedoel je 'weg'?" in r.stdout
     r = sovsim("--lang", "en", "analyse", str(bad))
+    assert "cannot be analysed" in r.stdout
     assert "refers to node 'wegg', which does not exist; did you mean 'weg'?" in r.stdout
     r = sovsim("analyse", str(bad), "--json")
     rep = json.loads(r.stdout)
@@ -189,7 +188,8 @@ def test_too_large_falls_back_to_seeded_random_runs(tmp_path: Path) -> None:
     again = json.loads(sovsim("analyse", str(path), "--max-states", "1000", "--random", "200",
                               "--seed", "7", "--json").stdout)
     assert again == rep
-    text = sovsim("analyse", str(path), "--max-states", "1000", "--random", "200", "--seed", "7")
+    text = sovsim("--lang", "en", "analyse", str(path), "--max-states", "1000", "--random",
+                  "200", "--seed", "7")
     assert "Too large to explore every play-through: more than 1,000 distinct states" in text.stdout
     assert "Fell back to 200 random runs (seed 7)" in text.stdout
     assert "Runs      200 reached an ending, 0 dead ends, 0 cut, 0 with errors" in text.stdout
@@ -211,7 +211,8 @@ def test_random_runs_on_request_beside_the_full_exploration() -> None:
     assert sum(rep["random"]["ending_hits"].values()) == st["ending"]
     assert rep["random"]["node_hits"]["begin"] == 100
     assert code == 1 and [p["kind"] for p in rep["problems"]] == ["dead-end"]
-    text = sovsim("analyse", "tests/authoring/dead-end.yaml", "--random", "100", "--seed", "1")
+    text = sovsim("--lang", "en", "analyse", "tests/authoring/dead-end.yaml", "--random", "100",
+                  "--seed", "1")
     assert "100 random runs as well (seed 1): " in text.stdout
 
 
@@ -238,3 +239,46 @@ def test_scenario_text_cannot_drive_the_terminal(tmp_path: Path) -> None:
     assert r.returncode == 0
     assert "\x1b" not in r.stdout and "\x07" not in r.stdout
     assert r.stdout.startswith("Schone")
+
+
+# -- the report in Dutch by default (authorday) ---------------------------------------------
+
+def test_text_report_is_dutch_by_default_with_plural_forms() -> None:
+    r = sovsim("analyse", "tests/authoring/clean.yaml")
+    assert r.returncode == 0
+    out = r.stdout.splitlines()
+    assert out[0] == "Schone casus (clean, versie 1)"
+    assert out[3] == ("Elk speelpad nagegaan: 5 verschillende toestanden; lussen afgekapt na "
+                      "3 bezoeken aan een knooppunt.")
+    assert ("Paden         3 volledig, 0 doodlopend, 0 afgekapt door de bezoekgrens, 0 met "
+            "fouten") in out
+    assert "Kortste       1 keuze (1 beslissing): afkappen" in out
+    assert "Langste       2 keuzes (2 beslissingen): luisteren > grens" in out
+    assert "Beslissingen  1 tot 2 per speelpad" in out
+    assert "Bereik        5 van 5 knooppunten bereikt (100%)" in out
+    assert out[out.index("verbinding       -2       +2") + 1:][:2] == [
+        "  beste      luisteren > grens", "  slechtste  afkappen"]
+    assert out[-1] == "Geen problemen gevonden."
+    for english in ("Paths", "Shortest", "Coverage", "Dimension", "best ", "worst",
+                    "choice", "decision", "No problems", "version"):
+        assert english not in r.stdout, english
+
+
+def test_dutch_random_report_and_counts(tmp_path: Path) -> None:
+    path = tmp_path / "breed.yaml"
+    path.write_text(wide_scenario(12))
+    r = sovsim("analyse", str(path), "--max-states", "1000", "--random", "1", "--seed", "7")
+    assert ("Te groot om elk speelpad na te gaan: meer dan 1.000 verschillende toestanden "
+            "(--max-states).") in r.stdout
+    assert "In plaats daarvan 1 willekeurige ronde gespeeld (seed 7)" in r.stdout
+    assert "Rondes  1 bereikten een einde, 0 doodlopend, 0 afgekapt, 0 met fouten" in r.stdout
+    assert "Minst bezochte knooppunten (rondes): " in r.stdout
+
+
+def test_other_warnings_line_in_both_languages() -> None:
+    nl = sovsim("analyse", "tests/authoring/top-band-loop.yaml").stdout.splitlines()[-1]
+    assert nl == ("1 andere waarschuwing: 'sovsim validate tests/authoring/top-band-loop.yaml' "
+                  "toont hem.")
+    en = sovsim("--lang", "en", "analyse", "tests/authoring/top-band-loop.yaml")
+    assert en.stdout.splitlines()[-1] == (
+        "1 other warning: run 'sovsim validate tests/authoring/top-band-loop.yaml' to see it.")

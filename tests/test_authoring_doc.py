@@ -54,8 +54,8 @@ def _tutorial(tmp_path: Path, last: bool = True) -> Path:
 def test_sample_output_is_what_the_tools_print(tmp_path: Path, rubric, monkeypatch) -> None:  # noqa: ANN001
     monkeypatch.chdir(tmp_path)
     final = _tutorial(tmp_path).name
-    report = render_text(analyse_file(final, rubric.dimension_ids(), rubric))
-    assert f"$ sovsim analyse aanslag-retour.yaml\n{report}```" in TEXT
+    report = render_text(analyse_file(final, rubric.dimension_ids(), rubric, lang="en"), "en")
+    assert f"$ sovsim --lang en analyse aanslag-retour.yaml\n{report}```" in TEXT
     from sim.graph import to_mermaid
 
     scenario = load_scenario(final, rubric.dimension_ids())
@@ -108,3 +108,15 @@ def test_the_guide_covers_the_tools() -> None:
 
 def test_the_old_contract_points_here() -> None:
     assert "authoring.md" in (ROOT / "docs" / "format-spec.md").read_text()
+
+
+def test_guide_says_who_sees_ids_and_how_tips_are_chosen() -> None:
+    reference = " ".join(TEXT.split("## 2. Reference")[1].split("## 3.")[0].split())
+    assert "**Ids are seen.** Node and choice ids are visible to authors and trainers" in reference
+    assert "Choose readable ids" in reference
+    tips = " ".join(TEXT.split("### How the debrief's tips are chosen")[1].split("\n## ")[0]
+                    .split())
+    for words in ("weakest moments", "tips the scenario itself declares",
+                  "the rubric's tips for each dimension", "(rubric.md#the-debrief)"):
+        assert words in tips
+    assert (ROOT / "docs" / "rubric.md").read_text(encoding="utf-8").count("## The debrief") == 1

@@ -207,3 +207,63 @@ def test_fuzz_long_expressions_reach_the_size_limit(terms: list[str], op: str) -
             assert err.msg.key == "expr.too_long"
         return
     assert len(src) <= expr.MAX_LENGTH
+# -- likely operator typos name the operator meant (authorday) ----------------------------
+
+@pytest.mark.parametrize("src,found,want,col", [
+    ("trust => 3", "=>", ">=", 7),
+    ("trust =< 3", "=<", "<=", 7),
+    ("trust =! 3", "=!", "!=", 7),
+    ("trust <> 3", "<>", "!=", 7),
+    ("trust >< 3", "><", "!=", 7),
+    ("trust === 3", "===", "==", 7),
+    ("trust !== 3", "!==", "!=", 7),
+    ("filmed && trust > 1", "&&", "and", 8),
+    ("filmed || trust > 1", "||", "or", 8),
+    ("!filmed", "!", "not", 1),
+    ("trust \u2265 3", "\u2265", ">=", 7),
+    ("trust \u2264 3", "\u2264", "<=", 7),
+    ("trust \u2260 3", "\u2260", "!=", 7),
+])
+def test_operator_typo_suggests_the_operator_meant(src: str, found: str, want: str,
+                                                    col: int) -> None:
+    with pytest.raises(expr.ExprError) as err:
+        expr.parse(src)
+    assert err.value.msg.key == "expr.operator_typo"
+    assert err.value.column == col
+    assert f"{found!r} is not an operator in this language; did you mean {want!r}" \
+        in err.value.msg.text("en")
+    assert f"{found!r} is geen operator in deze taal; bedoel je {want!r}" \
+        in err.value.msg.text("nl")
+
+
+def test_typos_inside_quoted_text_are_text() -> None:
+    assert ev('name != "=> && <>"') is True
+
+
+@pytest.mark.parametrize("src,word", [("trust > 1 AND filmed", "and"),
+                                      ("Not filmed", "not"), ("filmed Or filmed", "or")])
+def test_keywords_in_capitals_ask_for_lower_case(src: str, word: str) -> None:
+    with pytest.raises(expr.ExprError) as err:
+        expr.parse(src)
+    assert err.value.msg.text("en") == f"write {word} in lower case"
+
+
+def test_single_equals_in_a_condition_suggests_double() -> None:
+    with pytest.raises(expr.ExprError) as err:
+        expr.parse("trust = 3")
+    assert "'=='" in err.value.msg.text("nl") and err.value.column == 7
+
+
+@pytest.mark.parametrize("src,want", [("trust =- 1", "'-='"), ("trust =+ 1", "'+='")])
+def test_reversed_effect_operators(src: str, want: str) -> None:
+    with pytest.raises(expr.ExprError) as err:
+        expr.parse_effect(src)
+    assert err.value.column == 7 and want in err.value.msg.text("en")
+    assert want in err.value.msg.text("nl")
+    assert expr.parse_effect("trust = -1").op == "="  # with a space it assigns
+
+
+def test_effect_equals_bang_is_a_negation_not_a_typo() -> None:
+    with pytest.raises(expr.ExprError) as err:
+        expr.parse_effect("filmed =! filmed")
+    assert "'not'" in err.value.msg.text("en")

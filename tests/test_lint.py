@@ -40,6 +40,7 @@ EXPECTED = {
     "top-band": [("top-band", 2, 1, "(luisteren > grens: the highest total")],
     "dead-end": [("dead-end", 35, 3, "after: zwijgen; genoteerd=false")],
     "best-in-same-place": [("best-in-same-place", 13, 3, "at 4 of 4 decisions the best-scoring option is number 1")],
+    "top-band-loop": [("top-band", 4, 1, "on: grenzen 67")],
     # the fixtures of tests/test_analyse.py
     "loop": [("flat-dimension", 22, 34, "every play-through scores +1 on dimension 'helder'"),
              ("one-direction", 22, 34, "'helder' is only ever rewarded")],
@@ -267,6 +268,7 @@ def test_choices_of_one_node_must_fit_the_choice_list_together(tmp_path: Path, r
 
 
 SCORED = [*sorted((ROOT / "scenarios").glob("*.yaml")), FIXTURES / "top-band.yaml",
+          FIXTURES / "top-band-loop.yaml",
           FIXTURES / "clean.yaml", ROOT / "docs" / "examples" / "stempas.yaml"]
 
 
@@ -316,3 +318,46 @@ nodes:
     found = problems(_write(tmp_path, "openerr", text), rubric)
     assert [(p.code, p.line, p.column) for p in found][0] == ("runtime-error", 14, 13)
     assert "route condition '1 / n > 1' of node 'a': division by zero (at the start)" in found[0].message
+
+
+# -- warnings that say where to look (authorday) -------------------------------------------
+
+def test_best_in_same_place_names_the_nodes(rubric) -> None:  # noqa: ANN001
+    (p,) = problems(FIXTURES / "best-in-same-place.yaml", rubric)
+    assert p.text("en").endswith("; these are the nodes: begin, vervolg, derde, vierde")
+    assert p.text("nl").endswith("; het gaat om deze knooppunten: begin, vervolg, derde, vierde")
+
+
+def test_top_band_names_the_loop_that_collects_the_same_points(rubric) -> None:  # noqa: ANN001
+    (p,) = problems(FIXTURES / "top-band-loop.yaml", rubric)
+    en, nl = p.text("en"), p.text("nl")
+    assert ("Cause: a loop. Choice 'luisteren' of node 'begin' scores verbinding +2 each "
+            "time, 3 times in all, through the loop begin → vervolg → begin (back through "
+            "choice 'nog-eens' of 'vervolg')") in en
+    assert ("Oorzaak: een lus. Keuze 'luisteren' van knooppunt 'begin' levert 3 keer "
+            "verbinding +2 op, door de lus begin → vervolg → begin (terug via keuze 'nog-eens' "
+            "van 'vervolg')") in nl
+
+
+def test_top_band_without_a_loop_shows_where_each_top_is_reached(rubric) -> None:  # noqa: ANN001
+    (p,) = problems(FIXTURES / "top-band.yaml", rubric)
+    assert "a loop" not in p.text("en")
+    assert ("To find the cause: the highest total per dimension and the path that reaches "
+            "it (verbinding +2: luisteren > toegeven)") in p.text("en")
+    assert "(verbinding +2: luisteren > toegeven)" in p.text("nl")
+
+
+def test_following_the_loop_advice_clears_the_warning(tmp_path: Path, rubric) -> None:  # noqa: ANN001
+    """The advice works: the way back leads to a node without the points."""
+    text = (FIXTURES / "top-band-loop.yaml").read_text(encoding="utf-8")
+    text = text.replace("""        target: begin
+      - id: toegeven""", """        target: opnieuw
+      - id: toegeven""").replace("""  goed:
+""", """  opnieuw:
+    lines:
+      - speaker: sam
+        text: {nl: "Nou goed, nog één keer.", en: "Well, once more."}
+    next: vervolg
+  goed:
+""")
+    assert [p.code for p in problems(_write(tmp_path, "zonder-lus", text), rubric)] == []

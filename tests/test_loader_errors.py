@@ -67,3 +67,62 @@ def test_format_is_file_line_col(tmp_path: Path) -> None:
     f.write_text("- a\n- b\n", encoding="utf-8")
     (p,) = validate_file(f)
     assert p.format().startswith(f"{f}:1:1: error: ")
+
+
+# -- indentation and tab mistakes in the author's words (authorday) ------------------------
+
+BROKEN_DIR = Path(__file__).parent / "broken"
+
+
+@pytest.mark.parametrize("name,nl,en", [
+    ("tab-indent", "een tab op regel 25, kolom 1: YAML springt in met spaties",
+     "tab character at line 25 col 1: YAML indents with spaces"),
+    ("tab-in-list", "een tab op regel 16, kolom 5", "tab character at line 16 col 5"),
+    ("indent-after-flow-value", "'target' op regel 25 begint in kolom 11, verder ingesprongen "
+     "dan 'feedback'", "'target' on line 25 starts at column 11, indented further than "
+     "'feedback'"),
+    ("indent-target-under-feedback", "'target' op regel 27 is te ver ingesprongen: YAML leest "
+     "hem als deel van 'feedback'", "'target' on line 27 is indented too far: YAML reads it "
+     "as part of 'feedback'"),
+])
+def test_indentation_mistakes_are_said_plainly_in_both_languages(name: str, nl: str,
+                                                                 en: str) -> None:
+    (p,) = validate_file(BROKEN_DIR / f"{name}.yaml")
+    assert nl in p.text("nl") and en in p.text("en")
+    # no parser jargon, in either language
+    for lang in ("nl", "en"):
+        assert "while " not in p.text(lang) and "bij het lezen" not in p.text(lang)
+
+
+def test_over_indented_target_is_reported_where_it_is_not_as_missing(tmp_path: Path,
+                                                                      rubric) -> None:  # noqa: ANN001
+    """The key is found one level down and reported at its own line, in place of "missing
+    'target'" at the start of the choice; the choice's other problems are still reported,
+    and nothing else is said about the misplaced line."""
+    src = (BROKEN_DIR / "indent-target-under-feedback.yaml").read_text(encoding="utf-8")
+    f = tmp_path / "x.yaml"
+    f.write_text(src.replace('"vertrouwen += 1"', '"vertrouwe += 1"'), encoding="utf-8")
+    problems = validate_file(f, rubric.dimension_ids())
+    assert [(p.line, p.column, p.key) for p in problems] == [
+        (22, 20, "load.expr"), (27, 11, "map.key_too_deep")]
+    assert "Put 'target' at column 9, in line with 'feedback'" in problems[1].text("en")
+    assert "Zet 'target' in kolom 9, recht onder 'feedback'" in problems[1].text("nl")
+    assert not any(p.key == "map.missing" for p in problems)
+
+
+def test_a_missing_key_that_is_nowhere_is_still_missing(tmp_path: Path) -> None:
+    src = (Path(__file__).parent / "fixtures" / "klein.yaml").read_text(encoding="utf-8")
+    f = tmp_path / "x.yaml"
+    f.write_text(src.replace("        target: eind\n      - id: b", "      - id: b"),
+                 encoding="utf-8")
+    (p,) = validate_file(f)
+    assert (p.line, p.column, p.key) == (18, 9, "map.missing")
+
+
+def test_cli_says_the_tab_at_file_line_col() -> None:
+    from .clirun import sovsim
+    r = sovsim("validate", "tests/broken/tab-indent.yaml")
+    assert r.stdout.startswith("tests/broken/tab-indent.yaml:25:1: fout: YAML-syntaxis: een tab")
+    r = sovsim("--lang", "en", "validate", "tests/broken/tab-indent.yaml")
+    assert r.stdout.startswith("tests/broken/tab-indent.yaml:25:1: error: YAML syntax: tab "
+                               "character at line 25 col 1")

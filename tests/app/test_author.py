@@ -254,3 +254,41 @@ async def test_library_opens_the_author_view(data_dir: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen).__name__ == "LibraryScreen"
+
+
+@aio
+async def test_watch_shows_the_opening_once_and_in_order(tmp_path: Path, data_dir: Path) -> None:
+    """At the reading pace, the opening of a watched test play appears as in the file:
+    the narration, then Ruud, each once (it showed Ruud, the narration and Ruud again)."""
+    from sim.app.widgets.transcript import Transcript
+
+    path = tmp_path / "stempas.yaml"
+    shutil.copy(STEMPAS, path)
+    app = make_app(data_dir, play=path, watch=True, mode="coach", pace="normal")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        tr = app.screen.query_one(Transcript)
+        assert tr.revealing and [e.kind for e in tr.shown] == ["narration"]
+        await pilot.press("space")  # show the rest at once
+        await pilot.pause()
+        assert [e.kind for e in tr.shown] == ["narration", "speech"]
+        text = tr.text()
+        narration = text.index("Ruud legt zijn stempas op de balie")
+        speech = text.index("Ruud: Ik lever dit in.")
+        assert narration < speech and text.count("Ik lever dit in.") == 1
+
+
+@aio
+async def test_a_reset_drops_lines_still_waiting(data_dir: Path) -> None:
+    from sim.app.widgets.transcript import Transcript
+
+    app = make_app(data_dir, play=STEMPAS, mode="coach", pace="normal")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        tr = app.screen.query_one(Transcript)
+        assert tr.revealing
+        tr.reset([])
+        assert not tr.revealing and tr.shown == []
+        tr.skip()
+        await pilot.pause()
+        assert tr.shown == []

@@ -88,8 +88,9 @@ def test_astronomical_path_counts_saturate(tmp_path: Path) -> None:
     f.write_text("\n".join(lines) + "\n")
     s = summarise(load_scenario(f, use_cache=False))
     assert s.paths == PATHS_CAP and s.endings == {"n70": PATHS_CAP}
-    r = sovsim("analyse", str(f))
+    r = sovsim("--lang", "en", "analyse", str(f))
     assert r.returncode == 0, r.stderr
     assert "10^18 or more complete" in r.stdout
+    assert "10^18 of meer volledig" in sovsim("analyse", str(f)).stdout
     r = sovsim("analyse", str(f), "--json")
     assert r.returncode == 0 and '"complete": 1000000000000000000' in r.stdout

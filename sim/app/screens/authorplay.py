@@ -38,8 +38,9 @@ class AuthorPlayScreen(PlayScreen):
 
     # -- layout ------------------------------------------------------------------------
     def on_mount(self) -> None:
+        # Textual calls PlayScreen.on_mount itself, after this one (handlers of every
+        # class in the MRO): calling it here too showed the opening twice, interleaved
         self._add_panels()
-        super().on_mount()
         if self.watcher is not None:
             self.set_interval(POLL_SECONDS, self.check_file)
 

@@ -94,6 +94,7 @@ class Transcript(ScrollView, can_focus=True):
     def reset(self, entries: list[Entry]) -> None:
         """Show exactly ``entries``, at once (resume, undo, language change)."""
         self._stop()
+        self._reveal_queue = []  # lines still waiting belong to what is replaced
         self.shown = list(entries)
         self._unread = len(entries)
         self._starts, self._lines = [], []
