@@ -10,6 +10,7 @@ from sim.commands.live import join_command
 from sim.store import Store
 
 from .clirun import sovsim
+from .robustness.servekit import free_port
 
 
 def test_serve_needs_an_open_session(tmp_path, example) -> None:  # noqa: ANN001
@@ -33,7 +34,7 @@ def test_serve_says_when_the_port_is_taken(tmp_path, example) -> None:  # noqa: 
     with Store(tmp_path) as store:
         made = sessions.create_session(store, [example])
     with socket.socket() as busy:
-        busy.bind(("127.0.0.1", 0))
+        busy.bind(("127.0.0.1", free_port()))
         busy.listen()
         port = busy.getsockname()[1]
         res = sovsim("serve", "--port", str(port), "--session", made.session.id,

@@ -34,9 +34,9 @@ playwright = pytest.importorskip("playwright.sync_api",
 
 
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    from .robustness.servekit import free_port as free  # honours $SOVSIM_TEST_PORTS
+
+    return free()
 
 
 def wait_for(what: str, check: Callable[[], object], timeout: float = 30.0) -> object:
