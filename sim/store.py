@@ -1469,136 +1469,6 @@ class Store:
         except sqlite3.DatabaseError:  # damaged beyond checking
             return False
 
-
-# -- storesafe: damaged stores, private files, erasure that is verified (issue 15.4) ------
-
-class DamagedStore(StoreError):
-    """The file is damaged, or no database at all (SQLite's own check says so). Nothing is
-    written into it; :func:`set_aside` keeps it for recovery so a fresh store can begin."""
-
-    def __init__(self, path: str | Path) -> None:
-        super().__init__(Msg("storage.damaged_store", path=str(path)))
-        self.path = Path(path)
-
-
-THOROUGH_CHECK_BYTES = 64 * 1024 * 1024  # integrity_check below this (about 5 ms per MB)
-
-
-def check_health(conn: sqlite3.Connection, path: Path) -> None:
-    """Raise :class:`DamagedStore` unless SQLite's check finds the file sound:
-    ``integrity_check`` (which also matches indexes with their rows) for stores up to
-    :data:`THOROUGH_CHECK_BYTES`, ``quick_check`` for larger ones."""
-    try:
-        size = path.stat().st_size
-    except OSError:
-        size = 0
-    pragma = "integrity_check(1)" if size <= THOROUGH_CHECK_BYTES else "quick_check(1)"
-    try:
-        row = conn.execute(f"PRAGMA {pragma}").fetchone()
-    except sqlite3.OperationalError as err:
-        if "locked" in str(err) or "busy" in str(err):
-            return  # another process writes: not a sign of damage
-        raise DamagedStore(path) from None
-    except sqlite3.DatabaseError:
-        raise DamagedStore(path) from None
-    if not row or row[0] != "ok":
-        raise DamagedStore(path)
-
-
-def diagnose(store: Store, err: sqlite3.Error) -> StoreError:
-    """The error as a message; when SQLite's message leaves the cause open, the file is
-    checked, so a damaged store says so (and is then never written into)."""
-    explained = _explain(err, store.path)
-    if isinstance(explained, DamagedStore) or explained.msg is None \
-            or explained.msg.key != "storage.unusable":
-        return explained
-    try:
-        check_health(store.conn, store.path)
-    except DamagedStore as damaged:
-        return damaged
-    except sqlite3.Error:
-        pass
-    return explained
-
-
-@contextmanager
-def private_files() -> Iterator[None]:
-    """Folders and files made inside are for this user only (0700 / 0600): names and
-    results are personal data. (SQLite gives -wal and -shm the mode of the store.)"""
-    old = os.umask(0o077)
-    try:
-        yield
-    finally:
-        os.umask(old)
-
-
-def set_aside(path: str | Path) -> Path:
-    """Rename a damaged store (with its -wal) to ``sovsim-damaged-<time>.db`` beside it,
-    for recovery; a fresh store can then be made at ``path``. Returns the new name."""
-    path = Path(path)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.stem}-damaged-{stamp}{path.suffix}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.stem}-damaged-{stamp}-{n}{path.suffix}")
-    try:
-        path.rename(target)
-        wal = path.with_name(path.name + "-wal")
-        if wal.exists():
-            wal.rename(target.with_name(target.name + "-wal"))
-        path.with_name(path.name + "-shm").unlink(missing_ok=True)
-    except OSError as err:
-        raise StoreError(Msg("storage.cannot_set_aside", path=str(path),
-                             detail=str(err.strerror or err))) from None
-    return target
-
-
-def traces(path: str | Path, needles: Iterable[str]) -> dict[str, list[str]]:
-    """Which of ``needles`` (names, ids) are still anywhere in the raw bytes of the store
-    and of its write-ahead log: file name -> the needles found there."""
-    path = Path(path)
-    wanted = [n for n in dict.fromkeys(needles) if n]
-    found: dict[str, list[str]] = {}
-    for file in (path, path.with_name(path.name + "-wal")):
-        try:
-            data = file.read_bytes()
-        except FileNotFoundError:
-            continue
-        hits = [n for n in wanted if n.encode("utf-8") in data]
-        if hits:
-            found[file.name] = hits
-    return found
-
-
-def checkpoint(store: Store) -> bool:
-    """Copy the write-ahead log into the store and empty it (TRUNCATE); False while another
-    process still reads an older state (it must close first)."""
-    store.conn.execute("PRAGMA busy_timeout = 200")
-    try:
-        busy, _, _ = store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    except sqlite3.OperationalError as err:
-        if "locked" in str(err) or "busy" in str(err):
-            return False
-        raise _explain(err, store.path) from None
-    finally:
-        store.conn.execute(f"PRAGMA busy_timeout = {int(store.timeout * 1000)}")
-    return busy == 0
-
-
-def vacuum(store: Store) -> None:
-    """Rebuild the store file without free pages, so nothing deleted is left in it."""
-    try:
-        store.conn.execute("VACUUM")
-    except sqlite3.Error as err:
-        raise _explain(err, store.path) from None
-
-
-def fresh_store(damaged: DamagedStore) -> tuple[Store, Path]:
-    """Set the damaged store aside (:func:`set_aside`) and open a fresh one in its place:
-    (the new store, where the damaged file is kept)."""
-    kept = set_aside(damaged.path)
-    return Store(damaged.path), kept
     # -- joining that cannot be abused, one writer per run (schema 4, joinsafe) ----------
     # leases
     @staticmethod
@@ -1848,3 +1718,133 @@ def fresh_store(damaged: DamagedStore) -> tuple[Store, Path]:
             return c.execute("UPDATE takeover_requests SET state=?, decided=? WHERE id=? AND "
                              "state=?", (state, now(), request_id, was)).rowcount == 1
 
+
+# -- storesafe: damaged stores, private files, erasure that is verified (issue 15.4) ------
+
+class DamagedStore(StoreError):
+    """The file is damaged, or no database at all (SQLite's own check says so). Nothing is
+    written into it; :func:`set_aside` keeps it for recovery so a fresh store can begin."""
+
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(Msg("storage.damaged_store", path=str(path)))
+        self.path = Path(path)
+
+
+THOROUGH_CHECK_BYTES = 64 * 1024 * 1024  # integrity_check below this (about 5 ms per MB)
+
+
+def check_health(conn: sqlite3.Connection, path: Path) -> None:
+    """Raise :class:`DamagedStore` unless SQLite's check finds the file sound:
+    ``integrity_check`` (which also matches indexes with their rows) for stores up to
+    :data:`THOROUGH_CHECK_BYTES`, ``quick_check`` for larger ones."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    pragma = "integrity_check(1)" if size <= THOROUGH_CHECK_BYTES else "quick_check(1)"
+    try:
+        row = conn.execute(f"PRAGMA {pragma}").fetchone()
+    except sqlite3.OperationalError as err:
+        if "locked" in str(err) or "busy" in str(err):
+            return  # another process writes: not a sign of damage
+        raise DamagedStore(path) from None
+    except sqlite3.DatabaseError:
+        raise DamagedStore(path) from None
+    if not row or row[0] != "ok":
+        raise DamagedStore(path)
+
+
+def diagnose(store: Store, err: sqlite3.Error) -> StoreError:
+    """The error as a message; when SQLite's message leaves the cause open, the file is
+    checked, so a damaged store says so (and is then never written into)."""
+    explained = _explain(err, store.path)
+    if isinstance(explained, DamagedStore) or explained.msg is None \
+            or explained.msg.key != "storage.unusable":
+        return explained
+    try:
+        check_health(store.conn, store.path)
+    except DamagedStore as damaged:
+        return damaged
+    except sqlite3.Error:
+        pass
+    return explained
+
+
+@contextmanager
+def private_files() -> Iterator[None]:
+    """Folders and files made inside are for this user only (0700 / 0600): names and
+    results are personal data. (SQLite gives -wal and -shm the mode of the store.)"""
+    old = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def set_aside(path: str | Path) -> Path:
+    """Rename a damaged store (with its -wal) to ``sovsim-damaged-<time>.db`` beside it,
+    for recovery; a fresh store can then be made at ``path``. Returns the new name."""
+    path = Path(path)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.stem}-damaged-{stamp}{path.suffix}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.stem}-damaged-{stamp}-{n}{path.suffix}")
+    try:
+        path.rename(target)
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists():
+            wal.rename(target.with_name(target.name + "-wal"))
+        path.with_name(path.name + "-shm").unlink(missing_ok=True)
+    except OSError as err:
+        raise StoreError(Msg("storage.cannot_set_aside", path=str(path),
+                             detail=str(err.strerror or err))) from None
+    return target
+
+
+def traces(path: str | Path, needles: Iterable[str]) -> dict[str, list[str]]:
+    """Which of ``needles`` (names, ids) are still anywhere in the raw bytes of the store
+    and of its write-ahead log: file name -> the needles found there."""
+    path = Path(path)
+    wanted = [n for n in dict.fromkeys(needles) if n]
+    found: dict[str, list[str]] = {}
+    for file in (path, path.with_name(path.name + "-wal")):
+        try:
+            data = file.read_bytes()
+        except FileNotFoundError:
+            continue
+        hits = [n for n in wanted if n.encode("utf-8") in data]
+        if hits:
+            found[file.name] = hits
+    return found
+
+
+def checkpoint(store: Store) -> bool:
+    """Copy the write-ahead log into the store and empty it (TRUNCATE); False while another
+    process still reads an older state (it must close first)."""
+    store.conn.execute("PRAGMA busy_timeout = 200")
+    try:
+        busy, _, _ = store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    except sqlite3.OperationalError as err:
+        if "locked" in str(err) or "busy" in str(err):
+            return False
+        raise _explain(err, store.path) from None
+    finally:
+        store.conn.execute(f"PRAGMA busy_timeout = {int(store.timeout * 1000)}")
+    return busy == 0
+
+
+def vacuum(store: Store) -> None:
+    """Rebuild the store file without free pages, so nothing deleted is left in it."""
+    try:
+        store.conn.execute("VACUUM")
+    except sqlite3.Error as err:
+        raise _explain(err, store.path) from None
+
+
+def fresh_store(damaged: DamagedStore) -> tuple[Store, Path]:
+    """Set the damaged store aside (:func:`set_aside`) and open a fresh one in its place:
+    (the new store, where the damaged file is kept)."""
+    kept = set_aside(damaged.path)
+    return Store(damaged.path), kept
