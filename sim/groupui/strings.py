@@ -241,6 +241,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "Branch {n}: back to decision {seq} of branch {parent}"),
     "group.plen.option": ("Optie", "Option"),
     "group.plen.unfinished": ("nog niet afgerond", "not finished yet"),
+    # -- owned thoughts (issue 12, branch catalogue) --
+    "group.plen.thought_of": ("Wat {name} denkt", "What {name} thinks"),
 }
 
 def _register() -> dict[str, dict[str, str]]:
