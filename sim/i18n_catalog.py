@@ -470,4 +470,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "author.enter_direct": ("Enter: begin hier, met de beginwaarden",
                             "Enter: start here, with the initial values"),
     "library.author_hint": ("F2: auteursweergave", "F2: author view"),
+    # -- the gauges in the debrief (issue 12, branch catalogue) --
+    "debrief.gauges": ("Meters tijdens het gesprek", "Gauges during the conversation"),
+    "debrief.gauges_note": ("De stand bij de start en na elke beslissing.",
+                            "The value at the start and after each decision."),
 }
