@@ -942,9 +942,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "the reason of the override of {of}"),
     "what.thought_by": ("wiens gedachte het is ('by')", "whose thought it is ('by')"),
     "hint.behaviours_list": ("; de gedragingen staan in de rubriek onder 'behaviours:' "
-                             "(sovsim validate --rubric toont ze)",
+                             "(zie docs/authoring.md)",
                              "; the behaviours are listed in the rubric under 'behaviours:' "
-                             "(sovsim validate --rubric shows them)"),
+                             "(see docs/authoring.md)"),
     "hint.it_has_characters": ("; het scenario heeft: {ids}", "; the scenario has: {ids}"),
     "load.behaviours_list": (
         "'behaviours' van {what} moet een lijst van ids van gedragingen zijn, zoals "
