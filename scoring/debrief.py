@@ -18,6 +18,7 @@ from sim.engine import Run
 from sim.scenario import Choice, Scenario
 from sim.text import KNOWN_LANGS
 
+from .gauges import GaugeSeries, gauge_series
 from .replay import Decision, ReplayError, at_stake, replay
 from .rubric import Citation, Dimension, Practice, Rubric
 from .score import ASSESSED, NOT_EXPLORED, Scorecard, ScoringError, score_history
@@ -177,6 +178,7 @@ class Debrief:
     visit_bound: int
     notices: list[Notice] = field(default_factory=list)
     format: str = FORMAT
+    gauges: list[GaugeSeries] = field(default_factory=list)  # the scenario's gauges over the run
 
     def to_data(self) -> dict[str, Any]:
         """Plain JSON-able data."""
@@ -378,6 +380,7 @@ def build_debrief(scenario: Scenario, snapshot_or_run: Run | Mapping[str, Any], 
         bands=[BandInfo(b.id, b.name.get(lang), b.lower, b.upper) for b in rubric.bands],
         key_moments=moments, tips=tips, path=_path(scenario, run, lang), sources=sources,
         visit_bound=visit_bound, notices=notices,
+        gauges=gauge_series(scenario, run, lang),
     )
 
 

@@ -194,3 +194,16 @@ def score_list(scores: dict[str, int], dims: Iterable[DimensionResult], lang: st
     if not scores:
         return label("no_scores", lang)
     return ", ".join(f"{names.get(k, k)} {signed(v)}" for k, v in scores.items())
+
+
+# -- the gauges over the run (issue 12, branch catalogue) ----------------------------------
+LABELS.update({
+    "gauges": {"nl": "Meters tijdens het gesprek", "en": "Gauges during the conversation"},
+    "gauges_note": {"nl": "De stand bij de start (0) en na elke beslissing (1, 2, ...); "
+                          "tussen haakjes het bereik van de meter.",
+                    "en": "The value at the start (0) and after each decision (1, 2, ...); "
+                          "the gauge's range in brackets."},
+    "gauges_chart": {"nl": "Grafiek van de meters per beslissing",
+                     "en": "Chart of the gauges per decision"},
+    "gauges_axis": {"nl": "beslissing", "en": "decision"},
+})

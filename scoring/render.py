@@ -13,6 +13,7 @@ import re
 
 from sim import textsafe
 
+from . import gauges
 from .debrief import CitationView, Debrief, DimensionResult, KeyMoment, OptionResult
 from .labels import (
     attribution,
@@ -133,6 +134,7 @@ def render_markdown(debrief: Debrief, lang: str | None = None) -> str:
                     f"- {label('practice', lang)}: {md(t.practice)}",
                     f"- {label('source', lang)}: {_md_cites(t.citations, lang)}", ""]
 
+    out += _md_gauges(d, lang)
     out += [f"## {label('path', lang)}", ""]
     for i, p in enumerate(d.path, 1):
         line = f"{i}. `{md(p.node)}`"
@@ -152,6 +154,32 @@ def render_markdown(debrief: Debrief, lang: str | None = None) -> str:
             out.append(f"- **{md(s.key)}**: {md(s.title)}{extra}{url}")
         out += ["", f"*{md(label('source_note', lang))}*", ""]
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _md_gauges(d: Debrief, lang: str) -> list[str]:
+    """The gauges over the run as numbers, one line each (empty without gauges)."""
+    if not d.gauges:
+        return []
+    out = [f"## {label('gauges', lang)}", ""]
+    out += [f"- **{md(g.label)}** ({gauges.scale(g)}): {gauges.numbers(g)}" for g in d.gauges]
+    return out + ["", f"*{label('gauges_note', lang)}*", ""]
+
+
+def _html_gauges(d: Debrief, lang: str) -> list[str]:
+    """The gauges over the run: a small inline SVG chart and the numbers."""
+    if not d.gauges:
+        return []
+    o = [f'<section id="gauges"><h2>{h(label("gauges", lang))}</h2>',
+         gauges.svg(d.gauges, label("gauges_chart", lang), label("gauges_axis", lang)),
+         '<ul class="gauges" style="list-style:none;padding:0;margin:.4rem 0">']
+    for k, g in enumerate(d.gauges):
+        colour = gauges.COLOURS[k % len(gauges.COLOURS)]
+        o.append(f'<li><span class="swatch" style="display:inline-block;width:.9em;height:.9em;'
+                 f'border-radius:2px;margin-right:.4em;vertical-align:-.1em;background:{colour}">'
+                 "</span>"
+                 f"<b>{h(g.label)}</b> ({h(gauges.scale(g))}): {h(gauges.numbers(g))}</li>")
+    o.append(f'</ul><p class="legend">{h(label("gauges_note", lang))}</p></section>')
+    return o
 
 
 def _stop(text: str) -> str:
@@ -498,6 +526,7 @@ def render_html(debrief: Debrief, lang: str | None = None) -> str:
                      f"{_html_cites(t.citations, lang)}</li>")
         o.append("</ul></section>")
 
+    o += _html_gauges(d, lang)
     o.append(f'<section id="path"><h2>{h(label("path", lang))}</h2><ol class="path">')
     for i, p in enumerate(d.path, 1):
         item = f"<code>{h(p.node)}</code>"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from sim.behaviours import Terms
 from sim.errors import ContentError
 from sim.problemtext import Msg, suggest
 from sim.scenario import CHANNELS
@@ -27,7 +28,7 @@ KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,19}\Z")
 MAX_DIMENSIONS = 40  # a debrief of more cannot be read (the bundled rubric has 7)
 
 TOP_KEYS = {"id", "version", "title", "description", "sources", "bands", "axes", "quadrants",
-            "dimensions"}
+            "dimensions", "behaviours"}
 TOP_REQUIRED = ("id", "version", "title", "sources", "bands", "dimensions")
 SOURCE_KEYS = {"key", "title", "url", "note"}
 CITE_KEYS = {"source", "provenance", "quote", "translation"}
@@ -37,6 +38,8 @@ QUADRANT_KEYS = {"id", "contact", "limits", "name", "description", "sources"}
 DIM_KEYS = {"id", "name", "short", "description", "sources", "good", "poor"}
 GOOD_KEYS = {"text", "tip", "sources", "channels", "themes"}
 POOR_KEYS = {"text", "sources"}
+BEHAVIOUR_KEYS = {"id", "label", "effects", "sources"}
+EFFECT_LIMIT = 3  # a behaviour's default effect on one dimension: -3..+3
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,18 @@ class Dimension:
     citations: list[Citation]
     good: list[Practice]
     poor: list[Practice]
+    line: int = 0
+
+
+@dataclass(slots=True)
+class Behaviour:
+    """A recognisable behaviour of the catalogue and its default effect on the
+    dimensions; a scenario's choice names the behaviours it shows."""
+
+    id: str
+    label: Text
+    effects: dict[str, int]
+    citations: list[Citation]
     line: int = 0
 
 
@@ -124,9 +139,16 @@ class Rubric:
     quadrants: list[Quadrant]
     dimensions: list[Dimension]
     path: str = ""
+    behaviours: list[Behaviour] | None = None  # None: no catalogue of its own
 
-    def dimension_ids(self) -> list[str]:
-        return [d.id for d in self.dimensions]
+    def dimension_ids(self) -> Terms:
+        """The dimension ids (a list), carrying the behaviour catalogue for the loader."""
+        catalogue = (None if self.behaviours is None
+                     else {b.id: b.effects for b in self.behaviours})
+        return Terms([d.id for d in self.dimensions], catalogue)
+
+    def behaviour(self, behaviour_id: str) -> Behaviour | None:
+        return next((b for b in self.behaviours or [] if b.id == behaviour_id), None)
 
     def dimension(self, dim_id: str) -> Dimension:
         for d in self.dimensions:
@@ -495,6 +517,40 @@ class _Reader:
                                      pos(item)[0]))
         return out
 
+    def behaviours(self, node: yaml.Node) -> list[Behaviour]:
+        out: list[Behaviour] = []
+        first: dict[str, int] = {}
+        for item in self.seq(node, Msg("rwhat.behaviours"), Msg("ex.behaviours")):
+            f = mapping(item, self.pb, Msg("rwhat.a_behaviour"), BEHAVIOUR_KEYS,
+                        ("id", "label", "effects", "sources"))
+            if f is None or "id" not in f:
+                continue
+            bid = self.ident(f["id"][1], Msg("rwhat.behaviour_id"))
+            if bid is None:
+                continue
+            if bid in first:
+                self.pb.add(f["id"][1], Msg("rub.behaviour_twice", id=bid, first=first[bid]))
+                continue
+            first[bid] = pos(f["id"][1])[0]
+            what = Msg("rwhat.behaviour", id=bid)
+            label = (self.text(f["label"][1], Msg("rwhat.label_of", of=what))
+                     if "label" in f else None)
+            effects: dict[str, int] = {}
+            if "effects" in f:
+                items = mapping(f["effects"][1], self.pb, Msg("rwhat.effects_of", of=what))
+                for dim, (knode, vnode) in (items or {}).items():
+                    value = self.whole(vnode, Msg("rwhat.effect_on", id=dim, of=what),
+                                       -EFFECT_LIMIT, EFFECT_LIMIT)
+                    self.dim_refs.append((dim, knode, what))
+                    if value is not None:
+                        effects[dim] = value
+                if items is not None and not items:
+                    self.pb.add(f["effects"][1], Msg("rub.behaviour_no_effect", id=bid))
+            cites = self.citations(f["sources"][1], what) if "sources" in f else []
+            if label is not None and effects and cites:
+                out.append(Behaviour(bid, label, effects, cites, pos(item)[0]))
+        return out
+
     def resolve(self, sources: dict[str, Source]) -> None:
         for key, node in self.source_refs:
             if key not in sources:
@@ -533,6 +589,7 @@ def load_rubric(path: str | Path | None = None) -> Rubric:
     sources = r.sources(n) if (n := get("sources")) is not None else {}
     bands = r.bands(n) if (n := get("bands")) is not None else []
     dims = r.dimensions(n) if (n := get("dimensions")) is not None else []
+    behaviours = r.behaviours(n) if (n := get("behaviours")) is not None else None
     axes: dict[str, Axis] = {}
     quadrants: list[Quadrant] = []
     if (n := get("axes")) is not None:
@@ -549,4 +606,4 @@ def load_rubric(path: str | Path | None = None) -> Rubric:
             pb.add(root, Msg("rub.unreadable"))
         raise ContentError(pb.sorted())
     return Rubric(rid, version, title, description, sources, bands, axes, quadrants, dims,
-                  str(path))
+                  str(path), behaviours)

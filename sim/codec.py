@@ -19,6 +19,7 @@ from .scenario import (
     Choice,
     Ending,
     Line,
+    Override,
     Pos,
     Route,
     Scenario,
@@ -58,11 +59,22 @@ def _uroute(d: list[Any]) -> Route:
     return Route(_parse(d[0]), d[0], d[1], Pos(d[2], d[3]))
 
 
+def _override(o: Override | None) -> Any:
+    return None if o is None else [o.scores, _t(o.reason), o.pos.line, o.pos.column]
+
+
+def _uoverride(d: Any) -> Override | None:
+    if d is None:
+        return None
+    return Override(d[0], _ut(d[1]) or Text(plain=""), Pos(d[2], d[3]))
+
+
 def dump_node(n: ScenarioNode) -> dict[str, Any]:
     return {
         "pos": [n.pos.line, n.pos.column],
         "lines": [[_t(ln.text), ln.speaker, ln.pos.line, ln.pos.column] for ln in n.lines],
-        "thought": _t(n.thought), "trainer_notes": _t(n.trainer_notes),
+        "thought": _t(n.thought), "thought_by": n.thought_by,
+        "trainer_notes": _t(n.trainer_notes),
         "discussion": _t(n.discussion), "next": n.next,
         "next_routes": [_route(r) for r in n.next_routes],
         "ending": None if n.ending is None else [n.ending.outcome, _t(n.ending.title),
@@ -70,7 +82,9 @@ def dump_node(n: ScenarioNode) -> dict[str, Any]:
                                                  n.ending.pos.column],
         "choices": [[c.id, _t(c.text), c.target, c.condition_src, c.unavailable, _t(c.reason),
                      [e.source for e in c.effects], c.scores, _t(c.feedback),
-                     [_route(r) for r in c.routes], c.pos.line, c.pos.column]
+                     [_route(r) for r in c.routes], c.pos.line, c.pos.column,
+                     [c.behaviours, _override(c.override), c.written_scores, _t(c.thought),
+                      c.thought_by]]
                     for c in n.choices],
     }
 
@@ -79,6 +93,7 @@ def load_node(node_id: str, d: dict[str, Any]) -> ScenarioNode:
     n = ScenarioNode(node_id, pos=Pos(*d["pos"]))
     n.lines = [Line(_ut(t) or Text(plain=""), sp, Pos(li, co)) for t, sp, li, co in d["lines"]]
     n.thought, n.trainer_notes = _ut(d["thought"]), _ut(d["trainer_notes"])
+    n.thought_by = d.get("thought_by")
     n.discussion = _ut(d["discussion"])
     n.next = d["next"]
     n.next_routes = [_uroute(r) for r in d["next_routes"]]
@@ -86,13 +101,16 @@ def load_node(node_id: str, d: dict[str, Any]) -> ScenarioNode:
         o, ti, te, li, co = d["ending"]
         n.ending = Ending(o, _ut(ti) or Text(plain=""), _ut(te) or Text(plain=""), Pos(li, co))
     for (cid, text, target, cond, unavailable, reason, effects, scores, feedback, routes,
-         li, co) in d["choices"]:
+         li, co, extra) in d["choices"]:
+        behaviours, override, written, thought, thought_by = extra
         n.choices.append(Choice(
             id=cid, text=_ut(text) or Text(plain=""), target=target,
             condition=None if cond is None else _parse(cond), condition_src=cond,
             unavailable=unavailable, reason=_ut(reason),
             effects=[_parse_effect(e) for e in effects], scores=scores,
             feedback=_ut(feedback), routes=[_uroute(r) for r in routes], pos=Pos(li, co),
+            behaviours=behaviours, override=_uoverride(override), written_scores=written,
+            thought=_ut(thought), thought_by=thought_by,
         ))
     return n
 

@@ -597,4 +597,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                              "  Tabs: at most {n} at once, {m} per device."),
     "serve.console.limits_total": ("  Tabbladen: hoogstens {n} tegelijk.",
                                    "  Tabs: at most {n} at once."),
+    # -- the gauges in the debrief (issue 12, branch catalogue) --
+    "debrief.gauges": ("Meters tijdens het gesprek", "Gauges during the conversation"),
+    "debrief.gauges_note": ("De stand bij de start en na elke beslissing.",
+                            "The value at the start and after each decision."),
 }

@@ -55,6 +55,9 @@ CODES = {
     "best-in-same-place": "the best-scoring option stands in the same place at most decisions",
     "runtime-error": "an expression that fails while playing (e.g. division by zero)",
     "not-explored": "too many states to explore every play-through; random runs stood in",
+    "behaviour-score": "a choice whose written scores differ from its behaviours' without a "
+                       "reason",
+    "override-default": "an override that gives a behaviour's default score",
 }
 
 
@@ -144,6 +147,12 @@ def text_fields(sc: Scenario) -> Iterator[TextField]:
             if c.feedback is not None:
                 yield TextField(cb + ("feedback",), Msg("lwhat.choice_feedback", id=c.id),
                                 c.feedback)
+            if c.thought is not None:
+                yield TextField(cb + ("thought",), Msg("lwhat.choice_thought", id=c.id),
+                                c.thought)
+            if c.override is not None:
+                yield TextField(cb + ("override", "reason"),
+                                Msg("lwhat.override_reason", id=c.id), c.override.reason)
         if node.ending is not None:
             yield TextField(base + ("ending", "title"), Msg("lwhat.ending_title", id=nid),
                             node.ending.title)
@@ -206,6 +215,7 @@ class _Linter:
         self.top_name = top_name
         self.visit_bound = visit_bound
         self.max_states = max_states
+        self.catalogue: dict[str, dict[str, int]] | None = None  # the rubric's, if given
         self.out: list[tuple[str | None, ScenarioError]] = []  # (node concerned, warning)
 
     def warn(self, where: tuple[Any, ...], code: str, message: Msg, key: bool = False) -> None:
@@ -219,6 +229,7 @@ class _Linter:
     def run(self) -> list[tuple[str | None, ScenarioError]]:
         static = self.static_reach()
         self.choices_and_decisions()
+        self.behaviours()
         self.translations()
         self.lengths()
         self.directions()
@@ -254,6 +265,34 @@ class _Linter:
                     self.warn(where, "no-scores", Msg("lint.no_scores", id=c.id, node=nid))
                 if c.feedback is None:
                     self.warn(where, "no-feedback", Msg("lint.no_feedback", id=c.id, node=nid))
+
+    def behaviours(self) -> None:
+        """The same behaviour must score the same everywhere, unless a reason says why not."""
+        from .behaviours import catalogue_of, default_scores, default_terms
+
+        catalogue = self.catalogue if self.catalogue is not None else catalogue_of(
+            default_terms())
+        for nid, node in self.sc.nodes.items():
+            for i, c in enumerate(node.choices):
+                if not c.behaviours:
+                    continue
+                expected = default_scores(catalogue or {}, c.behaviours)
+                where = ("nodes", nid, "choices", i)
+                if c.written_scores:
+                    shown = ", ".join(f"{d} {v:+d}" for d, v in expected.items()) or "0"
+                    for d in dict.fromkeys([*expected, *c.scores]):
+                        actual = c.scores.get(d, 0)
+                        if actual != expected.get(d, 0):
+                            self.warn(where + ("scores",), "behaviour-score",
+                                      Msg("lint.behaviour_score", id=c.id,
+                                          behaviours=", ".join(c.behaviours), expected=shown,
+                                          dim=d, actual=f"{actual:+d}", actual_n=actual))
+                if c.override is not None:
+                    for d, v in c.override.scores.items():
+                        if v == expected.get(d, 0):
+                            self.warn(where + ("override", d), "override-default",
+                                      Msg("lint.override_default", id=c.id, dim=d,
+                                          value=f"{v:+d}"), key=True)
 
     def translations(self) -> None:
         langs = self.sc.languages
@@ -564,8 +603,13 @@ def lint_by_node(scenario: Scenario, root: yaml.Node | None = None, rubric: Any 
 
         root = load_tree(Path(scenario.path), Problems(scenario.path))
     threshold, name = top_band(rubric)
-    return _Linter(scenario, Positions(root), threshold, name, visit_bound, max_states,
-                   exploration, sample).run()
+    linter = _Linter(scenario, Positions(root), threshold, name, visit_bound, max_states,
+                     exploration, sample)
+    if rubric is not None and hasattr(rubric, "dimension_ids"):
+        from .behaviours import catalogue_of
+
+        linter.catalogue = catalogue_of(rubric.dimension_ids())
+    return linter.run()
 
 
 def check_file(path: str | Path, dimensions: Collection[str] | None = None, rubric: Any = None,

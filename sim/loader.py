@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from . import behaviours as bh
 from . import expr
 from .errors import ContentError, ScenarioError
 from .gcpause import paused_gc
@@ -23,6 +24,7 @@ from .scenario import (
     Choice,
     Ending,
     Line,
+    Override,
     Pos,
     Route,
     Scenario,
@@ -39,7 +41,7 @@ from .yamlsafe import (
     scalar,
 )
 
-LOADER_VERSION = 1
+LOADER_VERSION = 2  # 2: behaviours, overrides and owned thoughts
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}\Z")
 VAR_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,59}\Z")
 MAX_CHOICES = 50
@@ -52,7 +54,8 @@ TOP_REQUIRED = ("id", "version", "title", "summary", "role", "start", "nodes")
 NODE_KEYS = {"lines", "thought", "trainer_notes", "discussion", "choices", "next", "routes",
              "ending"}
 CHOICE_KEYS = {"id", "text", "if", "unavailable", "reason", "effects", "scores", "feedback",
-               "target", "routes"}
+               "target", "routes", "behaviours", "override", "thought"}
+THOUGHT_KEYS = {"by", "text"}
 VAR_KEYS = {"type", "initial", "min", "max", "gauge", "label"}
 LINE_KEYS = {"speaker", "text"}
 ENDING_KEYS = {"outcome", "title", "text"}
@@ -69,6 +72,11 @@ class _Builder:
     def __init__(self, problems: Problems, dimensions: Collection[str] | None) -> None:
         self.pb = problems
         self.dimensions = dimensions
+        # the behaviour catalogue: the one given with the dimensions, else the bundled one
+        self.catalogue = bh.catalogue_of(dimensions)
+        if self.catalogue is None:
+            self.catalogue = bh.catalogue_of(bh.default_terms())
+        self.chars: dict[str, Character] = {}
         self.langs: list[str] = ["nl", "en"]
         # expressions to check once variables and nodes are known: (kind, parsed, node, src)
         self.pending: list[tuple[str, Any, yaml.Node, str]] = []
@@ -211,6 +219,7 @@ class _Builder:
             else:
                 channel = v
         characters = self.characters(get("characters"))
+        self.chars = characters
         variables = self.variables(get("variables"))
         nodes = self.nodes(get("nodes"), characters)
         start = None
@@ -344,9 +353,12 @@ class _Builder:
         sn = ScenarioNode(nid, pos=_p(knode))
         if "lines" in fields:
             sn.lines = self.lines(fields["lines"][1], what, chars)
-        for key in ("thought", "trainer_notes", "discussion"):
+        for key in ("trainer_notes", "discussion"):
             if key in fields:
                 setattr(sn, key, self.text(fields[key][1], Msg(f"what.{key}_of", of=what)))
+        if "thought" in fields:
+            sn.thought, sn.thought_by = self.thought(fields["thought"][1],
+                                                     Msg("what.thought_of", of=what))
         exits = [k for k in ("choices", "next", "ending") if k in fields]
         if not exits:
             self.pb.add(knode, Msg("load.no_way_out", what=what))
@@ -456,6 +468,24 @@ class _Builder:
             c.effects = self.effects(fields["effects"][1], cwhat)
         if "scores" in fields:
             c.scores = self.scores(fields["scores"][1], cwhat)
+            c.written_scores = True
+        if "behaviours" in fields:
+            c.behaviours = self.behaviours(fields["behaviours"][1], cwhat)
+        if "override" in fields:
+            c.override = self.override(fields["override"][1], cwhat)
+            if "behaviours" not in fields:
+                self.pb.add(fields["override"][0], Msg("load.override_without_behaviours",
+                                                       what=cwhat))
+        if "behaviours" in fields and "scores" not in fields:
+            c.scores = bh.resolve(self.catalogue or {}, c.behaviours,
+                                  c.override.scores if c.override else {})
+            if self.dimensions is not None:  # a rubric of its own without all dimensions
+                c.scores = {d: v for d, v in c.scores.items() if d in self.dimensions}
+        elif "scores" in fields and "override" in fields:
+            self.pb.add(fields["override"][0], Msg("load.override_with_scores", what=cwhat))
+        if "thought" in fields:
+            c.thought, c.thought_by = self.thought(fields["thought"][1],
+                                                   Msg("what.thought_of", of=cwhat))
         if "routes" in fields:
             c.routes = self.routes(fields["routes"][1], cwhat)
         return c if cid is not None and text is not None and target is not None else None
@@ -493,6 +523,95 @@ class _Builder:
                     continue
                 out[dim] = int(value)
         return out
+
+    def behaviours(self, node: yaml.Node, what: Msg) -> list[str]:
+        """``behaviours: [id, ...]``: each a behaviour of the rubric's catalogue."""
+        items = node.value if isinstance(node, yaml.SequenceNode) else None
+        if items is None:
+            self.pb.add(node, Msg("load.behaviours_list", what=what, kind=kind_name(node)))
+            return []
+        known = self.catalogue or {}
+        out: list[str] = []
+        for item in items:
+            bid = self.ident(item, Msg("what.behaviour_id"))
+            if bid is None:
+                continue
+            if bid not in known:
+                self.pb.add(item, Msg("load.behaviour_unknown", id=bid,
+                                      hint=suggest(bid, known) or Msg("hint.behaviours_list")))
+                continue
+            if bid in out:
+                self.pb.add(item, Msg("load.behaviour_twice", id=bid, what=what))
+                continue
+            out.append(bid)
+        if not out and not items:
+            self.pb.add(node, Msg("load.behaviours_empty", what=what))
+        return out
+
+    def override(self, node: yaml.Node, what: Msg) -> Override | None:
+        """``override: {dimension: score, ..., reason: ...}``: a reason is required."""
+        items = mapping(node, self.pb, Msg("what.override_of", of=what))
+        if items is None:
+            return None
+        scores: dict[str, int] = {}
+        reason: Text | None = None
+        for key, (knode, vnode) in items.items():
+            if key == "reason":
+                reason = self.text(vnode, Msg("what.override_reason_of", of=what))
+                texts = [reason.plain] if reason is not None and reason.plain is not None \
+                    else [v for _, v in (reason.values if reason is not None else ())]
+                if reason is not None and not any(v.strip() for v in texts):
+                    self.pb.add(vnode, Msg("load.override_reason_empty", what=what))
+                    reason = None
+                continue
+            if self.dimensions is not None and key not in self.dimensions:
+                self.pb.add(knode, Msg("load.dimension_unknown", id=key,
+                                       hint=suggest(key, self.dimensions)
+                                       or Msg("hint.rubric_has",
+                                              ids=", ".join(self.dimensions))))
+                continue
+            value = self.number(vnode, Msg("what.score_for", id=key), whole=True)
+            if value is None:
+                continue
+            if abs(value) > 100:
+                self.pb.add(vnode, Msg("load.score_range", id=key))
+                continue
+            scores[key] = int(value)
+        if "reason" not in items:
+            self.pb.add(node, Msg("load.override_no_reason", what=what))
+        if len(items) == ("reason" in items):  # only a reason, or nothing at all
+            self.pb.add(node, Msg("load.override_nothing", what=what))
+        if reason is None or not scores:
+            return None
+        return Override(scores, reason, _p(node))
+
+    def thought(self, node: yaml.Node, what: Msg) -> tuple[Text | None, str | None]:
+        """A thought: a text, or ``{by: character, text: ...}``. Whose it is must be said
+        when the scenario has more than one character."""
+        by: str | None = None
+        has_by = False
+        text_node = node
+        if isinstance(node, yaml.MappingNode) and any(
+                isinstance(k, yaml.ScalarNode) and k.value in THOUGHT_KEYS for k, _ in node.value):
+            fields = mapping(node, self.pb, what, THOUGHT_KEYS, ("text",))
+            if fields is None or "text" not in fields:
+                return None, None
+            text_node = fields["text"][1]
+            has_by = "by" in fields
+            if has_by:
+                bnode = fields["by"][1]
+                by = self.ident(bnode, Msg("what.thought_by"))
+                if by is not None and by not in self.chars:
+                    self.pb.add(bnode, Msg("load.thought_by_unknown", id=by,
+                                           hint=suggest(by, self.chars)
+                                           or Msg("hint.it_has_characters",
+                                                  ids=", ".join(self.chars) or "-")))
+                    by = None
+        text = self.text(text_node, what)
+        if not has_by and len(self.chars) > 1 and text is not None:
+            self.pb.add(node, Msg("load.thought_no_owner", what=what,
+                                  ids=", ".join(self.chars)))
+        return text, by
 
     def routes(self, node: yaml.Node, what: Msg) -> list[Route]:
         if not isinstance(node, yaml.SequenceNode):
@@ -588,7 +707,10 @@ class _Builder:
 
 def content_hash(data: bytes, dimensions: Collection[str] | None) -> str:
     h = hashlib.sha256(data)
-    h.update(f"\0loader={LOADER_VERSION}\0dims={','.join(sorted(dimensions or []))}".encode())
+    terms = (dimensions if isinstance(dimensions, bh.Terms) and dimensions.behaviours is not None
+             else bh.default_terms())
+    h.update(f"\0loader={LOADER_VERSION}\0dims={','.join(sorted(dimensions or []))}"
+             f"\0behaviours={terms.digest()}".encode())
     return h.hexdigest()
 
 

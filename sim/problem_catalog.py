@@ -1276,4 +1276,86 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "bewaart niets meer",
                            "this run was taken over in another window; this window no "
                            "longer saves"),
+    # -- behaviour catalogue and owned thoughts (issue 12, branch catalogue) ----------------
+    "what.behaviour_id": ("de id van een gedraging", "a behaviour id"),
+    "what.override_of": ("'override' van {of}", "override of {of}"),
+    "what.override_reason_of": ("de reden ('reason') van de override van {of}",
+                                "the reason of the override of {of}"),
+    "what.thought_by": ("wiens gedachte het is ('by')", "whose thought it is ('by')"),
+    "hint.behaviours_list": ("; de gedragingen staan in de rubriek onder 'behaviours:' "
+                             "(zie docs/authoring.md)",
+                             "; the behaviours are listed in the rubric under 'behaviours:' "
+                             "(see docs/authoring.md)"),
+    "hint.it_has_characters": ("; het scenario heeft: {ids}", "; the scenario has: {ids}"),
+    "load.behaviours_list": (
+        "'behaviours' van {what} moet een lijst van ids van gedragingen zijn, zoals "
+        "[open-vraag-concreet, grens-en-gevolg], geen {kind}",
+        "behaviours of {what} should be a list of behaviour ids such as "
+        "[open-vraag-concreet, grens-en-gevolg], not {kind}"),
+    "load.behaviours_empty": ("'behaviours' van {what} is leeg; noem minstens één gedraging",
+                              "behaviours of {what} is empty; name at least one behaviour"),
+    "load.behaviour_unknown": ("onbekende gedraging {id!r}{hint}",
+                               "unknown behaviour {id!r}{hint}"),
+    "load.behaviour_twice": ("gedraging {id!r} staat twee keer bij {what}",
+                             "behaviour {id!r} is listed twice for {what}"),
+    "load.override_no_reason": (
+        "de override van {what} heeft geen reden; schrijf erbij waarom de score hier anders is "
+        "dan de standaard van de gedraging, bijvoorbeeld reason: {{nl: ..., en: ...}}",
+        "the override of {what} has no reason; write why the score differs here from the "
+        "behaviour's default, for example reason: {{nl: ..., en: ...}}"),
+    "load.override_reason_empty": ("de reden van de override van {what} is leeg",
+                                   "the reason of the override of {what} is empty"),
+    "load.override_nothing": (
+        "de override van {what} noemt geen onderdeel; schrijf bijvoorbeeld "
+        "override: {{grenzen: 0, reason: ...}}",
+        "the override of {what} names no dimension; write for example "
+        "override: {{grenzen: 0, reason: ...}}"),
+    "load.override_without_behaviours": (
+        "{what} heeft een override maar noemt geen gedragingen; een override past de scores "
+        "van de gedragingen ('behaviours:') aan",
+        "{what} has an override but names no behaviours; an override adjusts the scores of "
+        "its behaviours ('behaviours:')"),
+    "load.override_with_scores": (
+        "{what} heeft zowel 'scores:' als een override; laat 'scores:' weg, dan volgen de "
+        "scores uit de gedragingen met de override",
+        "{what} has both scores: and an override; leave out scores:, so the scores follow "
+        "from the behaviours and the override"),
+    "load.thought_by_unknown": ("de gedachte is van {id!r}, maar dat personage bestaat niet{hint}",
+                                "the thought belongs to {id!r}, but there is no such "
+                                "character{hint}"),
+    "load.thought_no_owner": (
+        "{what} zegt niet wiens gedachte het is, en het scenario heeft meer dan één personage "
+        "({ids}); schrijf thought: {{by: ..., text: {{nl: ..., en: ...}}}}",
+        "{what} does not say whose thought it is, and the scenario has more than one character "
+        "({ids}); write thought: {{by: ..., text: {{nl: ..., en: ...}}}}"),
+    "rwhat.behaviours": ("'behaviours'", "behaviours"),
+    "rwhat.a_behaviour": ("een gedraging", "a behaviour"),
+    "rwhat.behaviour_id": ("de id van de gedraging", "the behaviour id"),
+    "rwhat.behaviour": ("gedraging {id!r}", "behaviour {id!r}"),
+    "rwhat.label_of": ("het label van {of}", "the label of {of}"),
+    "rwhat.effects_of": ("de effecten ('effects') van {of}", "the effects of {of}"),
+    "rwhat.effect_on": ("het effect op {id!r} van {of}", "the effect on {id!r} of {of}"),
+    "ex.behaviours": ("'- {{id: ..., label: ..., effects: ..., sources: ...}}' items",
+                      "'- {{id: ..., label: ..., effects: ..., sources: ...}}' items"),
+    "rub.behaviour_twice": ("gedraging {id!r} staat er al (regel {first})",
+                            "behaviour {id!r} is already listed (line {first})"),
+    "rub.behaviour_no_effect": (
+        "gedraging {id!r} heeft geen effect; noem minstens één onderdeel, zoals "
+        "effects: {{zakelijk: -2}}",
+        "behaviour {id!r} has no effect; name at least one dimension, such as "
+        "effects: {{zakelijk: -2}}"),
+    "lint.behaviour_score": (
+        "keuze {id!r} noemt {behaviours} (samen {expected}), maar scoort {dim!r} {actual} "
+        "zonder reden; laat 'scores:' weg, of schrijf override: {{{dim}: {actual_n}, reason: ...}}",
+        "choice {id!r} names {behaviours} (together {expected}), but scores {dim!r} {actual} "
+        "without a reason; leave out scores:, or write override: {{{dim}: {actual_n}, "
+        "reason: ...}}"),
+    "lint.override_default": (
+        "de override van keuze {id!r} geeft {dim!r} {value}, gelijk aan de standaard van de "
+        "gedragingen; laat hem weg",
+        "the override of choice {id!r} gives {dim!r} {value}, the same as the behaviours' "
+        "default; leave it out"),
+    "lwhat.choice_thought": ("de gedachte na keuze {id!r}", "the thought after choice {id!r}"),
+    "lwhat.override_reason": ("de reden van de override van keuze {id!r}",
+                              "the reason of the override of choice {id!r}"),
 }

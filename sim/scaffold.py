@@ -60,19 +60,19 @@ nodes:
     lines:                # no speaker = narration
       - speaker: sam
         text: {nl: "Ik erken uw gezag niet. Teken hier dat ik vrij ben.", en: "I do not recognise your authority. Sign here that I am free."}
-    thought: {nl: "Ze luisteren toch nooit.", en: "They never listen anyway."}   # coach mode only
+    thought: {by: sam, text: {nl: "Ze luisteren toch nooit.", en: "They never listen anyway."}}   # whose thought; coach mode only
     discussion: {nl: "Wat vraagt Sam eigenlijk?", en: "What is Sam really asking?"}   # for group sessions
-    choices:              # each: id, text, scores, feedback, target
+    choices:              # each: id, text, behaviours, feedback, target
       - id: luisteren
         text: {nl: "Wat is er gebeurd dat u hier komt?", en: "What happened that brings you here?"}
         effects: ["vertrouwen += 1"]
-        scores: {verbinding: 2, begrip: 1}      # rubric dimension -> -2..+2
+        behaviours: [open-vraag-concreet, niet-in-discussie]   # from the rubric's catalogue; they give the scores
         feedback: {nl: "Je vraagt naar de zorg onder het verzoek (verbinding houden).", en: "You ask about the worry beneath the request (keeping contact)."}
         target: grens-moment
       - id: discussie
         text: {nl: "U bent gewoon een burger, net als iedereen.", en: "You are simply a citizen, like everyone else."}
         effects: ["spanning += 3", "vertrouwen -= 1"]
-        scores: {verbinding: -1, begrip: -1, zakelijk: -2}
+        behaviours: [ideologie-debatteren]
         feedback: {nl: "Je gaat in discussie over het gedachtegoed; de spanning stijgt.", en: "You argue about the ideology; the tension rises."}
         target: grens-moment
 
@@ -83,7 +83,7 @@ nodes:
     choices:
       - id: grens
         text: {nl: "Ik teken dit niet. Als u blijft roepen, stop ik het gesprek.", en: "I will not sign this. If you keep shouting, I will end this conversation."}
-        scores: {grenzen: 2, veiligheid: 1}
+        behaviours: [niet-tekenen, grens-en-gevolg]
         feedback: {nl: "Je benoemt het gedrag rustig en zegt wat er gebeurt als het doorgaat (grenzen stellen).", en: "You name the behaviour calmly and say what happens if it goes on (setting limits)."}
         target: afronden
         routes:           # conditional targets: the first whose 'if' holds wins
@@ -91,7 +91,7 @@ nodes:
             target: einde-grens
       - id: toegeven
         text: {nl: "Goed, geef maar, dan teken ik.", en: "All right, give it here, I will sign."}
-        scores: {grenzen: -2, veiligheid: -1}
+        behaviours: [eigen-papier-tekenen, intimidatie-toelaten]
         feedback: {nl: "Onder druk tekenen beloont intimidatie.", en: "Signing under pressure rewards intimidation."}
         target: einde-getekend
 
@@ -102,12 +102,12 @@ nodes:
     choices:
       - id: afspraak
         text: {nl: "Ik maak een afspraak met een collega die u verder helpt.", en: "I will make an appointment with a colleague who can help you further."}
-        scores: {zakelijk: 2, helder: 1}
+        behaviours: [contact-en-datum]
         feedback: {nl: "Een concrete volgende stap met een vast aanspreekpunt.", en: "A concrete next step with a named contact."}
         target: einde-partner
       - id: afwimpelen
         text: {nl: "Daar kan ik niets mee. Volgende graag.", en: "I cannot do anything with that. Next, please."}
-        scores: {verbinding: -1, helder: -1}
+        behaviours: [kortaf-afwijzen, vaag-blijven]
         feedback: {nl: "Je sluit af zonder vervolg; Sam haakt af.", en: "You close without a follow-up; Sam drops out."}
         target: einde-weg
 

@@ -67,6 +67,15 @@ class Route:
 
 
 @dataclass(slots=True)
+class Override:
+    """An author's score for some dimensions instead of the behaviours' defaults, and why."""
+
+    scores: dict[str, int]
+    reason: Text
+    pos: Pos = field(default_factory=Pos)
+
+
+@dataclass(slots=True)
 class Choice:
     id: str
     text: Text
@@ -80,6 +89,13 @@ class Choice:
     feedback: Text | None = None
     routes: list[Route] = field(default_factory=list)
     pos: Pos = field(default_factory=Pos)
+    # The behaviours from the rubric's catalogue this choice shows; ``scores`` follow
+    # from them (resolved at load time) unless the author overrides a dimension.
+    behaviours: list[str] = field(default_factory=list)
+    override: Override | None = None
+    written_scores: bool = False  # ``scores:`` written in the file (not resolved)
+    thought: Text | None = None  # what ``thought_by`` thinks after this choice
+    thought_by: str | None = None
 
     def targets(self) -> list[str]:
         """Every node this choice can lead to, routes first, then the default."""
@@ -99,6 +115,7 @@ class ScenarioNode:
     id: str
     lines: list[Line] = field(default_factory=list)
     thought: Text | None = None
+    thought_by: str | None = None  # the character whose thought it is
     trainer_notes: Text | None = None
     discussion: Text | None = None
     choices: list[Choice] = field(default_factory=list)
@@ -153,6 +170,24 @@ class Scenario:
 
     def endings(self) -> dict[str, ScenarioNode]:
         return {k: n for k, n in self.nodes.items() if n.ending is not None}
+
+    def thought_after(self, node_id: str, choice_id: str | None) -> tuple[Text, str | None] | None:
+        """The thought shown after ``choice_id`` at ``node_id`` and whose it is (a
+        character id; None when the scenario has no characters): the choice's own
+        thought, else the node's."""
+        node = self.nodes.get(node_id)
+        if node is None:
+            return None
+        choice = node.choice(choice_id) if choice_id else None
+        if choice is not None and choice.thought is not None:
+            text, by = choice.thought, choice.thought_by
+        elif node.thought is not None:
+            text, by = node.thought, node.thought_by
+        else:
+            return None
+        if by is None and len(self.characters) == 1:
+            by = next(iter(self.characters))
+        return text, by
 
     def dimensions_scored(self) -> list[str]:
         seen: dict[str, None] = {}

@@ -53,6 +53,29 @@ def scenario_schema(dimensions: list[str] | None = None) -> dict[str, Any]:
         scores["additionalProperties"] = False
     else:
         scores["additionalProperties"] = score_keys
+    behaviour_ids = getattr(dimensions, "behaviours", None) or {}
+    behaviour: dict[str, Any] = {"type": "string", "pattern": ID_PATTERN}
+    if behaviour_ids:
+        behaviour = {"enum": sorted(behaviour_ids)}
+    override: dict[str, Any] = {
+        "type": "object", "required": ["reason"], "minProperties": 2,
+        "description": "Scores for some dimensions instead of the behaviours' defaults, "
+                       "with the reason why.",
+        "properties": {"reason": _text("Why this choice scores differently here.")},
+    }
+    if dimensions:
+        override["properties"].update({d: score_keys for d in dimensions})
+        override["additionalProperties"] = False
+    else:
+        override["additionalProperties"] = score_keys
+    def thought(desc: str) -> dict[str, Any]:
+        return {"description": desc, "oneOf": [
+            _text("The thought (only where the scenario has one character)."),
+            _obj({"by": {"type": "string", "pattern": ID_PATTERN,
+                         "description": "Whose thought: a character id."},
+                  "text": _text("The thought.")}, ["text"]),
+        ]}
+
     choice = _obj({
         "id": {"type": "string", "pattern": ID_PATTERN, "description": "Stable id, unique in its node."},
         "text": _text("What the trainee says or does."),
@@ -62,7 +85,12 @@ def scenario_schema(dimensions: list[str] | None = None) -> dict[str, Any]:
         "effects": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
                     "description": 'One effect, or a list: e.g. ["vertrouwen += 1", "gefilmd = true"]'},
         "scores": scores,
+        "behaviours": {"type": "array", "items": behaviour, "minItems": 1, "uniqueItems": True,
+                       "description": "The behaviours from the rubric's catalogue this choice "
+                                      "shows; its scores follow from them."},
+        "override": override,
         "feedback": _text("Why this choice is good or poor, in the rubric's terms."),
+        "thought": thought("What a character thinks after this choice (coach mode)."),
         "target": {"type": "string", "pattern": ID_PATTERN},
         "routes": {"type": "array", "items": route},
     }, ["id", "text", "target"])
@@ -74,7 +102,7 @@ def scenario_schema(dimensions: list[str] | None = None) -> dict[str, Any]:
     line = {"oneOf": [{"type": _SCALAR_TEXT}, _obj({"speaker": {"type": "string"}, "text": _text("The line.")}, ["text"])]}
     node = _obj({
         "lines": {"type": "array", "items": line},
-        "thought": _text("What the other person thinks but does not say (coach mode)."),
+        "thought": thought("What a character thinks but does not say (coach mode)."),
         "trainer_notes": _text("Notes for the trainer."),
         "discussion": _text("A question for group discussion."),
         "choices": {"type": "array", "items": choice, "minItems": 1, "maxItems": MAX_CHOICES},

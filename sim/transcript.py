@@ -20,7 +20,7 @@ class Entry:
 
     ``kind``: ``narration``, ``speech`` (``speaker`` id, ``name``), ``you`` (the
     trainee's choice), ``coach`` (feedback, ``scores``, ``thought`` with ``name`` of
-    the thinker), or ``ending`` (``title``, ``outcome``).
+    the character whose thought it is), or ``ending`` (``title``, ``outcome``).
     """
 
     kind: str
@@ -52,28 +52,25 @@ def node_entries(scenario: Scenario, node_id: str, lang: str, step: int = 0) -> 
     return out
 
 
-def thinker(scenario: Scenario, node_id: str, lang: str) -> str | None:
-    """The name of the other person at a node: the last character who spoke there."""
-    node = scenario.nodes[node_id]
-    for ln in reversed(node.lines):
-        if ln.speaker:
-            return clean(scenario.characters[ln.speaker].name.get(lang))
-    if len(scenario.characters) == 1:
-        return clean(next(iter(scenario.characters.values())).name.get(lang))
-    return None
-
-
-def thought_text(scenario: Scenario, node_id: str, lang: str) -> str | None:
-    """A node's thought, saying whose it is: as written when it starts with a name
-    ("Lotte: '...'"), else prefixed with the name of the person who spoke there."""
-    node = scenario.nodes[node_id]
-    if node.thought is None:
+def thought_of(scenario: Scenario, node_id: str, choice_id: str | None,
+               lang: str) -> tuple[str, str | None] | None:
+    """The thought shown after ``choice_id`` at ``node_id``, and the name of whoever
+    thinks it (as the scenario says; None when it has no characters)."""
+    found = scenario.thought_after(node_id, choice_id)
+    if found is None:
         return None
-    text = clean(node.thought.get(lang)).strip()
-    names = [clean(c.name.get(lang)) for c in scenario.characters.values()]
-    if any(text.startswith(n) and text[len(n):len(n) + 1] in (":", ",", " ") for n in names if n):
-        return text
-    who = thinker(scenario, node_id, lang)
+    text, by = found
+    who = scenario.characters.get(by) if by else None
+    return clean(text.get(lang)).strip(), clean(who.name.get(lang)) if who else None
+
+
+def thought_text(scenario: Scenario, node_id: str, lang: str,
+                 choice_id: str | None = None) -> str | None:
+    """The thought after a choice, saying whose it is: ``Name: “...”``."""
+    found = thought_of(scenario, node_id, choice_id, lang)
+    if found is None:
+        return None
+    text, who = found
     return f"{who}: “{text}”" if who else f"“{text}”"
 
 
@@ -85,9 +82,10 @@ def step_entries(scenario: Scenario, step: Step, n: int, lang: str, coach: bool)
                  node=step.node, step=n)]
     if coach:
         feedback = clean(choice.feedback.get(lang)) if choice and choice.feedback else ""
-        thought = thought_text(scenario, step.node, lang)
+        found = thought_of(scenario, step.node, step.choice, lang)
+        thought = thought_text(scenario, step.node, lang, step.choice)
         out.append(Entry("coach", feedback, scores=dict(step.scores), thought=thought,
-                         name=thinker(scenario, step.node, lang), node=step.node, step=n))
+                         name=found[1] if found else None, node=step.node, step=n))
     for nid in step.entered:
         out += node_entries(scenario, nid, lang, n)
     return out

@@ -98,6 +98,12 @@ def test_every_rubric_dimension_has_conventions(rubric) -> None:  # noqa: ANN001
         assert f"| `{dim}` |" in section, dim
 
 
+def test_every_catalogue_behaviour_is_listed(rubric) -> None:  # noqa: ANN001
+    section = TEXT.split("### The behaviour catalogue")[1].split("###")[0]
+    for b in rubric.behaviours:
+        assert f"| `{b.id}` |" in section, b.id
+
+
 def test_the_guide_covers_the_tools() -> None:
     testing = TEXT.split("## 4. Testing your scenario")[1]
     for tool in ("sovsim validate", "sovsim analyse", "sovsim graph", "sovsim play",

@@ -98,3 +98,30 @@ def test_broken_rubric_is_reported(tmp_path: Path) -> None:
     r = sovsim("--rubric", str(bad), "validate", str(EXAMPLE))
     assert r.returncode == 1
     assert f"{bad}:" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_schema_knows_behaviours_overrides_and_owned_thoughts() -> None:
+    """Every key of the bundled scenarios is in the schema, behaviours are the catalogue's
+    ids, an override needs a reason and a thought can name its owner."""
+    import yaml
+
+    from scoring.rubric import load_rubric
+
+    schema = json.loads(sovsim("schema").stdout)
+    node_props = schema["properties"]["nodes"]["additionalProperties"]["properties"]
+    choice_props = node_props["choices"]["items"]["properties"]
+    ids = {b.id for b in load_rubric().behaviours or []}
+    assert set(choice_props["behaviours"]["items"]["enum"]) == ids
+    assert choice_props["override"]["required"] == ["reason"]
+    owned = node_props["thought"]["oneOf"][1]
+    assert set(owned["properties"]) == {"by", "text"} and owned["required"] == ["text"]
+    for path in sorted((ROOT / "scenarios").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text())
+        for node in data["nodes"].values():
+            assert set(node) <= set(node_props), path
+            if isinstance(node.get("thought"), dict) and "by" in node["thought"]:
+                assert set(node["thought"]) <= set(owned["properties"])
+            for c in node.get("choices", []):
+                assert set(c) <= set(choice_props), (path, c["id"])
+                assert set(c["behaviours"]) <= ids
+                assert set(c.get("override", {})) <= set(choice_props["override"]["properties"])

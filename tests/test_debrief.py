@@ -271,7 +271,7 @@ def test_html_is_self_contained_and_printable(stempas, rubric) -> None:  # noqa:
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
     assert "<script" not in html and "@import" not in html and "url(" not in html
     assert "@media print" in html and "break-inside: avoid" in html
-    assert html.count("<svg") == 8  # seven dimension bars and the quadrant
+    assert html.count("<svg") == 9  # seven dimension bars, the quadrant and the gauges
     assert 'aria-label="Grenzen stellen: 100 (Uitstekend)"' in html
     assert "jij (" in html  # the run's dot in the quadrant
 
@@ -342,3 +342,26 @@ def test_a_live_run_and_its_snapshot_give_the_same_debrief(hand, rubric) -> None
     run = play(hand, "slecht", "ok")
     assert build_debrief(hand, run, rubric).to_data() == \
         build_debrief(hand, run.snapshot(), rubric).to_data()
+
+
+def test_the_gauges_over_the_run_in_every_format(stempas, rubric) -> None:  # noqa: ANN001
+    """Trust and tension at the start and after each decision: numbers in Markdown (and so in
+    plain mode), an inline chart in HTML, the series in JSON."""
+    d = build_debrief(stempas, play(stempas, "discussie", "grens"), rubric, "en")
+    series = {g.id: g.values for g in d.gauges}
+    run = play(stempas, "discussie", "grens")
+    start = stempas.initial_values()
+    assert set(series) == {"vertrouwen", "spanning"}
+    assert series["spanning"][0] == start["spanning"] and len(series["spanning"]) == 3
+    assert series["vertrouwen"][-1] == run.values["vertrouwen"]
+    assert series["spanning"][-1] == run.values["spanning"]
+    md = render_markdown(d)
+    assert "## Gauges during the conversation" in md
+    assert f"- **Tension** (0–10): {' → '.join(str(v) for v in series['spanning'])}" in md
+    html = render_html(d)
+    chart = html.split('<section id="gauges">')[1].split("</section>")[0]
+    assert chart.count("<polyline") == 2 and 'role="img"' in chart
+    assert json.loads(render_json(d))["gauges"][0]["values"] == series[d.gauges[0].id]
+    assert "Meters tijdens het gesprek" in render_markdown(
+        build_debrief(stempas, run, rubric, "nl"))
+

@@ -41,6 +41,13 @@ EXPECTED = {
     "dead-end": [("dead-end", 35, 3, "after: zwijgen; genoteerd=false")],
     "best-in-same-place": [("best-in-same-place", 13, 3, "at 4 of 4 decisions the best-scoring option is number 1")],
     "top-band-loop": [("top-band", 4, 1, "on: grenzen 67")],
+    "behaviour-score": [
+        ("behaviour-score", 36, 17, "names niet-tekenen (together rechtmatig +2, grenzen +1), but "
+                                    "scores 'rechtmatig' +0 without a reason"),
+        ("behaviour-score", 36, 17, "scores 'grenzen' +2 without a reason"),
+    ],
+    "override-default": [("override-default", 36, 20, "gives 'grenzen' +2, the same as the "
+                                                      "behaviours' default")],
     # the fixtures of tests/test_analyse.py
     "loop": [("flat-dimension", 22, 34, "every play-through scores +1 on dimension 'helder'"),
              ("one-direction", 22, 34, "'helder' is only ever rewarded")],

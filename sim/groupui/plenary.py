@@ -187,7 +187,12 @@ class PlenaryScreen(Screen[None]):
         else:
             text.append(t("group.plen.no_notes", self.lang), style="italic")
         if node.thought is not None:
-            text.append("\n\n" + t("group.plen.thought", self.lang) + ": ", style="bold")
+            who = self.plenary.run.scenario.thought_after(node.id, None)
+            char = self.plenary.run.scenario.characters.get(who[1]) if who and who[1] else None
+            head = (t("group.plen.thought_of", self.lang,
+                      name=render.clean(char.name.get(self.lang)))
+                    if char else t("group.plen.thought", self.lang))
+            text.append("\n\n" + head + ": ", style="bold")
             text.append(render.clean(node.thought.get(self.lang)), style="italic")
         self.query_one("#plen-notes-text", Static).update(text)
 

@@ -344,6 +344,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "{n} tab(s)/address(es) held back after wrong codes"),
     "group.cli.failed": ("{n} mislukte poging(en) om mee te doen in de laatste 15 minuten",
                          "{n} failed join attempt(s) in the last 15 minutes"),
+    # -- owned thoughts (issue 12, branch catalogue) --
+    "group.plen.thought_of": ("Wat {name} denkt", "What {name} thinks"),
 }
 
 def _register() -> dict[str, dict[str, str]]:

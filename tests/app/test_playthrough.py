@@ -99,12 +99,30 @@ def test_end_run_marks_abandoned_and_keeps_events(scenario, tmp_path: Path) -> N
 def test_thoughts_say_whose_they_are(scenario) -> None:  # noqa: ANN001
     from sim import transcript
 
+    # one character: the thought is theirs without saying so
     assert transcript.thought_text(scenario, "balie", "en") == \
         "Ruud: “If she signs, I have it in black and white.”"
-    scenario.nodes["reactie"].thought = type(scenario.nodes["reactie"].thought).of(
-        "Ruud: 'Maybe.'")
-    assert transcript.thought_text(scenario, "reactie", "nl") == "Ruud: 'Maybe.'"
     assert transcript.thought_text(scenario, "afspraak", "nl") is None
+
+
+def test_a_thought_is_shown_under_its_owner_and_can_follow_the_choice() -> None:
+    """Not the last speaker's name: the owner the scenario names; a choice's own thought
+    replaces the node's after that choice (raad-inspreker: the chair speaks last)."""
+    from sim import transcript
+    from sim.clitools import bundled_dir
+
+    sc = load_scenario(bundled_dir() / "raad-inspreker.yaml")
+    node = sc.nodes["opening-inspreken"]
+    assert node.lines[-1].speaker == "voorzitter" and node.thought_by == "ruud"
+    after_rules = transcript.thought_text(sc, "opening-inspreken", "en", "spelregels-neutraal")
+    after_other = transcript.thought_text(sc, "opening-inspreken", "en", "zonder-introductie")
+    assert after_rules is not None and after_rules.startswith("Ruud: “Five minutes")
+    assert after_other == "Ruud: “Full house. Good. Everything they do now will be online tonight.”"
+    run = Playthrough.new(sc, mode="coach")
+    run.choose("voorbereiden-ordemaatregelen")
+    run.choose("spelregels-neutraal")
+    coach = [e for e in transcript.build(run.run, "nl", True) if e.kind == "coach"]
+    assert coach[-1].name == "Ruud" and coach[-1].thought.startswith("Ruud: “Vijf minuten")
 
 
 def test_the_saved_scenario_path_is_absolute(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -111,6 +111,7 @@ class DebriefScreen(BaseScreen):
         yield self._head("debrief.moments")
         yield Static(self._moments(), classes="debrief-block")
         yield from self.extra_sections()
+        yield from self._gauge_section()
         if d.tips:
             yield self._head("debrief.tips")
             yield Static(self._tips(), classes="debrief-block")
@@ -125,6 +126,25 @@ class DebriefScreen(BaseScreen):
     def extra_sections(self) -> ComposeResult:
         """Sections after the key moments (a live session adds how the group chose)."""
         yield from ()
+
+    def _gauge_section(self) -> ComposeResult:
+        """The scenario's gauges over the run: one line each (a sparkline and the numbers)."""
+        if getattr(self.debrief, "gauges", None):
+            yield self._head("debrief.gauges")
+            yield Static(self._gauges(), classes="debrief-block")
+
+    def _gauges(self) -> Table:
+        from scoring import gauges
+
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True)
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        for g in self.debrief.gauges:
+            grid.add_row(Text(clean(g.label), style="bold"), Text(gauges.sparkline(g)),
+                         Text(f"{gauges.numbers(g)}  ({gauges.scale(g)})"))
+        grid.add_row(Text(""), Text(""), Text(self.t("debrief.gauges_note"), style="dim"))
+        return grid
 
     def _quadrant(self) -> Text:
         d = self.debrief
