@@ -60,6 +60,7 @@ async def test_resuming_a_long_run_shows_all_of_it_from_the_end(tmp_path: Path) 
         pt.attach(store)
         for i in range(60):
             pt.choose(["v1", "a2", "v3", "a1"][i % 4])
+        pt.release()  # its window closed
     app = make_app(tmp_path / "data", lang="en", scenario_dirs=[MARATHON.parent])
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("c")
