@@ -67,7 +67,7 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
 from .i18n import t
-from .webtab import META_TYPE, RESUME_ENV, clamp_size, valid_token
+from .webtab import ADDRESS_ENV, META_TYPE, RESUME_ENV, clamp_size, valid_token
 
 log = logging.getLogger("sovsim.serve")
 
@@ -141,11 +141,12 @@ class TabService(AppService):
 
     def __init__(self, argv: list[str], *, limits: Limits, resume: str | None,
                  on_event: Callable[[dict[str, Any]], Any], verbose: bool = False,
-                 **kwargs: Any) -> None:
+                 address: str = "", **kwargs: Any) -> None:
         super().__init__(" ".join(argv), **kwargs)
         self.argv = argv
         self.limits = limits
         self.resume = resume
+        self.address = address
         self.on_event = on_event
         self.verbose = verbose
         self.exited_cleanly = False
@@ -159,8 +160,11 @@ class TabService(AppService):
         env = super()._build_environment(*clamp_size(width, height))
         env["TEXTUAL_DRIVER"] = "sim.webtab:TabDriver"
         env.pop(RESUME_ENV, None)
+        env.pop(ADDRESS_ENV, None)
         if self.resume:
             env[RESUME_ENV] = self.resume
+        if self.address:  # wrong codes are counted per device too (sim.groupui.join)
+            env[ADDRESS_ENV] = self.address
         return env
 
     async def _open_app_process(self, width: int = 80, height: int = 24) -> Any:
@@ -310,6 +314,9 @@ class SovsimServer(Server):
         self.argv = argv
         self.lang = lang
         self.limits = limits or Limits()
+        # behind a reverse proxy (--public-url) every tab comes from the proxy's address:
+        # no address is handed to the tabs then, so one device cannot lock out the room
+        self.behind_proxy = public_url is not None
         self.banner = banner
         self.verbose = verbose
         self.tabs: dict[str, Tab] = {}
@@ -489,7 +496,8 @@ class SovsimServer(Server):
 
         service = TabService(
             self.argv, limits=self.limits, resume=valid_token(request.query.get("resume")),
-            on_event=event, verbose=self.verbose, write_bytes=websocket.send_bytes,
+            on_event=event, verbose=self.verbose,
+            address="" if self.behind_proxy else address, write_bytes=websocket.send_bytes,
             write_str=websocket.send_str, close=close, download_manager=self.download_manager,
             debug=self.debug)
         tab.service = service

@@ -30,6 +30,7 @@ MIN_ROWS, MAX_ROWS = 10, 200
 DEFAULT_COLS, DEFAULT_ROWS = 80, 24
 
 RESUME_ENV = "SOVSIM_RESUME_TOKEN"
+ADDRESS_ENV = "SOVSIM_CLIENT_ADDRESS"  # the browser's address (none behind a proxy)
 META_TYPE = "sovsim"  # the meta packets sovsim adds to textual-serve's protocol
 TOKEN_RE = re.compile(r"[A-Za-z0-9._~-]{1,256}\Z")
 
