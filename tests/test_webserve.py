@@ -127,3 +127,18 @@ def test_limits_default_to_a_room_of_trainees() -> None:
     lim = Limits()
     assert lim.max_tabs >= 30 and lim.max_tabs_per_address >= 4
     assert lim.join_cpu_seconds < lim.tab_cpu_seconds
+
+
+def test_a_tab_gets_its_browsers_address_for_the_join_throttle_unless_proxied() -> None:
+    from sim.webserve import TabService
+    from sim.webtab import ADDRESS_ENV
+
+    def env(address: str) -> dict[str, str]:
+        tab = TabService(["sovsim"], limits=Limits(), resume=None, on_event=lambda m: None,
+                         address=address, write_bytes=None, write_str=None, close=None,
+                         download_manager=None)
+        return tab._build_environment(80, 24)
+
+    assert env("192.168.1.23")[ADDRESS_ENV] == "192.168.1.23"
+    assert ADDRESS_ENV not in env("")
+    assert not server().behind_proxy and server(public_url="https://x.example").behind_proxy
