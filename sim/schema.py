@@ -13,8 +13,16 @@ from .loader import ID_RE, MAX_CHOICES, VAR_RE
 from .scenario import CHANNELS, DIFFICULTIES, OUTCOMES, VAR_TYPES
 from .text import KNOWN_LANGS
 
-ID_PATTERN = ID_RE.pattern
-VAR_PATTERN = VAR_RE.pattern
+
+
+def _ecma(pattern: str) -> str:
+    """A loader pattern for JSON Schema, whose regexes are ECMA-262: Python's ``\\Z`` (the
+    very end) is written ``$`` there (without the multiline flag, the same)."""
+    return pattern[:-2] + "$" if pattern.endswith("\\Z") else pattern
+
+
+ID_PATTERN = _ecma(ID_RE.pattern)
+VAR_PATTERN = _ecma(VAR_RE.pattern)
 # YAML reads `15`, `Yes` or `2024-01-01` as a number, true/false or a date; in a text field
 # the loader takes them as the words written, so an editor must accept them there too.
 _SCALAR_TEXT = ["string", "number", "boolean"]
