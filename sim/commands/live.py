@@ -193,5 +193,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--anonymous", action="store_true",
                    help="with --export html: numbers instead of names")
     p.add_argument("--export-dir", metavar="DIR",
-                   help="where the dashboard's e/h keys save (default: this folder)")
+                   help="where the dashboard's e/h keys save (default: the exports folder "
+                        "in the data folder)")
     p.set_defaults(func=cmd_dashboard)
