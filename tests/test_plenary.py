@@ -172,8 +172,8 @@ def test_group_markdown_reads_as_plain_text_with_title_and_date(tmp_path, exampl
     assert lines[0] == "# Groepsnabespreking: De ingeleverde stempas"
     assert re.fullmatch(r"Cursusdag 12 maart · \d{1,2} [a-z]+ 20\d\d", lines[2]), lines[2]
     month = lines[2].split()[-2]
-    assert month in "januari februari maart april mei juni juli augustus september oktober " \
-                    "november december".split()
+    assert month in ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                     "september", "oktober", "november", "december")
     assert "\\." not in text and "\\(" not in text and "\\-" not in text
     assert "> Ik lever dit in. Ik ben een levende mens, geen persoon." in text
     html_page = plenary_html(d, names_for(rubric, "nl"))

@@ -58,13 +58,19 @@ def big_number(value: int, size: Size, style: str = "", width: int = 0) -> Text:
     lines: list[str] = []
     if size == "large":
         for r in range(5):
-            lines.append("  ".join("".join("██" if p == "#" else "  " for p in g[r])
-                                   for g in glyphs))
+            lines.append(
+                "  ".join("".join("██" if p == "#" else "  " for p in g[r]) for g in glyphs)
+            )
     else:
         for r in range(0, 6, 2):
-            lines.append(" ".join("".join(
-                _HALF[(g[r][c] == "#", r + 1 < 5 and g[r + 1][c] == "#")] for c in range(3))
-                for g in glyphs))
+            lines.append(
+                " ".join(
+                    "".join(
+                        _HALF[(g[r][c] == "#", r + 1 < 5 and g[r + 1][c] == "#")] for c in range(3)
+                    )
+                    for g in glyphs
+                )
+            )
     out = Text(no_wrap=True, end="")
     for i, line in enumerate(lines):
         if i:
@@ -80,8 +86,12 @@ def thick_bar(value: float, total: float, width: int, size: Size, style: str = "
     share = 0.0 if total <= 0 else max(0.0, min(1.0, value / total))
     full = round(share * width)
     if size == "small":
-        return Text("━" * full + "╌" * (width - full) if full < width else "━" * width,
-                    style=style, no_wrap=True, end="")
+        return Text(
+            "━" * full + "╌" * (width - full) if full < width else "━" * width,
+            style=style,
+            no_wrap=True,
+            end="",
+        )
     rows = ROWS[size]
     out = Text(no_wrap=True, end="")
     for r in range(rows):
