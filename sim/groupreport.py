@@ -262,42 +262,39 @@ def debrief_subtitle(d: PlenaryDebrief, lang: str) -> str:
 
 
 def plenary_text(d: PlenaryDebrief, names: Names) -> Group:
-    """The group debrief for the screen: option texts wrap in their column, never cut."""
+    """The group debrief for the screen: option texts wrap in their column, never cut;
+    the columns are as wide at every decision, so the bars line up."""
     from .groupui.render import bar, clean, one_line
 
     lang = names.lang
     parts: list[Any] = []
-    head = Text()
     sub = debrief_subtitle(d, lang)
     if sub:
-        head.append(one_line(sub) + "\n", style="bold")
-    parts.append(head)
+        parts += [Text(one_line(sub), style="bold"), Text()]
+    chosen, majority = t("group.plen.chosen", lang), t("group.plen.majority", lang)
+    marks_w = len(f"← {chosen}, {majority}")
     for i, b in enumerate(d.branches):
-        out = Text()
         if i:
-            out.append("\n")
-        out.append(_branch_head(b, lang) + "\n", style="bold reverse")
-        parts.append(out)
+            parts += [Text(), Text()]
+        parts.append(Text(_branch_head(b, lang), style="bold reverse"))
         for dv in _own(b):
-            line = Text("\n" + t("group.plen.decision", lang, n=dv.seq) + ("  ★" if dv.bookmarked else "")
-                        + "\n", style="bold")
+            line = Text("\n" + t("group.plen.decision", lang, n=dv.seq)
+                        + ("  ★" if dv.bookmarked else "") + "\n", style="bold")
             line.append(clean(dv.prompt), style="italic")
             parts.append(line)
             top = max((o.votes for o in dv.options), default=0)
             grid = Table.grid(padding=(0, 1), expand=True)
-            grid.add_column(width=4, no_wrap=True, justify="right")
+            grid.add_column(width=3, no_wrap=True, justify="right")
             grid.add_column(ratio=1)
             grid.add_column(width=8, no_wrap=True)
             grid.add_column(width=3, no_wrap=True, justify="right")
-            grid.add_column(no_wrap=True, min_width=12)
+            grid.add_column(width=marks_w, no_wrap=True)
             for o in dv.options:
-                marks = []
-                if o.chosen:
-                    marks.append(t("group.plen.chosen", lang))
-                if o.majority:
-                    marks.append(t("group.plen.majority", lang))
+                marks = ([chosen] if o.chosen else []) + ([majority] if o.majority else [])
+                # the text has a style of its own: its wrapped lines stay spans of their
+                # own (an SVG screenshot drops the blank cells that lead a span)
                 grid.add_row(Text(f"{o.number}.", style="bold"),
-                             Text(one_line(o.text), style="bold" if o.chosen else ""),
+                             Text(one_line(o.text), style="bold" if o.chosen else "default"),
                              Text(bar(o.votes, 8, top or 1), style="yellow"),
                              Text(str(o.votes), style="yellow"),
                              Text("← " + ", ".join(marks) if marks else "",
@@ -306,18 +303,18 @@ def plenary_text(d: PlenaryDebrief, names: Names) -> Group:
             if dv.followed_majority is False:
                 parts.append(Text("  " + t("group.plen.other_than_majority", lang), style="italic"))
         out = Text()
-        out.append("\n" + _outcome(b, names) + "\n", style="bold")
+        out.append("\n" + _outcome(b, names), style="bold")
         if b.score is not None:
             shown = {d: v for d, v in b.score.dimensions.items() if v is not None}
             w = max((len(names.dimension(d)) for d in shown), default=0)
             for dim, value in shown.items():
-                out.append(f"  {one_line(names.dimension(dim)).ljust(w)}  ")
+                out.append(f"\n  {one_line(names.dimension(dim)).ljust(w)}  ")
                 out.append(bar(value, 20), style="cyan")
-                out.append(f" {value:>3}\n")
+                out.append(f" {value:>3}")
             if b.score.quadrant:
-                out.append("  " + t("group.debrief.quadrant", lang,
-                                    name=names.quadrant(b.score.quadrant),
-                                    contact=b.score.contact, limits=b.score.limits) + "\n")
+                out.append("\n  " + t("group.debrief.quadrant", lang,
+                                      name=names.quadrant(b.score.quadrant),
+                                      contact=b.score.contact, limits=b.score.limits))
         parts.append(out)
     return Group(*parts)
 

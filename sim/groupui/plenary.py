@@ -200,7 +200,9 @@ class PlenaryScreen(Screen[None]):
         grid.add_column(width=bw, no_wrap=True)
         for i, v in enumerate(views):
             here = i == self.highlight
-            body = Text(render.clean(v.text), style="" if v.enabled else "dim")
+            # a style of its own, so that the text's wrapped lines are spans of their own
+            # (an SVG screenshot drops the blank cells that lead a span)
+            body = Text(render.clean(v.text), style="default" if v.enabled else "dim")
             if not v.enabled:
                 body.append(f"  ({t('group.play.unavailable', self.lang)})", style="italic")
             n = votes.get(v.id, 0)
