@@ -165,8 +165,9 @@ class PlenaryScreen(Screen[None]):
     # -- the options, as large as the screen allows -------------------------------------
     def _layout(self, views: list[Any], votes: dict[str, int]) -> tuple[Size, int, int, int]:
         """The size of the counts and bars, and the widths of the text, count and bar
-        columns: the largest size with which the options, the prompt and a few lines of
-        the situation fit on the screen (a projector at 120x40 gets five-row digits)."""
+        columns: the largest size with which the options, the prompt and the situation
+        fit on the screen (a projector at 120x40 gets five-row digits, or three-row ones
+        when there are many options or much to read)."""
         width = max(40, (self.size.width or self.app.size.width) - 4)
         height = (self.size.height or self.app.size.height) - 2  # header and footer
         digits = max(2, *(len(str(votes.get(v.id, 0))) for v in views)) if views else 2
@@ -176,7 +177,10 @@ class PlenaryScreen(Screen[None]):
         ).wrap(self.app.console, width - 3))
         status_rows = 1 + 1 + len(Text(t("group.td.votes_help", self.lang)).wrap(
             self.app.console, width))
-        fixed = 1 + prompt_rows + status_rows + 1 + 4  # head, the margins, 3 situation rows
+        # the situation must fit too (up to 10 lines; a longer one scrolls): the room
+        # reads it before the options
+        story = min(10, len(self._situation().wrap(self.app.console, width - 1)))
+        fixed = 1 + prompt_rows + status_rows + 2 + max(3, story)  # head, margins, the story
         for size in ("large", "medium", "small"):
             cw = count_width(digits, size)  # type: ignore[arg-type]
             bw = max(8, min(40, width // (4 if size != "small" else 6)))
