@@ -79,7 +79,7 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space:
 .num { display: inline-block; min-width: 1.6rem; padding: 0 .3rem; margin-right: .4rem;
        background: #1b1b1b; color: #fff; border-radius: 3px; text-align: center; }
 .bar { display: inline-block; height: .8rem; background: #2b6cb0; vertical-align: middle; }
-.bar.poor { background: #c53030; } .track { display: inline-block; width: 8rem; background: #edf2f7; }
+.bar.poor { background: #c53030; } .track { display: inline-block; width: 8rem; background: #edf2f7; text-align: left; }
 .poor-text { color: #9b2c2c; } .better { color: #276749; }
 .decision { break-inside: avoid; margin-bottom: 1rem; }
 svg text { font: 11px system-ui, sans-serif; }
