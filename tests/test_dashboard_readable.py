@@ -206,3 +206,17 @@ def test_session_close_as_the_trainers_guide_says(tmp_path, example) -> None:  #
     assert res.returncode == 0, res.stderr
     with Store(tmp_path) as store:
         assert store.get_session(sid).closed is not None
+
+
+def test_report_from_the_command_line_is_titled_and_dated(tmp_path, example) -> None:  # noqa: ANN001
+    store, sid = _session(tmp_path, example)
+    store.conn.execute(
+        "UPDATE sessions SET created = ? WHERE id = ?", ("2026-03-12T08:30:00+00:00", sid)
+    )
+    store.close()
+    res = sovsim(
+        "dashboard", sid, "--export", "html", "--trainer-code", TRAINER, "--data-dir", str(tmp_path)
+    )
+    assert res.returncode == 0, res.stderr
+    assert "<h1>Groepsrapport: Cursusdag 12 maart</h1>" in res.stdout
+    assert "Sessie van 12 maart 2026 · rapport gemaakt op " in res.stdout

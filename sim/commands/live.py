@@ -144,7 +144,8 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
                 text = runs_csv(trainer, scenarios, rubric)
             else:
                 text = group_report_html(trainer.dashboard(scenarios, rubric, lang=lang), rubric,
-                                         lang=lang, anonymous=args.anonymous)
+                                         lang=lang, anonymous=args.anonymous,
+                                         session_date=rec.created)
             if args.output:
                 Path(args.output).write_text(text, encoding="utf-8")
                 print(f"Saved {args.output}", file=sys.stderr)
