@@ -192,3 +192,31 @@ async def test_exports_go_to_the_data_folder_and_say_where(
         f"Opgeslagen: {md.with_suffix('.html').resolve()}",
     ]
     store.close()
+
+
+@aio
+async def test_arrows_move_the_highlight_when_the_situation_scrolls(tmp_path, rubric) -> None:  # noqa: ANN001
+    """At 80x24 a long situation scrolls; the arrows still move the highlight (PgUp/PgDn
+    scroll the situation), so arrows then K picks the option the trainer marked."""
+    from pathlib import Path
+
+    from sim.loader import load_scenario
+
+    root = Path(__file__).parent.parent
+    scenario = load_scenario(
+        root / "scenarios" / "wijkteam-huisbezoek.yaml", rubric.dimension_ids()
+    )
+    store = Store(tmp_path)
+    plenary = Plenary.create(store, scenario)
+    app = PlenaryApp(plenary, rubric, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        story = app.screen.query_one("#plen-situation")
+        assert story.max_scroll_y > 0  # the situation is longer than its room
+        await pilot.press("1", "1", "2", "2", "2", "3", "up")
+        assert app.screen.highlight == 2  # from option 1 up to the last
+        await pilot.press("pagedown")
+        assert story.scroll_y > 0 and app.screen.highlight == 2
+        await pilot.press("k")
+        first = scenario.nodes[scenario.start]
+        assert [s.choice for s in plenary.run.history] == [first.choices[2].id]  # as marked
+    store.close()

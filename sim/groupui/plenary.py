@@ -39,8 +39,12 @@ class PlenaryScreen(Screen[None]):
         *[Binding(str(n), f"vote({n})", show=False) for n in range(1, 10)],
         Binding("minus", "less", "group.key.vote_less", show=False),
         Binding("0", "clear_votes", "group.key.votes_clear", show=False),
-        Binding("up", "move(-1)", show=False),
-        Binding("down", "move(1)", show=False),
+        # the arrows always move the highlight, also when the situation can scroll (it
+        # scrolls with PgUp/PgDn): nothing on this screen takes the focus
+        Binding("up", "move(-1)", show=False, priority=True),
+        Binding("down", "move(1)", show=False, priority=True),
+        Binding("pageup", "scroll_story(-1)", show=False),
+        Binding("pagedown", "scroll_story(1)", show=False),
         Binding("enter", "follow", "group.td.key.majority"),
         Binding("k", "pick", "group.td.key.pick"),
         Binding("n", "notes", "group.td.key.notes"),
@@ -71,12 +75,12 @@ class PlenaryScreen(Screen[None]):
         yield Header()
         with Vertical(id="plen-body"):
             yield Static(id="plen-head")
-            with VerticalScroll(id="plen-situation"):
+            with VerticalScroll(id="plen-situation", can_focus=False):
                 yield Static(id="plen-lines")
             yield Static(id="plen-discussion")
             yield Static(id="plen-options")
             yield Static(id="plen-status")
-            with VerticalScroll(id="plen-notes"):
+            with VerticalScroll(id="plen-notes", can_focus=False):
                 yield Static(id="plen-notes-text")
         yield Footer(show_command_palette=False)
 
@@ -284,6 +288,10 @@ class PlenaryScreen(Screen[None]):
             self._safe(self.plenary.clear_votes)
             self._counted_here().clear()
             self.show()
+
+    def action_scroll_story(self, direction: int) -> None:
+        story = self.query_one("#plen-situation", VerticalScroll)
+        (story.scroll_page_down if direction > 0 else story.scroll_page_up)()
 
     def action_move(self, delta: int) -> None:
         views = self._views()
