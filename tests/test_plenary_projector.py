@@ -220,3 +220,26 @@ async def test_arrows_move_the_highlight_when_the_situation_scrolls(tmp_path, ru
         first = scenario.nodes[scenario.start]
         assert [s.choice for s in plenary.run.history] == [first.choices[2].id]  # as marked
     store.close()
+
+
+@aio
+async def test_at_an_ending_the_text_follows_the_story_and_choice_keys_leave(
+    tmp_path, example, rubric
+) -> None:  # noqa: ANN001
+    store = Store(tmp_path)
+    plenary = Plenary.create(store, example)
+    app = PlenaryApp(plenary, rubric, lang="nl")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "enter")  # "tekenen" ends the scenario
+        await pilot.pause()
+        assert plenary.run.finished
+        screen = app.screen
+        story, ending = screen.query_one("#plen-situation"), screen.query_one("#plen-discussion")
+        assert ending.region.y - story.region.bottom <= 2  # right under it, not at the bottom
+        assert "Je gaf toe" in str(ending.content)
+        assert [k for k, _, _ in footer_keys(app)] == ["n", "g", "d", "q"]
+        await pilot.press("g", "enter")  # back to decision 1: a new branch, keys are back
+        await pilot.pause()
+        assert not plenary.run.finished
+        assert [k for k, _, _ in footer_keys(app)] == ["enter", "k", "n", "g", "d", "q"]
+    store.close()

@@ -118,6 +118,9 @@ class PlenaryScreen(Screen[None]):
         p = self.plenary
         run = p.run
         self.set_class((self.size.height or self.app.size.height) < TIGHT_BELOW, "-tight")
+        if self.has_class("-ended") != run.finished:  # the footer's keys change with it
+            self.set_class(run.finished, "-ended")
+            self.refresh_bindings()
         head = Text()
         if run.finished:
             head.append(t("group.plen.ended", self.lang,
@@ -288,6 +291,10 @@ class PlenaryScreen(Screen[None]):
             self._safe(self.plenary.clear_votes)
             self._counted_here().clear()
             self.show()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """At an ending, the keys for votes and choices leave the footer."""
+        return not (action in ("follow", "pick") and self.plenary.run.finished)
 
     def action_scroll_story(self, direction: int) -> None:
         story = self.query_one("#plen-situation", VerticalScroll)
