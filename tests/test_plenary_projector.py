@@ -243,3 +243,35 @@ async def test_at_an_ending_the_text_follows_the_story_and_choice_keys_leave(
         assert not plenary.run.finished
         assert [k for k, _, _ in footer_keys(app)] == ["enter", "k", "n", "g", "d", "q"]
     store.close()
+
+
+@aio
+async def test_the_notes_make_room_rather_than_push_the_options_away(tmp_path, rubric) -> None:  # noqa: ANN001
+    from pathlib import Path
+
+    from sim.loader import load_scenario
+
+    root = Path(__file__).parent.parent
+    scenario = load_scenario(
+        root / "scenarios" / "wijkteam-huisbezoek.yaml", rubric.dimension_ids()
+    )
+    store = Store(tmp_path)
+    plenary = Plenary.create(store, scenario)
+    app = PlenaryApp(plenary, rubric, lang="nl")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("1", "enter", "1", "1", "2", "3", "4", "4")  # decision 2: 4 options
+        screen = app.screen
+        views = plenary.run.choices("nl")
+        assert screen._layout(views, plenary.votes_here())[0] == "medium"
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen._layout(views, plenary.votes_here())[0] == "small"
+        story = screen.query_one("#plen-situation")
+        status, notes = screen.query_one("#plen-status"), screen.query_one("#plen-notes")
+        # the situation keeps its room (ten lines at least; a longer one scrolls)
+        assert story.region.height >= min(10, story.virtual_size.height)
+        assert status.region.bottom <= notes.region.y and notes.region.bottom <= 39
+        await pilot.press("n")  # notes away: the large counts are back
+        await pilot.pause()
+        assert screen._layout(views, plenary.votes_here())[0] == "medium"
+    store.close()

@@ -186,8 +186,11 @@ class PlenaryScreen(Screen[None]):
             self.app.console, width))
         # the situation must fit too (up to 10 lines; a longer one scrolls): the room
         # reads it before the options
-        story = min(10, len(self._situation().wrap(self.app.console, width - 1)))
+        story = min(10, len(self._situation().wrap(self.app.console, width - 2)))
         fixed = 1 + prompt_rows + status_rows + 2 + max(3, story)  # head, margins, the story
+        if self.notes_shown:  # the notes' box (at most 30% of the screen), with its margin
+            fixed += min(int(height * 0.3),
+                         3 + len(self._notes_text().wrap(self.app.console, width - 4)))
         for size in ("large", "medium", "small"):
             cw = count_width(digits, size)  # type: ignore[arg-type]
             bw = max(8, min(40, width // (4 if size != "small" else 6)))
@@ -229,9 +232,7 @@ class PlenaryScreen(Screen[None]):
                                    style="bold yellow" if lead else "yellow"))
         return grid
 
-    def _notes(self) -> None:
-        box = self.query_one("#plen-notes")
-        box.set_class(self.notes_shown, "-shown")
+    def _notes_text(self) -> Text:
         node = self.plenary.run.node
         text = Text(t("group.plen.notes", self.lang) + "\n", style="bold")
         if node.trainer_notes is not None:
@@ -241,7 +242,11 @@ class PlenaryScreen(Screen[None]):
         if node.thought is not None:
             text.append("\n\n" + t("group.plen.thought", self.lang) + ": ", style="bold")
             text.append(render.clean(node.thought.get(self.lang)), style="italic")
-        self.query_one("#plen-notes-text", Static).update(text)
+        return text
+
+    def _notes(self) -> None:
+        self.query_one("#plen-notes").set_class(self.notes_shown, "-shown")
+        self.query_one("#plen-notes-text", Static).update(self._notes_text())
 
     def on_resize(self) -> None:
         self.show()
@@ -327,8 +332,9 @@ class PlenaryScreen(Screen[None]):
             self.show()
 
     def action_notes(self) -> None:
+        """Show or hide the notes; the counts and bars make room for them."""
         self.notes_shown = not self.notes_shown
-        self._notes()
+        self.show()
 
     def action_bookmark(self) -> None:
         if self.plenary.run.finished:
