@@ -140,6 +140,7 @@ class DecisionFigures:
     node: str
     prompt: str  # the last line said before the decision
     options: list[OptionCount]
+    number: int = 0  # the decision's place among all of the scenario's, in reading order
 
     @property
     def total(self) -> int:
@@ -260,9 +261,11 @@ def decision_figures(scenario: Scenario, counts: Mapping[tuple[str, str], Mappin
                      lang: str = "nl") -> list[DecisionFigures]:
     """Every decision someone reached, in reading order, each option with its count."""
     out: list[DecisionFigures] = []
+    number = 0  # every decision is numbered, reached or not, so a number never changes
     for nid in node_order(scenario):
         per = counts.get((scenario.id, nid))
         node = scenario.nodes[nid]
+        number += bool(node.choices)
         if not per or not node.choices:
             continue
         options = []
@@ -270,7 +273,7 @@ def decision_figures(scenario: Scenario, counts: Mapping[tuple[str, str], Mappin
             total = choice_total(c.scores)
             options.append(OptionCount(c.id, i, c.text.get(lang), per.get(c.id, 0), total,
                                        total < 0))
-        out.append(DecisionFigures(nid, prompt_of(scenario, nid, lang), options))
+        out.append(DecisionFigures(nid, prompt_of(scenario, nid, lang), options, number))
     return out
 
 

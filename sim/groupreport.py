@@ -10,8 +10,12 @@ from __future__ import annotations
 import csv
 import html
 import io
+import re
+from datetime import UTC, datetime
 from typing import Any
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 
 from .group import Dashboard, Dot, Names, ScenarioFigures, Scorer, names_for, rubric_scorer
@@ -70,9 +74,12 @@ h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2rem; border-bo
 h3 { margin-bottom: .3rem; } .muted { color: #555; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 th, td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid #e3e3e3; vertical-align: top; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.legend { border-left: 4px solid #c53030; padding: .2rem .6rem; background: #fff5f5; }
+.num { display: inline-block; min-width: 1.6rem; padding: 0 .3rem; margin-right: .4rem;
+       background: #1b1b1b; color: #fff; border-radius: 3px; text-align: center; }
 .bar { display: inline-block; height: .8rem; background: #2b6cb0; vertical-align: middle; }
-.bar.poor { background: #c53030; } .track { display: inline-block; width: 8rem; background: #edf2f7; }
+.bar.poor { background: #c53030; } .track { display: inline-block; width: 8rem; background: #edf2f7; text-align: left; }
 .poor-text { color: #9b2c2c; } .better { color: #276749; }
 .decision { break-inside: avoid; margin-bottom: 1rem; }
 svg text { font: 11px system-ui, sans-serif; }
@@ -125,14 +132,19 @@ def quadrant_svg(dots: list[Dot], names: Names, size: int = 320) -> str:
 def _scenario_html(fig: ScenarioFigures, names: Names, anonymous: bool,
                    run_names: dict[str, str]) -> str:
     lang = names.lang
+    from .groupui.render import plural
+
     out = [f"<h2>{h(fig.title)}</h2>",
-           f'<p class="muted">{fig.runs} run(s), {fig.finished} ✓</p>',
+           f'<p class="muted">{h(plural("group.td.runs", fig.runs, lang))}, '
+           f'{h(t("group.td.finished", lang, n=fig.finished))}</p>',
            f"<h3>{h(t('group.dash.decisions', lang))}</h3>"]
     if not fig.decisions:
         out.append(f"<p>{h(t('group.dash.no_decisions', lang))}</p>")
     for d in fig.decisions:
         top = max((o.count for o in d.options), default=0)
-        out.append(f'<div class="decision"><p><strong>{h(d.prompt)}</strong></p><table>')
+        num = (f'<span class="num">{h(t("group.td.decision", lang, n=d.number))}</span>'
+               if d.number else "")
+        out.append(f'<div class="decision"><p>{num}<strong>{h(d.prompt)}</strong></p><table>')
         for o in d.options:
             cls = ' class="poor-text"' if o.poor else ""
             out.append(f"<tr><td>{o.number}.</td><td{cls}>{h(o.text)}</td>"
@@ -143,8 +155,9 @@ def _scenario_html(fig: ScenarioFigures, names: Names, anonymous: bool,
     if not rows:
         out.append(f"<p>{h(t('group.dash.no_scores', lang))}</p>")
     else:
-        out.append("<table><tr><th></th><th></th><th>gem./mean</th><th>sd</th><th>min–max</th>"
-                   "<th>n</th></tr>")
+        out.append("<table><tr><th></th><th></th>" + "".join(
+            f"<th class='n'>{h(t(k, lang))}</th>"
+            for k in ("group.td.mean", "group.td.sd", "group.td.range")) + "<th class='n'>n</th></tr>")
         for s in rows:
             out.append(f"<tr><td>{h(names.dimension(s.dimension))}</td>"
                        f"<td>{_bar(s.mean or 0, 100)}</td><td class='n'>{s.mean:.0f}</td>"
@@ -174,19 +187,30 @@ def _scenario_html(fig: ScenarioFigures, names: Names, anonymous: bool,
 
 
 def group_report_html(d: Dashboard, rubric: Any, *, lang: str = "nl",
-                      anonymous: bool = False) -> str:
-    """The session's figures as one printable page (names left out when ``anonymous``)."""
+                      anonymous: bool = False, session_date: str | None = None,
+                      made: datetime | None = None) -> str:
+    """The session's figures as one printable page (names left out when ``anonymous``),
+    titled with the session's title, its date (``session_date``, ISO) and when it was
+    made; a legend says what the red options are."""
+    from .groupui.render import at_decision, long_date, plural
+
     names = names_for(rubric, lang)
-    title = d.title or t("group.dash.untitled", lang, id=d.session_id)
+    title = t("group.td.report_title", lang,
+              title=d.title or t("group.dash.untitled", lang, id=d.session_id))
+    made_iso = (made or datetime.now(UTC)).isoformat()
+    dates = t("group.td.report_dates", lang, date=long_date(session_date or made_iso, lang),
+              made=long_date(made_iso, lang, time=True))
     anon = {p.id: f"#{i}" for i, p in enumerate(d.participants, 1)}
     run_names = {r.run_id: anon[p.id] for p in d.participants for r in p.runs}
     titles = {s.scenario_id: s.title for s in d.scenarios}
     out = [f'<!DOCTYPE html><html lang="{h(lang)}"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           f"<title>{h(t('group.dash.title', lang, title=title))}</title><style>{CSS}</style></head>",
-           f"<body><h1>{h(t('group.dash.title', lang, title=title))}</h1>",
-           f'<p class="muted">{h(t("group.dash.closed" if d.closed else "group.dash.open", lang))} · '
-           f"{len(d.participants)} {h(t('group.dash.people', lang).lower())}</p>",
+           f"<title>{h(title)}</title><style>{CSS}</style></head>",
+           f"<body><h1>{h(title)}</h1>",
+           f'<p class="muted">{h(dates)}<br>'
+           f'{h(t("group.dash.closed" if d.closed else "group.dash.open", lang))} · '
+           f"{h(plural('group.td.people', len(d.participants), lang))}</p>",
+           f'<p class="legend">{h(t("group.td.report_legend", lang))}</p>',
            f"<h2>{h(t('group.dash.people', lang))}</h2><table>"]
     for p in d.participants:
         latest = p.latest
@@ -195,7 +219,9 @@ def group_report_html(d: Dashboard, rubric: Any, *, lang: str = "nl",
         elif latest.finished:
             state = t("group.dash.finished", lang, ending=latest.ending_title or latest.ending)
         else:
-            state = t("group.dash.playing_open", lang, n=latest.decisions)
+            state = (t("group.dash.playing", lang, n=at_decision(latest), max=latest.most_decisions)
+                     if latest.most_decisions else
+                     t("group.td.playing_open", lang, n=at_decision(latest)))
         scen = titles.get(latest.scenario_id, latest.scenario_id) if latest else ""
         out.append(f"<tr><td>{h(anon[p.id] if anonymous else p.name)}</td><td>{h(scen)}</td>"
                    f"<td>{h(state)}</td></tr>")
@@ -225,61 +251,98 @@ def _own(b: BranchDebrief) -> list[DecisionVotes]:
     return [d for d in b.decisions if not d.inherited]
 
 
-def plenary_text(d: PlenaryDebrief, names: Names) -> Text:
-    """The group debrief for the screen."""
+def debrief_subtitle(d: PlenaryDebrief, lang: str) -> str:
+    """The plenary's own title (the course day) and the date it was started."""
+    from .groupui.render import long_date
+
+    date = long_date(d.created, lang)
+    if d.session_title and date:
+        return t("group.td.debrief_dates", lang, title=d.session_title, date=date)
+    return d.session_title or date
+
+
+def plenary_text(d: PlenaryDebrief, names: Names) -> Group:
+    """The group debrief for the screen: option texts wrap in their column, never cut;
+    the columns are as wide at every decision, so the bars line up."""
     from .groupui.render import bar, clean, one_line
 
     lang = names.lang
-    out = Text()
+    parts: list[Any] = []
+    sub = debrief_subtitle(d, lang)
+    if sub:
+        parts += [Text(one_line(sub), style="bold"), Text()]
+    chosen, majority = t("group.plen.chosen", lang), t("group.plen.majority", lang)
+    marks_w = len(f"← {chosen}, {majority}")
     for i, b in enumerate(d.branches):
         if i:
-            out.append("\n\n")
-        out.append(_branch_head(b, lang) + "\n", style="bold reverse")
+            parts += [Text(), Text()]
+        parts.append(Text(_branch_head(b, lang), style="bold reverse"))
         for dv in _own(b):
-            out.append("\n" + t("group.plen.decision", lang, n=dv.seq) + ("  ★" if dv.bookmarked else "")
-                       + "\n", style="bold")
-            out.append(clean(dv.prompt) + "\n", style="italic")
+            line = Text("\n" + t("group.plen.decision", lang, n=dv.seq)
+                        + ("  ★" if dv.bookmarked else "") + "\n", style="bold")
+            line.append(clean(dv.prompt), style="italic")
+            parts.append(line)
             top = max((o.votes for o in dv.options), default=0)
+            grid = Table.grid(padding=(0, 1), expand=True)
+            grid.add_column(width=3, no_wrap=True, justify="right")
+            grid.add_column(ratio=1)
+            grid.add_column(width=8, no_wrap=True)
+            grid.add_column(width=3, no_wrap=True, justify="right")
+            grid.add_column(width=marks_w, no_wrap=True)
             for o in dv.options:
-                out.append(f"  {o.number}. ", style="bold")
-                out.append(one_line(o.text, 70).ljust(70), style="bold" if o.chosen else "")
-                out.append(" " + bar(o.votes, 8, top or 1) + f" {o.votes:>3}", style="yellow")
-                marks = []
-                if o.chosen:
-                    marks.append(t("group.plen.chosen", lang))
-                if o.majority:
-                    marks.append(t("group.plen.majority", lang))
-                if marks:
-                    out.append("  ← " + ", ".join(marks), style="bold green" if o.chosen else "")
-                out.append("\n")
+                marks = ([chosen] if o.chosen else []) + ([majority] if o.majority else [])
+                # the text has a style of its own: its wrapped lines stay spans of their
+                # own (an SVG screenshot drops the blank cells that lead a span)
+                grid.add_row(Text(f"{o.number}.", style="bold"),
+                             Text(one_line(o.text), style="bold" if o.chosen else "default"),
+                             Text(bar(o.votes, 8, top or 1), style="yellow"),
+                             Text(str(o.votes), style="yellow"),
+                             Text("← " + ", ".join(marks) if marks else "",
+                                  style="bold green" if o.chosen else ""))
+            parts.append(grid)
             if dv.followed_majority is False:
-                out.append("  " + t("group.plen.other_than_majority", lang) + "\n", style="italic")
-        out.append("\n" + _outcome(b, names) + "\n", style="bold")
+                parts.append(Text("  " + t("group.plen.other_than_majority", lang), style="italic"))
+        out = Text()
+        out.append("\n" + _outcome(b, names), style="bold")
         if b.score is not None:
             shown = {d: v for d, v in b.score.dimensions.items() if v is not None}
             w = max((len(names.dimension(d)) for d in shown), default=0)
             for dim, value in shown.items():
-                out.append(f"  {one_line(names.dimension(dim)).ljust(w)}  ")
+                out.append(f"\n  {one_line(names.dimension(dim)).ljust(w)}  ")
                 out.append(bar(value, 20), style="cyan")
-                out.append(f" {value:>3}\n")
+                out.append(f" {value:>3}")
             if b.score.quadrant:
-                out.append("  " + t("group.debrief.quadrant", lang,
-                                    name=names.quadrant(b.score.quadrant),
-                                    contact=b.score.contact, limits=b.score.limits) + "\n")
-    return out
+                out.append("\n  " + t("group.debrief.quadrant", lang,
+                                      name=names.quadrant(b.score.quadrant),
+                                      contact=b.score.contact, limits=b.score.limits))
+        parts.append(out)
+    return Group(*parts)
 
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>()#+-.!|~"})
+_MD_INLINE = re.compile(r"[\\`*_\[\]|~]|<(?=[A-Za-z/!?])|&(?=#?\w+;)")
+_MD_LINE_START = re.compile(r"^(?:[#>]|[+-](?=\s|$)|\d+(?=[.)](?:\s|$)))")
 
 
 def md(text: str | None) -> str:
-    """Scenario text as literal Markdown (no markup of its own, on one line)."""
-    return " ".join((text or "").split()).translate(_MD_SPECIAL)
+    """Scenario text as literal Markdown on one line: only what Markdown would read as
+    markup is escaped (emphasis, code, links, tags, table bars; a heading, list or quote
+    sign at the start), so full stops, brackets and dashes stay as they are."""
+    out = _MD_INLINE.sub(lambda m: "\\" + m.group(0), " ".join((text or "").split()))
+    start = _MD_LINE_START.match(out)
+    if start is None:
+        return out
+    if start.group(0).isdigit():  # "1. " would start a numbered list: escape its dot
+        end = start.end()
+        return out[:end] + "\\" + out[end:]
+    return "\\" + out
 
 
 def plenary_markdown(d: PlenaryDebrief, names: Names) -> str:
     lang = names.lang
     lines = [f"# {md(t('group.plen.debrief', lang, scenario=d.title))}", ""]
+    sub = debrief_subtitle(d, lang)
+    if sub:
+        lines += [md(sub), ""]
     for b in d.branches:
         lines += [f"## {md(_branch_head(b, lang))}", ""]
         for dv in _own(b):
@@ -315,6 +378,9 @@ def plenary_html(d: PlenaryDebrief, names: Names) -> str:
     out = [f'<!DOCTYPE html><html lang="{h(lang)}"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            f"<title>{h(title)}</title><style>{CSS}</style></head><body><h1>{h(title)}</h1>"]
+    sub = debrief_subtitle(d, lang)
+    if sub:
+        out.append(f'<p class="muted">{h(sub)}</p>')
     for b in d.branches:
         out.append(f"<h2>{h(_branch_head(b, lang))}</h2>")
         for dv in _own(b):

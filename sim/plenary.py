@@ -94,6 +94,8 @@ class PlenaryDebrief:
     scenario_id: str
     title: str
     branches: list[BranchDebrief] = field(default_factory=list)
+    session_title: str = ""  # the trainer's name for the plenary, e.g. the course day
+    created: str = ""  # when the plenary was started (ISO)
 
 
 def majority_of(votes: dict[str, int]) -> str | None:
@@ -298,7 +300,8 @@ class Plenary:
         """The path of every branch with the votes, its ending and its scores (``rubric``)."""
         scorer = scorer or rubric_scorer(rubric)
         numbers = {b.run_id: b.number for b in self.branches}
-        out = PlenaryDebrief(self.session.id, self.scenario.id, self.scenario.title.get(lang))
+        out = PlenaryDebrief(self.session.id, self.scenario.id, self.scenario.title.get(lang),
+                             session_title=self.session.title, created=self.session.created)
         for b in self.branches:
             ending = b.run.ending
             out.branches.append(BranchDebrief(

@@ -84,7 +84,10 @@ def test_plenary_debrief_120x40(snap_compare, tmp_path, example, rubric) -> None
     from sim.groupui.plenary import PlenaryApp
 
     store = Store(tmp_path)
-    plenary = Plenary.create(store, example)
+    plenary = Plenary.create(store, example, title="Cursusdag 12 maart")
+    store.conn.execute("UPDATE sessions SET created = ? WHERE id = ?",  # a fixed date
+                       ("2026-03-12T08:30:00+00:00", plenary.session.id))
+    plenary.session = store.get_session(plenary.session.id)
     plenary.add_vote("rustig-uitleggen", 9)
     plenary.add_vote("discussie", 4)
     plenary.follow_majority()

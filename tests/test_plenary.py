@@ -110,8 +110,8 @@ def test_markdown_and_html_group_debrief(tmp_path, example, rubric) -> None:  # 
     assert "## Branch 1: the group's road" in text
     assert "## Branch 2: back to decision 2 of branch 1" in text
     assert re.search(r"\| 1 \| \*\*I can't sign this.*\*\* \| 5 \| chosen, majority \|", text)
-    assert "*\\(not the majority\\)*" in text
-    assert "**Ending: Contact kept, nothing signed \\(reliable partner\\)**" in text
+    assert "*(not the majority)*" in text
+    assert "**Ending: Contact kept, nothing signed (reliable partner)**" in text
     assert "- Connection: 100" in text
     page = plenary_html(d, names)
     assert page.startswith("<!DOCTYPE html>") and "Branch 2: back to decision 2" in page
@@ -154,3 +154,32 @@ def test_a_plenary_exports_and_deletes_with_its_votes(tmp_path, example) -> None
         assert store.get_session(sid) is None
         assert all(store.votes(r) == {} and store.get_run(r) is None for r in runs)
         assert store.conn.execute("SELECT COUNT(*) FROM branches").fetchone()[0] == 0
+
+
+def test_group_markdown_reads_as_plain_text_with_title_and_date(tmp_path, example, rubric) -> None:  # noqa: ANN001
+    """Opened in Notepad or pasted into an email, the Markdown reads as text: full stops,
+    brackets and dashes as written; only what Markdown would take as markup is escaped.
+    The plenary's own title (the course day) and its date are under the heading."""
+    from sim.groupreport import md
+
+    store = Store(tmp_path)
+    p = Plenary.create(store, example, title="Cursusdag 12 maart")
+    p.add_vote("rustig-uitleggen", 5)
+    p.follow_majority()
+    d = p.debrief(rubric, "nl")
+    text = plenary_markdown(d, names_for(rubric, "nl"))
+    lines = text.splitlines()
+    assert lines[0] == "# Groepsnabespreking: De ingeleverde stempas"
+    assert re.fullmatch(r"Cursusdag 12 maart · \d{1,2} [a-z]+ 20\d\d", lines[2]), lines[2]
+    month = lines[2].split()[-2]
+    assert month in ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                     "september", "oktober", "november", "december")
+    assert "\\." not in text and "\\(" not in text and "\\-" not in text
+    assert "> Ik lever dit in. Ik ben een levende mens, geen persoon." in text
+    html_page = plenary_html(d, names_for(rubric, "nl"))
+    assert "Cursusdag 12 maart · " in html_page
+    # what Markdown would read as markup is still escaped, and only that
+    assert md("Zeg *nooit* [dit](x) | of <b>dat</b>") == r"Zeg \*nooit\* \[dit\](x) \| of \<b>dat\</b>"
+    assert md("1. eerst") == r"1\. eerst" and md("# kop") == r"\# kop" and md("- lijst") == r"\- lijst"
+    assert md("Dat is 3 - 2 (één). Klaar!") == "Dat is 3 - 2 (één). Klaar!"
+    store.close()

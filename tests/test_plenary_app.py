@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from textual.widgets import Static
 
 from sim.groupui.plenary import GoBackScreen, PlenaryApp, PlenaryDebriefScreen, PlenaryScreen
@@ -13,6 +15,15 @@ from .groupkit import aio
 
 def _shown(app, selector: str) -> str:  # noqa: ANN001
     return str(app.screen.query_one(selector, Static).render())
+
+
+def _text(app, selector: str, width: int = 116) -> str:  # noqa: ANN001
+    """What a Static shows, as plain text (also when it is a table or a group)."""
+    from rich.console import Console
+
+    console = Console(width=width, record=True, color_system=None, file=io.StringIO())
+    console.print(app.screen.query_one(selector, Static).content)
+    return console.export_text()
 
 
 @aio
@@ -33,7 +44,7 @@ async def test_count_votes_follow_pick_go_back_and_debrief(tmp_path, example, ru
         assert plenary.run.history == []
         await pilot.press("1", "1", "1", "2", "2", "2", "2", "minus", "minus")
         assert plenary.votes_here() == {"rustig-uitleggen": 3, "discussie": 2}
-        assert "majority: 1" in _shown(app, "#plen-status")
+        assert "majority: option 1" in _shown(app, "#plen-status")
         await pilot.press("0")
         assert plenary.votes_here() == {}
         await pilot.press("2", "2", "1")
@@ -55,7 +66,7 @@ async def test_count_votes_follow_pick_go_back_and_debrief(tmp_path, example, ru
         assert plenary.run.ending.id == "einde-grens"
         await pilot.press("d")
         assert isinstance(app.screen, PlenaryDebriefScreen)
-        text = _shown(app, "#plen-debrief-text")
+        text = _text(app, "#plen-debrief-text")
         assert "Branch 1: the group's road" in text and "Branch 2: back to decision 1" in text
         assert "(not the majority)" in text and "Ending: Limit set" in text
         await pilot.press("m", "h")

@@ -157,7 +157,8 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
                 text = runs_csv(trainer, scenarios, rubric)
             else:
                 text = group_report_html(trainer.dashboard(scenarios, rubric, lang=lang), rubric,
-                                         lang=lang, anonymous=args.anonymous)
+                                         lang=lang, anonymous=args.anonymous,
+                                         session_date=rec.created)
             if args.output:
                 Path(args.output).write_text(text, encoding="utf-8")
                 print(f"Saved {args.output}", file=sys.stderr)
@@ -228,5 +229,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--anonymous", action="store_true",
                    help="with --export html: numbers instead of names")
     p.add_argument("--export-dir", metavar="DIR",
-                   help="where the dashboard's e/h keys save (default: this folder)")
+                   help="where the dashboard's e/h keys save (default: the exports folder "
+                        "in the data folder)")
     p.set_defaults(func=cmd_dashboard)

@@ -71,8 +71,9 @@ def cmd_group(args: argparse.Namespace) -> int:
 
         PlenaryApp(plenary, rubric, lang=lang,
                    export_dir=Path(args.export_dir) if args.export_dir else None).run()
-        print(f"Plenary {plenary.session.id} is saved. Continue it with: "
-              f"sovsim group --session {plenary.session.id}")
+        from ..groupui.strings import t
+
+        print(t("group.td.plen_saved", lang, id=plenary.session.id))
     return EXIT_OK
 
 
@@ -93,5 +94,6 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="with --session or --continue: write the group debrief and stop")
     p.add_argument("-o", "--output", metavar="FILE", help="with --export: write to FILE")
     p.add_argument("--export-dir", metavar="DIR",
-                   help="where the debrief's M/H keys save (default: this folder)")
+                   help="where the debrief's M/H keys save (default: the exports folder in "
+                        "the data folder)")
     p.set_defaults(func=cmd_group)

@@ -1,8 +1,10 @@
-"""What the group screens share: translated key bindings."""
+"""What the group screens share: translated key bindings, where exports go."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
 from textual.binding import BindingsMap
 from textual.dom import DOMNode
@@ -26,3 +28,13 @@ def translate_bindings(node: DOMNode, lang: str) -> None:
             out.append(b)
         fresh.key_to_bindings[key] = out
     node._bindings = fresh
+
+
+def exports_dir(owner: Any) -> Path:
+    """Where the trainer's exports go: the ``exports`` folder in the data folder (where the
+    trainee's debrief exports go too), whatever the current folder. ``owner``: a store, or
+    something that holds one (a plenary, a trainer's view of a session)."""
+    store = getattr(owner, "store", None) or getattr(owner, "_store", None) or owner
+    path = getattr(store, "path", None)
+    base = Path(path).parent if path is not None else Path.home()
+    return base / "exports"

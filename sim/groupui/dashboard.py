@@ -7,6 +7,7 @@ It only presents :class:`sim.group.Dashboard` figures, got through a
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from ..sessions import AccessDenied, Trainer, format_code
 from ..store import StoreError
 from ..textsafe import shown_path
 from . import render
-from .common import translate_bindings
+from .common import exports_dir, translate_bindings
 from .people import ParticipantList
 from .strings import t
 
@@ -72,12 +73,12 @@ class DashboardScreen(Screen[None]):
     CSS_PATH = CSS
 
     BINDINGS = [
-        Binding("r", "refresh_figures", "group.key.refresh"),
-        Binding("s", "next_scenario", "group.key.next_scenario"),
+        Binding("r", "refresh_figures", "group.key.refresh", show=False),  # it refreshes itself
+        Binding("s", "next_scenario", "group.td.key.scenario"),
         Binding("a", "anonymise", "group.key.anonymise"),
-        Binding("e", "export_csv", "group.key.export_csv"),
-        Binding("h", "export_html", "group.key.export_html"),
-        Binding("c", "close_session", "group.key.close_session"),
+        Binding("e", "export_csv", "group.td.key.csv"),
+        Binding("h", "export_html", "group.td.key.report"),
+        Binding("c", "close_session", "group.td.key.close"),
         Binding("escape", "leave", "group.key.back"),
         Binding("t", "takeovers", "group.key.takeovers"),
         Binding("l", "joins", "group.key.joins", show=False),
@@ -92,7 +93,7 @@ class DashboardScreen(Screen[None]):
         self.rubric = rubric
         self.lang = lang
         self.names = names_for(rubric, lang)
-        self.export_dir = export_dir or Path.cwd()
+        self.export_dir = export_dir or exports_dir(trainer)
         self.scorer = rubric_scorer(rubric)
         self.refresh_seconds = refresh_seconds
         self.index = 0
@@ -125,7 +126,7 @@ class DashboardScreen(Screen[None]):
                     yield Static(id="dims")
                 with VerticalScroll(id="dash-endings", classes="panel"):
                     yield Static(id="endings")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#dash-alerts").display = False
@@ -133,6 +134,7 @@ class DashboardScreen(Screen[None]):
                          ("dash-quadrant", "group.dash.quadrant"), ("dash-dims", "group.dash.dimensions"),
                          ("dash-endings", "group.dash.endings")):
             self.query_one(f"#{wid}").border_title = t(key, self.lang)
+        self.query_one("#dash-decisions").border_subtitle = t("group.td.poor_legend", self.lang)
         self.action_refresh_figures()
 
     def on_unmount(self) -> None:
@@ -222,9 +224,10 @@ class DashboardScreen(Screen[None]):
         session = self.trainer.session
         title = d.title or t("group.dash.untitled", self.lang, id=d.session_id)
         self.title = render.one_line(t("group.dash.title", self.lang, title=title))
-        self.sub_title = t("group.dash.sub", self.lang, code=format_code(d.join_code or ""),
+        self.sub_title = t("group.td.sub", self.lang, code=format_code(d.join_code or ""),
                            state=t("group.dash.closed" if d.closed else "group.dash.open", self.lang),
-                           people=len(d.participants), mode=t(f"group.mode.{session.mode}", self.lang))
+                           people=render.plural("group.td.people", len(d.participants), self.lang),
+                           mode=t(f"group.mode.{session.mode}", self.lang))
         titles = {s.scenario_id: s.title for s in d.scenarios}
         self.query_one(ParticipantList).set_people(d.participants, titles,
                                                    format_code(d.join_code or ""),
@@ -238,7 +241,8 @@ class DashboardScreen(Screen[None]):
         fig = d.scenarios[self.index]
         head = Text(t("group.dash.scenario", self.lang, i=self.index + 1, n=len(d.scenarios),
                       title=render.one_line(fig.title)), style="bold")
-        head.append(f"   {fig.runs} run(s), {fig.finished} ✓", style="")
+        head.append(f"   {render.plural('group.td.runs', fig.runs, self.lang)}, "
+                    f"{t('group.td.finished', self.lang, n=fig.finished)}", style="")
         for name, sent, queued, failed in self._lrs:
             head.append("   " + t("group.dash.lrs", self.lang, name=name, sent=sent,
                                   queued=queued), style="yellow" if queued or failed else "")
@@ -308,6 +312,11 @@ class DashboardScreen(Screen[None]):
 
     def action_anonymise(self) -> None:
         self.anonymous = not self.anonymous
+        self._bindings.key_to_bindings["a"] = [  # the key says what it does now
+            replace(b, description=t("group.td.key.show_names" if self.anonymous
+                                     else "group.key.anonymise", self.lang))
+            for b in self._bindings.key_to_bindings["a"]]
+        self.refresh_bindings()
         self.show()
 
     def _save(self, name: str, text: str) -> None:
@@ -319,7 +328,7 @@ class DashboardScreen(Screen[None]):
             self.notify(t("group.not_saved", self.lang, reason=err.strerror or str(err)),
                         severity="error")
             return
-        self.notify(t("group.saved_to", self.lang, path=shown_path(path)))
+        self.notify(t("group.saved_to", self.lang, path=shown_path(path.resolve())), timeout=12)
         if self.app.is_web:
             self.app.deliver_text(path, save_filename=name)
 
@@ -366,7 +375,8 @@ class DashboardScreen(Screen[None]):
             return
         self._save(f"sovsim-{self.trainer.session_id}.html",
                    group_report_html(self.figures, self.rubric, lang=self.lang,
-                                     anonymous=self.anonymous))
+                                     anonymous=self.anonymous,
+                                     session_date=self.trainer.session.created))
 
     def action_close_session(self) -> None:
         if self.trainer.session.closed:
@@ -391,6 +401,7 @@ class DashboardApp(App[None]):
     """``sovsim dashboard SESSION``: the dashboard on its own."""
 
     TITLE = "sovsim"
+    ENABLE_COMMAND_PALETTE = False  # Textual's own commands are English; every key is shown
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
 
     def __init__(self, trainer: Trainer, scenarios: list[Scenario], rubric: Any,

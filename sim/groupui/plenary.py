@@ -23,10 +23,12 @@ from ..problemtext import error_text
 from ..store import StoreError
 from ..textsafe import shown_path
 from . import render
-from .common import translate_bindings
+from .bigdigits import ROWS, Size, big_number, count_width, thick_bar
+from .common import exports_dir, translate_bindings
 from .strings import t
 
 CSS = Path(__file__).with_name("groupui.tcss")  # every rule names its screen
+TIGHT_BELOW = 30  # rows: below this the plenary leaves out the blank lines between parts
 
 
 class PlenaryScreen(Screen[None]):
@@ -38,13 +40,17 @@ class PlenaryScreen(Screen[None]):
         *[Binding(str(n), f"vote({n})", show=False) for n in range(1, 10)],
         Binding("minus", "less", "group.key.vote_less", show=False),
         Binding("0", "clear_votes", "group.key.votes_clear", show=False),
-        Binding("up", "move(-1)", show=False),
-        Binding("down", "move(1)", show=False),
-        Binding("enter", "follow", "group.key.follow"),
-        Binding("k", "pick", "group.key.pick"),
-        Binding("n", "notes", "group.key.notes"),
-        Binding("b", "bookmark", "group.key.bookmark"),
-        Binding("g", "go_back", "group.key.go_back"),
+        # the arrows always move the highlight, also when the situation can scroll (it
+        # scrolls with PgUp/PgDn): nothing on this screen takes the focus
+        Binding("up", "move(-1)", show=False, priority=True),
+        Binding("down", "move(1)", show=False, priority=True),
+        Binding("pageup", "scroll_story(-1)", show=False),
+        Binding("pagedown", "scroll_story(1)", show=False),
+        Binding("enter", "follow", "group.td.key.majority"),
+        Binding("k", "pick", "group.td.key.pick"),
+        Binding("n", "notes", "group.td.key.notes"),
+        Binding("b", "bookmark", "group.key.bookmark", show=False),  # in the help line
+        Binding("g", "go_back", "group.td.key.go_back"),
         Binding("d", "debrief", "group.key.debrief"),
         Binding("escape", "leave", "group.key.back", show=False),
         Binding("q", "leave", "group.key.quit"),
@@ -56,9 +62,11 @@ class PlenaryScreen(Screen[None]):
         self.plenary = plenary
         self.rubric = rubric
         self.lang = lang
-        self.export_dir = export_dir or Path.cwd()
-        self.highlight = 0
+        self.export_dir = export_dir or exports_dir(plenary)
+        self.highlight = 0  # moved by the arrows only: K picks what the trainer marked
         self.notes_shown = False
+        self._counted: list[str] = []  # the votes counted here, in order (for −)
+        self._counted_at: tuple[str, int] | None = None
         translate_bindings(self, lang)
 
     def t(self, key: str, /, **kw: object) -> str:
@@ -68,14 +76,14 @@ class PlenaryScreen(Screen[None]):
         yield Header()
         with Vertical(id="plen-body"):
             yield Static(id="plen-head")
-            with VerticalScroll(id="plen-situation"):
+            with VerticalScroll(id="plen-situation", can_focus=False):
                 yield Static(id="plen-lines")
             yield Static(id="plen-discussion")
             yield Static(id="plen-options")
             yield Static(id="plen-status")
-            with VerticalScroll(id="plen-notes"):
+            with VerticalScroll(id="plen-notes", can_focus=False):
                 yield Static(id="plen-notes-text")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         s = self.plenary.scenario
@@ -110,6 +118,10 @@ class PlenaryScreen(Screen[None]):
     def show(self) -> None:
         p = self.plenary
         run = p.run
+        self.set_class((self.size.height or self.app.size.height) < TIGHT_BELOW, "-tight")
+        if self.has_class("-ended") != run.finished:  # the footer's keys change with it
+            self.set_class(run.finished, "-ended")
+            self.refresh_bindings()
         head = Text()
         if run.finished:
             head.append(t("group.plen.ended", self.lang,
@@ -143,43 +155,85 @@ class PlenaryScreen(Screen[None]):
             discussion.update(d)
         views = run.choices(self.lang)
         votes = p.votes_here()
-        top = max(votes.values(), default=0)
         majority = p.majority()
         self.highlight = min(self.highlight, max(0, len(views) - 1))
-        text = Table.grid(padding=(0, 1), expand=True)
-        text.add_column(width=2, no_wrap=True)
-        text.add_column(width=3, no_wrap=True)
-        text.add_column(ratio=1)
-        text.add_column(width=10, no_wrap=True)
-        text.add_column(width=4, no_wrap=True, justify="right")
+        options.update(self._options(views, votes, majority))
+        total = sum(votes.values())
+        help_ = Text(t("group.td.votes_help", self.lang), style="dim")
+        if total == 0:
+            line = Text(t("group.plen.no_votes", self.lang), style="bold")
+        elif majority is None:
+            line = Text(t("group.plen.tie", self.lang), style="bold")
+        else:
+            num = next(v.number for v in views if v.id == majority)
+            line = Text(t("group.td.votes_line", self.lang, total=total, n=num), style="bold")
+        status.update(Text("\n").join([line, help_]))
+        self._notes()
+
+    # -- the options, as large as the screen allows -------------------------------------
+    def _layout(self, views: list[Any], votes: dict[str, int]) -> tuple[Size, int, int, int]:
+        """The size of the counts and bars, and the widths of the text, count and bar
+        columns: the largest size with which the options, the prompt and the situation
+        fit on the screen (a projector at 120x40 gets five-row digits, or three-row ones
+        when there are many options or much to read)."""
+        width = max(40, (self.size.width or self.app.size.width) - 4)
+        height = (self.size.height or self.app.size.height) - 2  # header and footer
+        digits = max(2, *(len(str(votes.get(v.id, 0))) for v in views)) if views else 2
+        discussion = self.plenary.run.node.discussion
+        prompt_rows = 0 if discussion is None else 1 + len(Text(
+            t("group.plen.discuss", self.lang) + ": " + render.clean(discussion.get(self.lang))
+        ).wrap(self.app.console, width - 3))
+        status_rows = 1 + 1 + len(Text(t("group.td.votes_help", self.lang)).wrap(
+            self.app.console, width))
+        # the situation must fit too (up to 10 lines; a longer one scrolls): the room
+        # reads it before the options
+        story = min(10, len(self._situation().wrap(self.app.console, width - 2)))
+        fixed = 1 + prompt_rows + status_rows + 2 + max(3, story)  # head, margins, the story
+        if self.notes_shown:  # the notes' box (at most 30% of the screen), with its margin
+            fixed += min(int(height * 0.3),
+                         3 + len(self._notes_text().wrap(self.app.console, width - 4)))
+        for size in ("large", "medium", "small"):
+            cw = count_width(digits, size)  # type: ignore[arg-type]
+            bw = max(8, min(40, width // (4 if size != "small" else 6)))
+            tw = width - 2 - 4 - cw - bw - 4  # marker, number, the gaps
+            if tw < 24 and size != "small":
+                continue
+            rows = sum(max(ROWS[size], len(Text(render.clean(v.text)).wrap(self.app.console, tw)))
+                       for v in views) + (len(views) - 1 if size != "small" else 0)
+            if fixed + rows <= height or size == "small":
+                return size, tw, cw, bw  # type: ignore[return-value]
+        raise AssertionError("unreachable")
+
+    def _options(self, views: list[Any], votes: dict[str, int], majority: str | None) -> Table:
+        size, tw, cw, bw = self._layout(views, votes)
+        top = max(votes.values(), default=0)
+        grid = Table.grid(padding=(0, 1), expand=True)
+        grid.add_column(width=2, no_wrap=True)
+        grid.add_column(width=3, no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_column(width=cw, no_wrap=True)
+        grid.add_column(width=bw, no_wrap=True)
         for i, v in enumerate(views):
             here = i == self.highlight
-            body = Text(render.clean(v.text), style="" if v.enabled else "dim")
+            # a style of its own, so that the text's wrapped lines are spans of their own
+            # (an SVG screenshot drops the blank cells that lead a span)
+            body = Text(render.clean(v.text), style="default" if v.enabled else "dim")
             if not v.enabled:
                 body.append(f"  ({t('group.play.unavailable', self.lang)})", style="italic")
             n = votes.get(v.id, 0)
-            if i:
-                text.add_row("", "", "", "", "")
-            text.add_row(Text("▶" if here else ""),
+            lead = v.id == majority
+            if i and size != "small":
+                grid.add_row("", "", "", "", "")
+            grid.add_row(Text("▶" if here else "", style="bold"),
                          Text(f" {v.number} ", style="bold reverse" if here else "bold"),
-                         body, Text(render.bar(n, 10, top or 1), style="yellow"),
-                         Text(str(n), style="bold" if v.id == majority else ""))
-        options.update(text)
-        total = sum(votes.values())
-        if total == 0:
-            status.update(Text(t("group.plen.no_votes", self.lang) + "\n" + t("group.plen.votes_help", self.lang)))
-        elif majority is None:
-            status.update(Text(t("group.plen.tie", self.lang)))
-        else:
-            num = next(v.number for v in views if v.id == majority)
-            status.update(Text(f"{t('group.plen.votes', self.lang)}: {total} · "
-                               f"{t('group.plen.majority', self.lang)}: {num}\n"
-                               + t("group.plen.votes_help", self.lang)))
-        self._notes()
+                         body,
+                         big_number(n, size, style="bold" if lead else ("" if n else "dim"),
+                                    width=cw),
+                         thick_bar(n, top or 1, bw, size,
+                                   style="bold yellow" if lead else "yellow"))
+        return grid
 
-    def _notes(self) -> None:
-        box = self.query_one("#plen-notes")
-        box.set_class(self.notes_shown, "-shown")
+    def _notes_text(self) -> Text:
         node = self.plenary.run.node
         text = Text(t("group.plen.notes", self.lang) + "\n", style="bold")
         if node.trainer_notes is not None:
@@ -194,7 +248,11 @@ class PlenaryScreen(Screen[None]):
                     if char else t("group.plen.thought", self.lang))
             text.append("\n\n" + head + ": ", style="bold")
             text.append(render.clean(node.thought.get(self.lang)), style="italic")
-        self.query_one("#plen-notes-text", Static).update(text)
+        return text
+
+    def _notes(self) -> None:
+        self.query_one("#plen-notes").set_class(self.notes_shown, "-shown")
+        self.query_one("#plen-notes-text", Static).update(self._notes_text())
 
     def on_resize(self) -> None:
         self.show()
@@ -212,23 +270,46 @@ class PlenaryScreen(Screen[None]):
             self.notify(error_text(err, self.lang), severity="error", timeout=10)
         return None
 
+    def _counted_here(self) -> list[str]:
+        """The votes counted at this decision since it was on the screen, oldest first."""
+        here = (self.plenary.current.run_id, self.plenary.decision_number)
+        if self._counted_at != here:
+            self._counted_at, self._counted = here, []
+        return self._counted
+
     def action_vote(self, n: int) -> None:
+        """One more vote for option ``n``; the highlight stays where the trainer put it."""
         views = self._views()
         if 1 <= n <= len(views) and views[n - 1].enabled:
-            self.highlight = n - 1
-            self._safe(lambda: self.plenary.add_vote(views[n - 1].id, 1))
+            cid = views[n - 1].id
+            if self._safe(lambda: self.plenary.add_vote(cid, 1)) is not None:
+                self._counted_here().append(cid)
             self.show()
 
     def action_less(self) -> None:
+        """Take the last vote counted off again (a miscount); with none counted on this
+        screen (votes carried over, or a plenary continued), one off the highlighted option."""
         views = self._views()
-        if views:
-            self._safe(lambda: self.plenary.add_vote(views[self.highlight].id, -1))
-            self.show()
+        if not views:
+            return
+        counted = self._counted_here()
+        cid = counted.pop() if counted else views[self.highlight].id
+        self._safe(lambda: self.plenary.add_vote(cid, -1))
+        self.show()
 
     def action_clear_votes(self) -> None:
         if self._views():
             self._safe(self.plenary.clear_votes)
+            self._counted_here().clear()
             self.show()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """At an ending, the keys for votes and choices leave the footer."""
+        return not (action in ("follow", "pick") and self.plenary.run.finished)
+
+    def action_scroll_story(self, direction: int) -> None:
+        story = self.query_one("#plen-situation", VerticalScroll)
+        (story.scroll_page_down if direction > 0 else story.scroll_page_up)()
 
     def action_move(self, delta: int) -> None:
         views = self._views()
@@ -257,8 +338,9 @@ class PlenaryScreen(Screen[None]):
             self.show()
 
     def action_notes(self) -> None:
+        """Show or hide the notes; the counts and bars make room for them."""
         self.notes_shown = not self.notes_shown
-        self._notes()
+        self.show()
 
     def action_bookmark(self) -> None:
         if self.plenary.run.finished:
@@ -369,7 +451,7 @@ class PlenaryDebriefScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="plen-debrief"):
             yield Static(id="plen-debrief-text")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         from ..groupreport import plenary_text
@@ -387,7 +469,8 @@ class PlenaryDebriefScreen(Screen[None]):
             self.notify(t("group.not_saved", self.lang, reason=err.strerror or str(err)),
                         severity="error")
             return
-        self.notify(t("group.saved_to", self.lang, path=shown_path(self.export_dir / name)))
+        self.notify(t("group.saved_to", self.lang, path=shown_path((self.export_dir / name).resolve())),
+                    timeout=12)
 
     def action_export_md(self) -> None:
         from ..groupreport import plenary_markdown
@@ -407,6 +490,7 @@ class PlenaryApp(App[None]):
     """``sovsim group SCENARIO``."""
 
     TITLE = "sovsim"
+    ENABLE_COMMAND_PALETTE = False  # Textual's own commands are English; every key is shown
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
 
     def __init__(self, plenary: Plenary, rubric: Any, *, lang: str = "nl",

@@ -20,6 +20,7 @@ from ..group import (
     Names,
     ParticipantProgress,
     PoorChoice,
+    RunProgress,
 )
 from .strings import t
 
@@ -57,6 +58,34 @@ def fmt(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f}"
 
 
+def at_decision(run: RunProgress) -> int:
+    """The decision a trainee is at, as their own screen numbers it ("Keuze 4" after
+    three choices); never past the longest path's last decision."""
+    n = run.decisions + 1
+    return min(n, run.most_decisions) if run.most_decisions else n
+
+
+def plural(key: str, n: int, lang: str, /, **values: object) -> str:
+    """``key.one`` or ``key.many`` by ``n``, with ``n`` and ``values`` filled in."""
+    return t(f"{key}.{'one' if n == 1 else 'many'}", lang, n=n, **values)
+
+
+def long_date(iso: str | None, lang: str, *, time: bool = False) -> str:
+    """'4 december 2026' (English: '4 December 2026') from an ISO time, in local time;
+    with ``time``, the hour and minute too. The text itself if it is not a time."""
+    if not iso:
+        return ""
+    try:
+        when = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if when.tzinfo is not None:
+        when = when.astimezone()
+    months = t("group.td.months", lang).split()
+    out = f"{when.day} {months[when.month - 1]} {when.year}"
+    return out + f" {when:%H:%M}" if time else out
+
+
 def person_status(p: ParticipantProgress, titles: dict[str, str], lang: str, *,
                   away_after: float = 60.0, now: datetime | None = None) -> tuple[Text, str]:
     """How far a participant is (the ending reached, or decision n of at most m; "away"
@@ -72,10 +101,10 @@ def person_status(p: ParticipantProgress, titles: dict[str, str], lang: str, *,
             status.append("✓ " + one_line(latest.ending_title or latest.ending), style="green")
         elif latest.most_decisions:
             status.append(bar(latest.decisions, 6, latest.most_decisions) + " ", style="cyan")
-            status.append(t("group.dash.playing", lang, n=latest.decisions,
+            status.append(t("group.dash.playing", lang, n=at_decision(latest),
                             max=latest.most_decisions))
         else:
-            status.append(t("group.dash.playing_open", lang, n=latest.decisions))
+            status.append(t("group.td.playing_open", lang, n=at_decision(latest)))
     if p.seen is not None and not (latest and latest.finished):
         try:
             age = ((now or datetime.now(UTC)) - datetime.fromisoformat(p.seen)).total_seconds()
@@ -95,7 +124,9 @@ def decisions_text(decisions: list[DecisionFigures], lang: str, width: int = 56)
     for i, d in enumerate(decisions):
         if i:
             out.append("\n\n")
-        out.append(one_line(d.prompt, width), style="bold")
+        head = f" {t('group.td.decision', lang, n=d.number)} " if d.number else ""
+        out.append(head, style="bold reverse")
+        out.append(" " + one_line(d.prompt, width - len(head) - 1), style="bold")
         top = max((o.count for o in d.options), default=0)
         for o in d.options:
             out.append("\n")

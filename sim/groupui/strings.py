@@ -346,6 +346,55 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "{n} failed join attempt(s) in the last 15 minutes"),
     # -- owned thoughts (issue 12, branch catalogue) --
     "group.plen.thought_of": ("Wat {name} denkt", "What {name} thinks"),
+    # -- trainerday (issue 14, trainers): progress, plurals, the report, the projector ----
+    "group.td.playing_open": ("keuze {n}", "decision {n}"),
+    "group.td.runs.one": ("{n} run", "{n} run"),
+    "group.td.runs.many": ("{n} runs", "{n} runs"),
+    "group.td.finished": ("{n} afgerond", "{n} finished"),
+    "group.td.people.one": ("{n} deelnemer", "{n} participant"),
+    "group.td.people.many": ("{n} deelnemers", "{n} participants"),
+    "group.td.sub": ("deelnamecode {code} · {state} · {people} · {mode}",
+                     "join code {code} · {state} · {people} · {mode}"),
+    "group.td.decision": ("Beslismoment {n}", "Decision {n}"),
+    "group.td.poor_legend": ("rood = zwakke optie", "red = poor option"),
+    "group.td.report_title": ("Groepsrapport: {title}", "Group report: {title}"),
+    "group.td.report_dates": ("Sessie van {date} · rapport gemaakt op {made}",
+                              "Session of {date} · report made on {made}"),
+    "group.td.report_legend": (
+        "In rood: een zwakke optie, een keuze die in de rubriek per saldo negatief scoort. "
+        "Bij de vaakst gekozen zwakke opties staat de best scorende optie die op dat moment "
+        "openstond (beter: …).",
+        "In red: a poor option, a choice that scores negative overall in the rubric. With the "
+        "poor options chosen most often, the best-scoring option that was on offer at that "
+        "moment is given (better: …)."),
+    "group.td.mean": ("gemiddeld", "mean"),
+    "group.td.sd": ("sd", "sd"),
+    "group.td.range": ("min–max", "min–max"),
+    "group.td.months": (
+        "januari februari maart april mei juni juli augustus september oktober november "
+        "december",
+        "January February March April May June July August September October November "
+        "December"),
+    "group.td.key.scenario": ("Scenario", "Scenario"),
+    "group.td.key.show_names": ("Namen tonen", "Show names"),
+    "group.td.key.csv": ("CSV", "CSV"),
+    "group.td.key.report": ("Rapport", "Report"),
+    "group.td.key.close": ("Sessie sluiten", "Close session"),
+    "group.td.key.majority": ("Meerderheid", "Majority"),
+    "group.td.key.pick": ("Kiezen", "Pick"),
+    "group.td.key.notes": ("Notities", "Notes"),
+    "group.td.key.go_back": ("Terug", "Go back"),
+    "group.td.votes_help": (
+        "Cijfertoets = +1 stem · - = laatste stem eraf · 0 = opnieuw tellen · Enter volgt de "
+        "meerderheid · ↑/↓ markeert, K kiest de gemarkeerde · B = bladwijzer",
+        "Number key = +1 vote · - = last vote off · 0 = count again · Enter follows the "
+        "majority · ↑/↓ highlights, K picks the highlighted · B = bookmark"),
+    "group.td.votes_line": ("Stemmen: {total} · meerderheid: optie {n}",
+                            "Votes: {total} · majority: option {n}"),
+    "group.td.plen_saved": (
+        "Plenaire sessie {id} is bewaard. Ga later verder met: sovsim group --session {id}",
+        "Plenary {id} is saved. Continue it with: sovsim group --session {id}"),
+    "group.td.debrief_dates": ("{title} · {date}", "{title} · {date}"),
 }
 
 def _register() -> dict[str, dict[str, str]]:
