@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.events import Resize
+from textual.events import Key, Resize
 from textual.widgets import Button, Footer, Header, OptionList, Static
 
 from ... import transcript
@@ -28,6 +28,7 @@ from .dialogs import ConfirmDialog, PauseDialog
 from .reference import DossierScreen, GlossaryScreen, dimension_name
 
 WIDE = 110
+MIN_WIDTH, MIN_HEIGHT = 40, 24  # below this the conversation has no room: say so
 
 
 class PlayScreen(BaseScreen):
@@ -37,8 +38,10 @@ class PlayScreen(BaseScreen):
         Binding("g", "glossary", "key.glossary"),
         Binding("u", "undo", "key.undo"),
         Binding("escape", "pause", "key.pause"),
-        Binding("pageup", "scroll_transcript(-1)", show=False),
-        Binding("pagedown", "scroll_transcript(1)", show=False),
+        # priority: the choices (an OptionList) have their own PgUp/PgDn, which would
+        # move the highlight; here they always scroll the conversation
+        Binding("pageup", "scroll_transcript(-1)", show=False, priority=True),
+        Binding("pagedown", "scroll_transcript(1)", show=False, priority=True),
     ]
 
     def __init__(self, pt: Playthrough, *, fresh: bool) -> None:
@@ -48,6 +51,9 @@ class PlayScreen(BaseScreen):
         self._asked_store = False
         self._bindings_state: tuple[bool, bool] | None = None
         self._status_shown: tuple[str, ...] | None = None
+        self._coach: transcript.Entry | None = None  # the feedback on the last choice
+        self._pin_shown = False
+        self.too_small = False
 
     # -- layout ------------------------------------------------------------------------
     def refresh_titles(self) -> None:
@@ -58,10 +64,12 @@ class PlayScreen(BaseScreen):
         coach = self.pt.mode == "coach"
         yield Header(icon="≡")
         yield Static(id="play-status")
+        yield Static(id="play-too-small")
         with Horizontal(id="play-main"):
             with Vertical(id="play-left"):
                 yield Transcript(render=self._render_entry, timing=PACE_TIMING[self.app.pace],
                                  id="transcript")
+                yield Static(id="coach-pin")
                 yield Static(id="play-hint")
                 yield ChoiceList(id="choices")
                 yield Button(Text(self.t("play.to_debrief")), id="to-debrief", variant="primary")
@@ -94,7 +102,20 @@ class PlayScreen(BaseScreen):
 
     def _layout(self, width: int) -> None:
         self.set_class(width >= WIDE, "-wide")
+        self._check_size()
         self._update_status()
+        self._show_coach_pin()
+
+    def _check_size(self) -> None:
+        """Too few rows (or columns) for the conversation: say what size is needed instead."""
+        w, h = self.app.size
+        small = w < MIN_WIDTH or h < MIN_HEIGHT
+        if small:
+            self.query_one("#play-too-small", Static).update(Text(self.t(
+                "play.too_small", w=w, h=h, min_w=MIN_WIDTH, min_h=MIN_HEIGHT)))
+        if small != self.too_small:
+            self.too_small = small
+            self.set_class(small, "-too-small")
 
     def relocalise(self) -> None:
         self.pt.lang = self.lang
@@ -121,13 +142,18 @@ class PlayScreen(BaseScreen):
             text.append(e.text)
             return text, ["you"], None
         if e.kind == "coach":
+            if e is self._coach and self._pinned():  # in full just above the choices
+                text = Text()
+                text.append(self.t("play.coach") + ": ", style="bold")
+                text.append_text(self._coach_scores(e))
+                return text, ["coach-line"], None
             return self._coach_text(e), ["coach"], self.t("play.coach")
         text = Text()
         text.append(e.title or "", style="bold")
         text.append("\n" + e.text)
         return text, ["ending", f"outcome-{e.outcome}"], self.t("play.ending")
 
-    def _coach_text(self, e: transcript.Entry) -> Text:
+    def _coach_scores(self, e: transcript.Entry) -> Text:
         text = Text()
         if e.scores:
             for i, (dim, v) in enumerate(e.scores.items()):
@@ -137,16 +163,53 @@ class PlayScreen(BaseScreen):
                 text.append(dimension_name(self.app, dim))
         else:
             text.append(self.t("play.no_scores"), style="italic")
+        return text
+
+    def _coach_text(self, e: transcript.Entry, *, inline: bool = False) -> Text:
+        text = self._coach_scores(e)
         if e.text:
-            text.append("\n" + e.text)
+            text.append((" — " if inline else "\n") + e.text)
         if e.thought:
             text.append("\n" + self.t("play.thought") + " ", style="bold")
             text.append(e.thought, style="italic")
         return text
 
+    def _show_coach_pin(self) -> None:
+        """The feedback on the last choice, kept in view above the choices until the next
+        choice (in a narrow window the conversation scrolls it away; the side panel of a
+        wide one has room for the conversation to keep it)."""
+        pin = self.query_one("#coach-pin", Static)
+        pinned = self._pinned()
+        if pinned != self._pin_shown:
+            self._pin_shown = pinned
+            if self._coach is not None:
+                self.query_one(Transcript).redraw(self._coach)
+        if not pinned or self._coach is None:
+            pin.display = False
+            return
+        text = Text()
+        text.append(self.t("play.coach") + ": ", style="bold")
+        text.append_text(self._coach_text(self._coach, inline=True))
+        pin.update(text)
+        pin.display = True
+
+    def _pinned(self) -> bool:
+        return self._coach is not None and not self.has_class("-wide")
+
+    def _set_coach(self, entries: list[transcript.Entry]) -> None:
+        """The feedback in ``entries`` (if any) is the one now pinned; the one pinned before
+        is shown in full in the conversation again."""
+        old = self._coach
+        self._coach = next((e for e in reversed(entries) if e.kind == "coach"), None)
+        if old is not None and old is not self._coach:
+            self.query_one(Transcript).redraw(old)
+        self._pin_shown = self._pinned()
+        self._show_coach_pin()
+
     def _show_all(self, paced: bool) -> None:
         """Show the transcript of the run so far (the opening paced when the run is new)."""
         entries = transcript.build(self.pt.run, self.lang, self.pt.mode == "coach")
+        self._set_coach(entries if self.pt.run.history else [])
         tr = self.query_one(Transcript)
         self._waiting()
         if paced:
@@ -274,6 +337,9 @@ class PlayScreen(BaseScreen):
             self._choose(event.option.id)
 
     def action_pick(self, number: int) -> None:
+        if self.too_small:  # nothing to read: no blind choices
+            self.notify(self.t("play.too_small_keys"), severity="warning")
+            return
         tr = self.query_one(Transcript)
         if tr.revealing:
             tr.skip()
@@ -291,7 +357,7 @@ class PlayScreen(BaseScreen):
 
     def _choose(self, choice_id: str) -> None:
         run = self.pt.run
-        if run.finished or self.query_one(Transcript).revealing:
+        if run.finished or self.query_one(Transcript).revealing or self.too_small:
             return
         n = len(run.history) + 1
         try:
@@ -308,6 +374,7 @@ class PlayScreen(BaseScreen):
             self._waiting()
         entries = transcript.step_entries(run.scenario, step, n, self.lang,
                                           self.pt.mode == "coach")
+        self._set_coach(entries)
         if tr.add(entries):  # all at once: the choices in the same frame as the lines
             self._revealed()
         else:
@@ -320,11 +387,18 @@ class PlayScreen(BaseScreen):
             return True if self.pt.can_undo else None
         return True
 
+    def on_key(self, event: Key) -> None:
+        """U where there is nothing to take back (dimmed in the footer): say why."""
+        if event.key == "u" and self.pt.mode == "coach" and not self.pt.can_undo:
+            event.stop()
+            self.action_undo()
+
     def action_undo(self) -> None:
         if self.pt.mode != "coach":
             return
         if not self.pt.can_undo:
-            self.notify(self.t("play.nothing_to_undo"))
+            key = "play.no_undo_at_end" if self.pt.run.finished else "play.nothing_to_undo"
+            self.notify(self.t(key))
             return
         try:
             self.pt.undo()
