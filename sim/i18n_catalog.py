@@ -355,15 +355,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Type the number of your choice and press Enter. ? = help, d = case file, "
         "g = glossary, u = undo, q = stop."),
     "plain.help": (
-        "Een nummer: kies dat antwoord. d: dossier. g: begrippen. q: stoppen (je voortgang "
-        "blijft bewaard).",
-        "A number: choose that answer. d: case file. g: glossary. q: stop (your progress stays "
-        "saved)."),
-    "plain.help_undo": (
-        "Een nummer: kies dat antwoord. d: dossier. g: begrippen. u: laatste keuze terugnemen. "
+        "Een nummer: kies dat antwoord. l: de keuzes nog eens. d: dossier. g: begrippen. "
         "q: stoppen (je voortgang blijft bewaard).",
-        "A number: choose that answer. d: case file. g: glossary. u: take back your last "
-        "choice. q: stop (your progress stays saved)."),
+        "A number: choose that answer. l: the choices again. d: case file. g: glossary. "
+        "q: stop (your progress stays saved)."),
+    "plain.help_undo": (
+        "Een nummer: kies dat antwoord. l: de keuzes nog eens. d: dossier. g: begrippen. "
+        "u: laatste keuze terugnemen. q: stoppen (je voortgang blijft bewaard).",
+        "A number: choose that answer. l: the choices again. d: case file. g: glossary. "
+        "u: take back your last choice. q: stop (your progress stays saved)."),
     "plain.what_now": ("Wat doe je?", "What do you do?"),
     "plain.type_number": ("Typ een nummer, of ? voor hulp.", "Type a number, or ? for help."),
     "plain.not_saving": ("Let op: deze oefening wordt niet bewaard.",

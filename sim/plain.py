@@ -103,12 +103,31 @@ class PlainGame:
                      f"[{', '.join(term.sources)}]")
         self.say()
 
-    def debrief(self, run: Run) -> None:
+    def gauges(self, run: Run) -> None:
+        """The other person's gauges as one sentence (what a sighted coach-mode trainee sees
+        after every choice)."""
+        parts = []
+        for var in run.scenario.variables.values():
+            if not (var.gauge and var.type == "number"):
+                continue
+            name = one_line(var.label.get(self.lang)) if var.label else var.id
+            value = _num(run.values.get(var.id, var.initial))
+            if var.max is not None:
+                parts.append(self.t("plain.gauge", label=name, value=value, max=_num(var.max)))
+            else:
+                parts.append(f"{name} {value}")
+        if parts:
+            self.say(self.t("plain.gauges", gauges=", ".join(parts)))
+            self.say()
+
+    def debrief(self, run: Run, markdown: bool = False) -> None:
+        """The debrief: in sentences and short lists (read aloud well), or as Markdown."""
         from scoring.debrief import build_debrief
         from scoring.render import render_markdown
+        from scoring.render_plain import render_plain
 
         d = build_debrief(self.scenario, run, self.rubric, self.lang, self.mode)
-        self.say(render_markdown(d, self.lang).rstrip())
+        self.say((render_markdown if markdown else render_plain)(d, self.lang).rstrip())
 
     # -- interactive -------------------------------------------------------------------
     def ask(self, prompt: str) -> str | None:
@@ -133,8 +152,13 @@ class PlainGame:
             self.say(self.t("plain.resumed", n=len(pt.run.history)))
             self.say()
         self.entries(transcript.build(pt.run, self.lang, pt.mode == "coach"))
+        if pt.mode == "coach" and pt.run.history:
+            self.gauges(pt.run)
+        show = True
         while not pt.run.finished:
-            self.choices(pt.run)
+            if show:
+                self.choices(pt.run)
+            show = True
             answer = self.ask("> ")
             if answer is None or answer.lower() in ("q", "quit", "stop", "stoppen"):
                 self.say(self.t("plain.stopped_saved" if pt.saving else "plain.stopped"))
@@ -142,6 +166,9 @@ class PlainGame:
             if answer in ("?", "h", "help", "hulp"):
                 self.say(self.t("plain.help_undo" if pt.mode == "coach" else "plain.help"))
                 self.say()
+                show = False
+                continue
+            if answer.lower() == "l":  # the choices again
                 continue
             if answer.lower() == "d":
                 self.dossier()
@@ -152,35 +179,41 @@ class PlainGame:
             if answer.lower() == "u":
                 self.undo(pt)
                 continue
-            if not answer.isdigit():
-                self.say(self.t("plain.type_number"))
+            if not answer.isdigit():  # a typo: a short hint, not every option again
+                count = len(pt.run.choices(self.lang))
+                self.say(self.t("plain.typo", n=count))
+                show = False
                 continue
-            self.pick(pt, int(answer))
+            show = self.pick(pt, int(answer))
         self.say(self.t("plain.debrief_follows"))
         self.say()
         self.debrief(pt.run)
         return 0
 
-    def pick(self, pt: Playthrough, number: int) -> None:
+    def pick(self, pt: Playthrough, number: int) -> bool:
+        """Make choice ``number``; False when it was not one (a short message said why)."""
         views = pt.run.choices(self.lang)
         view = next((v for v in views if v.number == number), None)
         if view is None:
-            self.say(self.t("play.no_such_choice", n=number, count=len(views)))
-            return
+            self.say(self.t("plain.no_such", n=number, count=len(views)))
+            return False
         if not view.enabled:
             self.say(self.t("play.choice_unavailable", reason=one_line(view.reason or "")))
-            return
+            return False
         n = len(pt.run.history) + 1
         try:
             step = pt.choose(view.id)
         except RunError as err:
             self.say(error_text(err, self.lang))
-            return
+            return False
         except StoreError as err:
             step = pt.run.history[-1]
             self.store_failed(pt, error_text(err, self.lang))
         self.say()
         self.entries(transcript.step_entries(self.scenario, step, n, self.lang, pt.mode == "coach"))
+        if pt.mode == "coach":
+            self.gauges(pt.run)
+        return True
 
     def undo(self, pt: Playthrough) -> None:
         if pt.mode != "coach":
@@ -198,6 +231,7 @@ class PlainGame:
         node = pt.run.node_id
         self.entries(transcript.node_entries(self.scenario, node, self.lang,
                                              len(pt.run.history)))
+        self.gauges(pt.run)
 
     def store_failed(self, pt: Playthrough, reason: str) -> None:
         self.say(self.t("store.cannot_save", reason=reason))
@@ -245,8 +279,12 @@ class PlainGame:
             step = replay.choose(cid)
             self.entries(transcript.step_entries(self.scenario, step, n, self.lang,
                                                  self.mode == "coach"))
-        self.debrief(replay)
+        self.debrief(replay, markdown=True)  # as documented: a path's debrief is Markdown
         return 0
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:.1f}"
 
 
 def parse_choices(text: str, lang: str) -> list[int]:

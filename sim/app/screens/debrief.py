@@ -229,27 +229,32 @@ class DebriefScreen(BaseScreen):
         return out
 
     def _path(self) -> Table:
+        """The route as the trainee met it: what was said at each step (not the author's
+        node ids), the choice made there, and the ending."""
         from scoring.labels import score_list
 
         d = self.debrief
         grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True, style="dim")
         grid.add_column(no_wrap=True)
         grid.add_column(ratio=1)
         n = 0
         for p in d.path:
+            said = Text(one_line(p.label or p.node), style="dim italic")
             if p.choice:
                 n += 1
-                text = Text(one_line(p.text or p.choice))
+                text = said
+                text.append("\n")
+                text.append(self.t("play.you") + ": ", style="bold")
+                text.append(one_line(p.text or p.choice))
                 text.append(" (" + score_list(p.scores, d.dimensions, self.lang) + ")",
                             style="dim")
-                grid.add_row(Text(p.node), Text(f"{n}.", style="bold"), text)
+                grid.add_row(Text(f"{n}.", style="bold"), text)
             elif d.ending is not None and p.node == d.ending.node:
-                grid.add_row(Text(p.node), Text("■", style="bold"),
+                grid.add_row(Text("■", style="bold"),
                              Text(self.t("debrief.ending") + ": " + clean(d.ending.title),
                                   style="bold"))
             else:
-                grid.add_row(Text(p.node), "", Text("…", style="dim"))
+                grid.add_row(Text("…", style="dim"), said)
         return grid
 
     def _sources(self) -> Table:
