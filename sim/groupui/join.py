@@ -227,7 +227,16 @@ class _Screen(BaseScreen):
 # --- joining ---------------------------------------------------------------------------
 
 class JoinScreen(_Screen):
-    BINDINGS = [Binding("f2", "toggle_lang", "group.key.lang")]
+    """The code and a name. Tab, Shift+Tab and Enter in the code field move the focus at
+    once (priority bindings, handled as the key arrives): keys typed right after them in
+    one burst, while the server is busy, go to the field the cursor moved to. Textual's own
+    Tab moves the focus only once the field before has handled its queued keys, after the
+    keys that followed."""
+
+    BINDINGS = [Binding("f2", "toggle_lang", "group.key.lang"),
+                Binding("tab", "move_focus(1)", show=False, priority=True),
+                Binding("shift+tab", "move_focus(-1)", show=False, priority=True),
+                Binding("enter", "code_entered", show=False, priority=True)]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="join-box"):
@@ -254,11 +263,19 @@ class JoinScreen(_Screen):
     def _ready(self) -> None:
         for field in self.query(Input):
             field.cursor_blink = False
-        self.query_one("#code", Input).focus()
+        self.set_focus(self.query_one("#code", Input))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "code_entered":  # elsewhere Enter is the field's or button's own
+            return self.focused is not None and self.focused.id == "code"
+        return True
+
+    def action_move_focus(self, step: int) -> None:
+        (self.focus_next if step > 0 else self.focus_previous)()  # now, not after the queue
 
     @on(Input.Submitted, "#code")
-    def _code_entered(self) -> None:
-        self.query_one("#name", Input).focus()
+    def action_code_entered(self) -> None:
+        self.set_focus(self.query_one("#name", Input))
 
     @on(Input.Submitted, "#name")
     @on(Button.Pressed, "#join")
@@ -276,11 +293,11 @@ class JoinScreen(_Screen):
                     "seat_taken": "group.join.seat_taken"}
             error.update(Text(self.t(keys.get(err.reason, "group.join.no_session"))))
             if err.reason in ("name", "seat_taken"):
-                self.query_one("#name", Input).focus()
+                self.set_focus(self.query_one("#name", Input))
             else:  # a wrong code: empty the field to type it again; the name stays
                 field = self.query_one("#code", Input)
                 field.value = ""
-                field.focus()
+                self.set_focus(field)
             return
         except StoreError as err:
             error.update(Text(self.t("group.join.store", reason=error_text(err, self.lang))))
