@@ -24,7 +24,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Mount, Unmount
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, OptionList, Static
+from textual.widgets import Button, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..app.app import Options, SovsimApp
@@ -32,6 +32,7 @@ from ..app.screens.base import BaseScreen
 from ..app.screens.debrief import DebriefScreen
 from ..app.screens.play import PlayScreen
 from ..app.screens.settings import SettingsScreen
+from ..app.widgets.footer import KeysFooter
 from ..engine import RunError
 from ..group import group_moments
 from ..i18n import t
@@ -252,7 +253,7 @@ class JoinScreen(_Screen):
                 yield Button(self.t("group.join.trainer"), id="trainer")
                 yield Button(self.t("group.key.lang"), id="lang")
             yield Static(Text(self.t("group.join.rejoin")), classes="hint")
-        yield Footer()
+        yield KeysFooter()
 
     def refresh_titles(self) -> None:
         self.title = self.t("group.app.title")
@@ -334,7 +335,7 @@ class TrainerCodeScreen(_Screen):
             with Horizontal(id="trainer-buttons"):
                 yield Button(self.t("group.trainer.open"), id="open", variant="primary")
                 yield Button(self.t("group.key.back"), id="back")
-        yield Footer()
+        yield KeysFooter()
 
     def refresh_titles(self) -> None:
         self.title = self.t("group.app.title")
@@ -381,7 +382,7 @@ class SessionHomeScreen(_Screen):
         with Vertical(id="session-body"):
             yield Static(id="session-intro")
             yield OptionList(id="scenario-list")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self._ready()

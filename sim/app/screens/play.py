@@ -11,7 +11,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Key, Resize
-from textual.widgets import Button, Footer, Header, OptionList, Static
+from textual.widgets import Button, Header, OptionList, Static
 
 from ... import transcript
 from ...engine import RunError
@@ -21,7 +21,8 @@ from ...store import StoreError
 from ...textsafe import one_line
 from ..app import PACE_TIMING
 from ..widgets.choices import ChoiceList
-from ..widgets.gauges import Gauges, gauge_text, has_gauges
+from ..widgets.footer import KeysFooter
+from ..widgets.gauges import Gauges, fitted_gauge_text, has_gauges
 from ..widgets.transcript import SPEAKER_CLASSES, Transcript
 from .base import BaseScreen
 from .dialogs import ConfirmDialog, PauseDialog
@@ -88,7 +89,7 @@ class PlayScreen(BaseScreen):
                     yield Gauges(id="side-gauges")
                 yield Static(Text(self.t("play.progress_head"), style="bold"), classes="side-head")
                 yield Static(id="side-progress")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self._layout(self.app.size.width)
@@ -278,8 +279,9 @@ class PlayScreen(BaseScreen):
         show_gauges = self.pt.mode == "coach" and has_gauges(run)
         if show_gauges and not wide:
             status.append("\n")
-            status.append_text(gauge_text(run, self.lang, width=6))
-        key = (status.plain, progress, str(run.values) if show_gauges else "", wide, self.lang)
+            status.append_text(fitted_gauge_text(run, self.lang, self.app.size.width - 2))
+        key = (status.plain, progress, str(run.values) if show_gauges else "", wide, self.lang,
+               self.app.size.width)
         if key == self._status_shown:  # an update costs a layout: only when something changed
             return
         self._status_shown = key
