@@ -49,7 +49,8 @@ async def test_the_phone_join_debrief_footer_and_gauges(tmp_path, rubric) -> Non
             keys = [k for k in footer.children if k.display]
             assert keys and all(inside(k) for k in keys)
             assert not any("-command-palette" in k.classes for k in keys)
-            assert footer.region.height == 2
+            assert footer.region.height == 3  # five keys, two to a row
+            assert all(k.region.width >= 18 for k in keys)  # "esc Beginscherm" fits
             await pilot.press("1", "2", "enter")  # to the end, then the debrief
             await pilot.pause()
             quadrant = app.screen.query_one("#debrief-quadrant", Static)
