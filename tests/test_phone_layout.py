@@ -50,9 +50,15 @@ async def test_the_phone_join_debrief_footer_and_gauges(tmp_path, rubric) -> Non
             assert keys and all(inside(k) for k in keys)
             assert not any("-command-palette" in k.classes for k in keys)
             assert footer.region.height == 3  # five keys, two to a row
-            assert all(k.region.width >= 18 for k in keys)  # "esc Beginscherm" fits
+            for k in keys:  # each key's whole label is drawn
+                assert k.region.width >= len(f"{k.key_display} {k.description}"), k.description
             await pilot.press("1", "2", "enter")  # to the end, then the debrief
             await pilot.pause()
+            footer = app.screen.query_one(KeysFooter)
+            keys = [k for k in footer.children if k.display]
+            assert "Beginscherm" in {k.description for k in keys}
+            for k in keys:
+                assert inside(k) and k.region.width >= len(f"{k.key_display} {k.description}")
             quadrant = app.screen.query_one("#debrief-quadrant", Static)
             console = Console(width=PHONE[0] - 4, record=True)
             console.print(quadrant.render())
