@@ -136,6 +136,7 @@ class PathEntry:
     choice: str | None = None
     text: str | None = None
     scores: dict[str, int] = field(default_factory=dict)
+    label: str = ""  # what a trainee saw there (an ending's title, else its first line, short)
 
 
 @dataclass(slots=True)
@@ -309,15 +310,43 @@ def key_moments(scenario: Scenario, decisions: list[Decision], lang: str,
 
 
 def _path(scenario: Scenario, run: Run, lang: str) -> list[PathEntry]:
-    entries = [PathEntry(n) for n in run.opening]
+    def entry(node_id: str) -> PathEntry:
+        return PathEntry(node_id, label=node_label(scenario, node_id, lang))
+
+    entries = [entry(n) for n in run.opening]
     for step in run.history:
         choice = scenario.nodes[step.node].choice(step.choice)
         if entries and entries[-1].node == step.node:
             entries[-1].choice = step.choice
             entries[-1].text = choice.text.get(lang) if choice else None
             entries[-1].scores = dict(step.scores)
-        entries += [PathEntry(n) for n in step.entered]
+        entries += [entry(n) for n in step.entered]
     return entries
+
+
+LABEL_CHARS = 70
+
+
+def node_label(scenario: Scenario, node_id: str, lang: str, limit: int = LABEL_CHARS) -> str:
+    """A node as a trainee knows it (node ids are the author's): an ending's title, else
+    its first line with the speaker's name, cut at a word near ``limit`` characters."""
+    node = scenario.nodes.get(node_id)
+    if node is None:
+        return node_id
+    if node.ending is not None:
+        return " ".join(node.ending.title.get(lang).split())
+    for line in node.lines:
+        text = " ".join(line.text.get(lang).split())
+        if not text:
+            continue
+        who = scenario.characters.get(line.speaker) if line.speaker else None
+        if who is not None:
+            text = f"{' '.join(who.name.get(lang).split())}: {text}"
+        if len(text) > limit:
+            cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+            text = cut.rstrip(",;:.-–— ") + "…"
+        return text
+    return node_id
 
 
 def build_debrief(scenario: Scenario, snapshot_or_run: Run | Mapping[str, Any], rubric: Rubric,

@@ -207,3 +207,22 @@ LABELS.update({
                      "en": "Chart of the gauges per decision"},
     "gauges_axis": {"nl": "beslissing", "en": "decision"},
 })
+
+# -- the plain-text debrief for screen readers (issue 14, plain mode) -------------------------
+LABELS.update({
+    "plain_meta": {"nl": "Rol: {role}.", "en": "Role: {role}."},
+    "plain_decisions": {"nl": "{n} beslissingen.", "en": "{n} decisions."},
+    "plain_decisions_one": {"nl": "1 beslissing.", "en": "1 decision."},
+    "plain_scores": {"nl": "Scores per dimensie, van 0 tot 100:",
+                     "en": "Scores per dimension, from 0 to 100:"},
+    "plain_score": {"nl": "{dim}: {score}, {band}.", "en": "{dim}: {score}, {band}."},
+    "plain_bands": {"nl": "De banden: {bands}.", "en": "The bands: {bands}."},
+    "plain_band": {"nl": "{name} van {lower} tot {upper}", "en": "{name} from {lower} to {upper}"},
+    "plain_axis": {"nl": "{axis}: {score}, {level} (drempel {threshold}).",
+                   "en": "{axis}: {score}, {level} (threshold {threshold})."},
+    "plain_quadrant": {"nl": "Jouw positie: {name}.", "en": "Where you stand: {name}."},
+    "plain_moment": {"nl": "Beslissing {n}: {kind}.", "en": "Decision {n}: {kind}."},
+    "plain_step": {"nl": "{n}. {said}", "en": "{n}. {said}"},
+    "plain_you_chose": {"nl": "Jij koos: {text}", "en": "You chose: {text}"},
+    "plain_ended": {"nl": "Afloop: {title}.", "en": "Ending: {title}."},
+})

@@ -137,9 +137,9 @@ def render_markdown(debrief: Debrief, lang: str | None = None) -> str:
     out += _md_gauges(d, lang)
     out += [f"## {label('path', lang)}", ""]
     for i, p in enumerate(d.path, 1):
-        line = f"{i}. `{md(p.node)}`"
+        line = f"{i}. {md(p.label)}" if p.label else f"{i}. `{md(p.node)}`"
         if p.choice:
-            line += (f": {label('choice', lang)} `{md(p.choice)}`, “{md(p.text)}” "
+            line += (f": {label('choice', lang)} “{md(p.text)}” "
                      f"({md(score_list(p.scores, d.dimensions, lang))})")
         elif i == len(d.path) and d.ending:
             line += f" ({label('end', lang)})"
@@ -529,9 +529,9 @@ def render_html(debrief: Debrief, lang: str | None = None) -> str:
     o += _html_gauges(d, lang)
     o.append(f'<section id="path"><h2>{h(label("path", lang))}</h2><ol class="path">')
     for i, p in enumerate(d.path, 1):
-        item = f"<code>{h(p.node)}</code>"
+        item = h(p.label) if p.label else f"<code>{h(p.node)}</code>"
         if p.choice:
-            item += (f": {h(label('choice', lang))} <code>{h(p.choice)}</code>, <q>{h(p.text)}</q> "
+            item += (f": {h(label('choice', lang))} <q>{h(p.text)}</q> "
                      f'<span class="scoretags">({h(score_list(p.scores, d.dimensions, lang))})'
                      "</span>")
         elif i == len(d.path) and d.ending:

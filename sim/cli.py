@@ -14,6 +14,7 @@ from .clitools import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError
 
 COMMANDS = [
     "sim.commands.content",
+    "sim.commands.listing",
     "sim.commands.author",
     "sim.commands.report",
     "sim.commands.app",

@@ -355,15 +355,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Type the number of your choice and press Enter. ? = help, d = case file, "
         "g = glossary, u = undo, q = stop."),
     "plain.help": (
-        "Een nummer: kies dat antwoord. d: dossier. g: begrippen. q: stoppen (je voortgang "
-        "blijft bewaard).",
-        "A number: choose that answer. d: case file. g: glossary. q: stop (your progress stays "
-        "saved)."),
-    "plain.help_undo": (
-        "Een nummer: kies dat antwoord. d: dossier. g: begrippen. u: laatste keuze terugnemen. "
+        "Een nummer: kies dat antwoord. l: de keuzes nog eens. d: dossier. g: begrippen. "
         "q: stoppen (je voortgang blijft bewaard).",
-        "A number: choose that answer. d: case file. g: glossary. u: take back your last "
-        "choice. q: stop (your progress stays saved)."),
+        "A number: choose that answer. l: the choices again. d: case file. g: glossary. "
+        "q: stop (your progress stays saved)."),
+    "plain.help_undo": (
+        "Een nummer: kies dat antwoord. l: de keuzes nog eens. d: dossier. g: begrippen. "
+        "u: laatste keuze terugnemen. q: stoppen (je voortgang blijft bewaard).",
+        "A number: choose that answer. l: the choices again. d: case file. g: glossary. "
+        "u: take back your last choice. q: stop (your progress stays saved)."),
     "plain.what_now": ("Wat doe je?", "What do you do?"),
     "plain.type_number": ("Typ een nummer, of ? voor hulp.", "Type a number, or ? for help."),
     "plain.not_saving": ("Let op: deze oefening wordt niet bewaard.",
@@ -601,4 +601,39 @@ STRINGS: dict[str, tuple[str, str]] = {
     "debrief.gauges": ("Meters tijdens het gesprek", "Gauges during the conversation"),
     "debrief.gauges_note": ("De stand bij de start en na elke beslissing.",
                             "The value at the start and after each decision."),
+    # -- trainee day (issue 14): small windows, undo at an ending, plain mode, list ------
+    "play.too_small": (
+        "Dit venster is te klein om te spelen: {w} × {h} tekens. Nodig is minstens 80 × 24 "
+        "(of, op een smal scherm zoals een telefoon, {min_w} breed en {min_h} hoog). Maak "
+        "het venster groter of de letters kleiner; je voortgang is bewaard. Esc: pauze.",
+        "This window is too small to play in: {w} × {h} characters. It needs at least "
+        "80 × 24 (or, on a narrow screen such as a phone, {min_w} wide and {min_h} high). "
+        "Make the window larger or the font smaller; your progress is saved. Esc: pause."),
+    "play.too_small_keys": ("Maak het venster eerst groter: zo kun je niet lezen wat je kiest.",
+                            "Make the window larger first: you cannot read what you choose."),
+    "play.no_undo_at_end": (
+        "Het scenario is afgelopen: een einde neem je niet terug. In de nabespreking zie je "
+        "wat beter kon, en met R speel je het opnieuw.",
+        "The scenario has ended: an ending cannot be taken back. The debrief shows what "
+        "could have gone better, and R plays it again."),
+    "key.read": ("Beschrijving lezen", "Read description"),
+    "library.detail_more": ("Tab, dan ↓ of PgDn: lees verder",
+                            "Tab, then ↓ or PgDn: read on"),
+    "library.detail_back": ("↑ ↓ PgDn: lezen · Tab: zoeken",
+                            "↑ ↓ PgDn: read · Tab: search"),
+    "plain.gauges": ("Stand: {gauges}.", "Now: {gauges}."),
+    "plain.gauge": ("{label} {value} van {max}", "{label} {value} of {max}"),
+    "plain.typo": ("Typ een nummer van 1 tot {n}; l herhaalt de keuzes, ? geeft hulp.",
+                   "Type a number from 1 to {n}; l repeats the choices, ? gives help."),
+    "plain.no_such": ("Er is geen keuze {n}; typ 1 tot {count}, of l om de keuzes te horen.",
+                      "There is no choice {n}; type 1 to {count}, or l to hear the choices."),
+    "list.id": ("ID", "ID"),
+    "list.title": ("Titel", "Title"),
+    "list.role": ("Rol", "Role"),
+    "list.level": ("Niveau", "Level"),
+    "list.minutes": ("Min.", "Min."),
+    "list.play": ("Speel er een met: sovsim play ID (bijvoorbeeld sovsim play {example})",
+                  "Play one with: sovsim play ID (for example sovsim play {example})"),
+    "list.broken": ("kan niet geladen worden: {path}", "cannot be loaded: {path}"),
+    "list.none": ("Er zijn geen scenario's gevonden.", "No scenarios were found."),
 }

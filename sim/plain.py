@@ -106,12 +106,31 @@ class PlainGame:
                      f"[{', '.join(term.sources)}]")
         self.say()
 
-    def debrief(self, run: Run) -> None:
+    def gauges(self, run: Run) -> None:
+        """The other person's gauges as one sentence (what a sighted coach-mode trainee sees
+        after every choice)."""
+        parts = []
+        for var in run.scenario.variables.values():
+            if not (var.gauge and var.type == "number"):
+                continue
+            name = one_line(var.label.get(self.lang)) if var.label else var.id
+            value = _num(run.values.get(var.id, var.initial))
+            if var.max is not None:
+                parts.append(self.t("plain.gauge", label=name, value=value, max=_num(var.max)))
+            else:
+                parts.append(f"{name} {value}")
+        if parts:
+            self.say(self.t("plain.gauges", gauges=", ".join(parts)))
+            self.say()
+
+    def debrief(self, run: Run, markdown: bool = False) -> None:
+        """The debrief: in sentences and short lists (read aloud well), or as Markdown."""
         from scoring.debrief import build_debrief
         from scoring.render import render_markdown
+        from scoring.render_plain import render_plain
 
         d = build_debrief(self.scenario, run, self.rubric, self.lang, self.mode)
-        self.say(render_markdown(d, self.lang).rstrip())
+        self.say((render_markdown if markdown else render_plain)(d, self.lang).rstrip())
 
     # -- interactive -------------------------------------------------------------------
     def ask(self, prompt: str) -> str | None:
@@ -138,8 +157,13 @@ class PlainGame:
         self.entries(transcript.build(pt.run, self.lang, pt.mode == "coach"))
         if pt.watching and not self.watch(pt):
             return 0
+        if pt.mode == "coach" and pt.run.history:
+            self.gauges(pt.run)
+        show = True
         while not pt.run.finished:
-            self.choices(pt.run)
+            if show:
+                self.choices(pt.run)
+            show = True
             answer = self.ask("> ")
             if answer is None or answer.lower() in ("q", "quit", "stop", "stoppen"):
                 self.stop(pt)
@@ -156,6 +180,9 @@ class PlainGame:
             if answer in ("?", "h", "help", "hulp"):
                 self.say(self.t("plain.help_undo" if pt.mode == "coach" else "plain.help"))
                 self.say()
+                show = False
+                continue
+            if answer.lower() == "l":  # the choices again
                 continue
             if answer.lower() == "d":
                 self.dossier()
@@ -167,11 +194,15 @@ class PlainGame:
                 if not self.undo(pt):
                     return 0
                 continue
-            if not answer.isdigit():
-                self.say(self.t("plain.type_number"))
+            if not answer.isdigit():  # a typo: a short hint, not every option again
+                count = len(pt.run.choices(self.lang))
+                self.say(self.t("plain.typo", n=count))
+                show = False
                 continue
-            if not self.pick(pt, int(answer)):
+            shown = self.pick(pt, int(answer))
+            if shown is None:  # a save failed and they would not play on unsaved
                 return 0
+            show = shown
         if pt.saving and pt.unsaved:  # the last saves failed: one more try at the end
             try:
                 pt.save()
@@ -183,34 +214,37 @@ class PlainGame:
         self.debrief(pt.run)
         return 0
 
-    def pick(self, pt: Playthrough, number: int) -> bool:
-        """Make the choice numbered ``number``; False when the trainee stops (a save failed
-        and they would not play on unsaved)."""
+    def pick(self, pt: Playthrough, number: int) -> bool | None:
+        """Make choice ``number``: True when made, False when it was not one (a short
+        message said why, so the options need not be shown again), None when the trainee
+        stops (a save failed and they would not play on unsaved)."""
         views = pt.run.choices(self.lang)
         view = next((v for v in views if v.number == number), None)
         if view is None:
-            self.say(self.t("play.no_such_choice", n=number, count=len(views)))
-            return True
+            self.say(self.t("plain.no_such", n=number, count=len(views)))
+            return False
         if not view.enabled:
             self.say(self.t("play.choice_unavailable", reason=one_line(view.reason or "")))
-            return True
+            return False
         n = len(pt.run.history) + 1
         try:
             step = pt.choose(view.id)
         except RunError as err:
             self.say(error_text(err, self.lang))
-            return True
+            return False
         except LeaseLost:  # taken over meanwhile: this choice is not kept
             self.lost = True
             return True
         except StoreError as err:
             step = pt.run.history[-1]
             if not self.store_failed(pt, err):
-                return False
+                return None
         else:
             self.saved(pt)
         self.say()
         self.entries(transcript.step_entries(self.scenario, step, n, self.lang, pt.mode == "coach"))
+        if pt.mode == "coach":
+            self.gauges(pt.run)
         return True
 
     def undo(self, pt: Playthrough) -> bool:
@@ -235,6 +269,7 @@ class PlainGame:
         node = pt.run.node_id
         self.entries(transcript.node_entries(self.scenario, node, self.lang,
                                              len(pt.run.history)))
+        self.gauges(pt.run)
         return True
 
     # -- one writer per run ------------------------------------------------------------
@@ -420,8 +455,12 @@ class PlainGame:
             step = replay.choose(cid)
             self.entries(transcript.step_entries(self.scenario, step, n, self.lang,
                                                  self.mode == "coach"))
-        self.debrief(replay)
+        self.debrief(replay, markdown=True)  # as documented: a path's debrief is Markdown
         return 0
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:.1f}"
 
 
 def parse_choices(text: str, lang: str) -> list[int]:

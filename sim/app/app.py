@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -56,6 +57,9 @@ class Options:
     author: bool = False                 # authors: open the author view of ``play``
     blink: bool = True                   # text cursors blink (off for snapshots)
     animations: bool = True              # off for snapshots
+
+
+NARROW = 60  # columns: below this, screens lay out for a phone (see the .-narrow rules)
 
 
 class SovsimApp(App[int]):
@@ -328,6 +332,10 @@ class SovsimApp(App[int]):
     def on_mount(self) -> None:
         if self.options.play is not None:
             self.open_file(self.options.play, self.options.mode or self.mode)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """A narrow window (a phone in a browser): the stylesheets' ``.-narrow`` rules apply."""
+        self.set_class(event.size.width < NARROW, "-narrow")
 
     def on_unmount(self) -> None:
         """The app is closing: let go of the store (every choice is saved already)."""

@@ -279,9 +279,10 @@ def _plain_interactive(game: Any, args: argparse.Namespace, scenario: Any, path:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "play", help="play a scenario (in the app, or line by line with --plain)",
-        description="Play a scenario. SCENARIO is a bundled scenario id (e.g. stempas) or a "
-                    "scenario file; a file is checked first and its problems listed.")
-    p.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario id or a .yaml file")
+        description="Play a scenario. SCENARIO is a bundled scenario id (e.g. balie-uitschrijven; "
+                    "'sovsim list' shows them all) or a scenario file (e.g. "
+                    "docs/examples/stempas.yaml); a file is checked first and its problems listed.")
+    p.add_argument("scenario", metavar="SCENARIO", help="a bundled scenario id (see 'sovsim list') or a .yaml file")
     p.add_argument("--plain", action="store_true",
                    help="play line by line on standard input/output (screen readers, transcripts)")
     p.add_argument("--choices", metavar="N,N,...",

@@ -27,7 +27,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Mount, Unmount
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, OptionList, Static
+from textual.widgets import Button, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..app.app import Options, SovsimApp
@@ -35,6 +35,7 @@ from ..app.screens.base import BaseScreen
 from ..app.screens.debrief import DebriefScreen
 from ..app.screens.play import PlayScreen
 from ..app.screens.settings import SettingsScreen
+from ..app.widgets.footer import KeysFooter
 from ..engine import RunError
 from ..group import group_moments
 from ..i18n import t
@@ -296,7 +297,16 @@ class _Screen(BaseScreen):
 # --- joining ---------------------------------------------------------------------------
 
 class JoinScreen(_Screen):
-    BINDINGS = [Binding("f2", "toggle_lang", "group.key.lang")]
+    """The code and a name. Tab, Shift+Tab and Enter in the code field move the focus at
+    once (priority bindings, handled as the key arrives): keys typed right after them in
+    one burst, while the server is busy, go to the field the cursor moved to. Textual's own
+    Tab moves the focus only once the field before has handled its queued keys, after the
+    keys that followed."""
+
+    BINDINGS = [Binding("f2", "toggle_lang", "group.key.lang"),
+                Binding("tab", "move_focus(1)", show=False, priority=True),
+                Binding("shift+tab", "move_focus(-1)", show=False, priority=True),
+                Binding("enter", "code_entered", show=False, priority=True)]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="join-box"):
@@ -312,7 +322,7 @@ class JoinScreen(_Screen):
                 yield Button(self.t("group.join.trainer"), id="trainer")
                 yield Button(self.t("group.key.lang"), id="lang")
             yield Static(Text(self.t("group.join.rejoin")), classes="hint")
-        yield Footer()
+        yield KeysFooter()
 
     def refresh_titles(self) -> None:
         self.title = self.t("group.app.title")
@@ -323,11 +333,19 @@ class JoinScreen(_Screen):
     def _ready(self) -> None:
         for field in self.query(Input):
             field.cursor_blink = False
-        self.query_one("#code", Input).focus()
+        self.set_focus(self.query_one("#code", Input))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "code_entered":  # elsewhere Enter is the field's or button's own
+            return self.focused is not None and self.focused.id == "code"
+        return True
+
+    def action_move_focus(self, step: int) -> None:
+        (self.focus_next if step > 0 else self.focus_previous)()  # now, not after the queue
 
     @on(Input.Submitted, "#code")
-    def _code_entered(self) -> None:
-        self.query_one("#name", Input).focus()
+    def action_code_entered(self) -> None:
+        self.set_focus(self.query_one("#name", Input))
 
     @on(Input.Submitted, "#name")
     @on(Button.Pressed, "#join")
@@ -346,11 +364,11 @@ class JoinScreen(_Screen):
                 return
             error.update(Text(self.refusal(err)))
             if err.reason in ("name", "lookalike"):
-                self.query_one("#name", Input).focus()
+                self.set_focus(self.query_one("#name", Input))
             else:  # a wrong code: empty the field to type it again; the name stays
                 field = self.query_one("#code", Input)
                 field.value = ""
-                field.focus()
+                self.set_focus(field)
             return
         except StoreError as err:
             error.update(Text(self.t("group.join.store", reason=error_text(err, self.lang))))
@@ -453,7 +471,7 @@ class TrainerCodeScreen(_Screen):
             with Horizontal(id="trainer-buttons"):
                 yield Button(self.t("group.trainer.open"), id="open", variant="primary")
                 yield Button(self.t("group.key.back"), id="back")
-        yield Footer()
+        yield KeysFooter()
 
     def refresh_titles(self) -> None:
         self.title = self.t("group.app.title")
@@ -501,7 +519,7 @@ class SessionHomeScreen(_Screen):
         with Vertical(id="session-body"):
             yield Static(id="session-intro")
             yield OptionList(id="scenario-list")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self._ready()

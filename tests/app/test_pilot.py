@@ -478,7 +478,8 @@ async def test_debrief_shows_scores_quadrant_moments_and_exports(data_dir: Path)
         assert "Decision 2 · could be better" in shown
         assert "A better option was: That sounds like a hard time." in shown
         assert "Try next time" in shown and "Source: " in shown
-        assert "reactie" in shown and "Ending: Contact broken" in shown  # the path
+        assert "Ruud: You never listen." in shown and "Ending: Contact broken" in shown  # the path
+        assert "reactie" not in shown  # as the trainee met it, not by node id
         await pilot.press("m")
         await pilot.pause()
         await pilot.press("h")

@@ -22,8 +22,8 @@ def test_interactive_numbers_help_and_quit(tmp_path: Path) -> None:
     assert "Ruud: I'm handing this in." in out
     assert "  1. I can't sign this" in out and "  3. Fine, I'll sign for receipt" in out
     assert "A number: choose that answer." in out           # ?
-    assert "There is no choice 9; choose 1–3." in out       # 9
-    assert "Type a number, or ? for help." in out           # x
+    assert "There is no choice 9; type 1 to 3, or l to hear the choices." in out  # 9
+    assert "Type a number from 1 to 3; l repeats the choices, ? gives help." in out  # x
     assert "You: I can't sign this" in out                  # 1
     assert "Coach: +2 Lawful, +2 Clarity, +1 On the matter" in out
     assert "Thought, not said: Ruud: “If she signs, I have it in black and white.”" in out
@@ -114,7 +114,7 @@ def test_interactive_game_ends_with_the_debrief(tmp_path: Path) -> None:
                env=env(tmp_path))
     assert r.returncode == 0, r.stderr
     assert "The scenario has ended. Here is your debrief." in r.stdout
-    assert "## Quadrant: Reliable partner" in r.stdout
+    assert "Where you stand: Reliable partner." in r.stdout  # plain text, not Markdown
     again = sovsim("--lang", "en", "play", str(STEMPAS), "--plain", input="q\n",
                    env=env(tmp_path))
     assert "You have an unfinished run" not in again.stdout  # the finished run is not offered

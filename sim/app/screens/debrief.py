@@ -14,11 +14,12 @@ from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ...problemtext import error_text
 from ...scenario import Scenario
 from ...textsafe import clean, one_line, shown_path
+from ..widgets.footer import KeysFooter
 from .base import BaseScreen
 
 BAR = 20
@@ -71,10 +72,18 @@ class DebriefScreen(BaseScreen):
                 yield Static(Text(self.t("debrief.unavailable", reason=self.error or "")))
             else:
                 yield from self._sections()
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#debrief-body").focus()
+        self._narrow = self.app.has_class("-narrow")
+
+    def on_resize(self) -> None:
+        """The quadrant is a grid, or on a narrow window (a phone) a list."""
+        narrow = self.app.has_class("-narrow")
+        if narrow != getattr(self, "_narrow", narrow) and self.debrief is not None:
+            self.query_one("#debrief-quadrant", Static).update(self._quadrant())
+        self._narrow = narrow
 
     def after_relocalise(self) -> None:
         self.query_one("#debrief-body").focus()
@@ -105,7 +114,7 @@ class DebriefScreen(BaseScreen):
             top.append("\n\n" + clean(n.message), style="italic")
         yield Static(top, classes="debrief-block")
         yield self._head("debrief.quadrant")
-        yield Static(self._quadrant(), classes="debrief-block")
+        yield Static(self._quadrant(), classes="debrief-block", id="debrief-quadrant")
         yield self._head("debrief.dimensions")
         yield Static(self._dimensions(), classes="debrief-block")
         yield self._head("debrief.moments")
@@ -157,6 +166,9 @@ class DebriefScreen(BaseScreen):
             out.append(clean(d.quadrant.name), style="bold")
             out.append("\n" + clean(d.quadrant.description) + "\n\n")
             by_pos = {(q.contact_high, q.limits_high): q for q in d.quadrants}
+            if self.app.has_class("-narrow"):
+                self._quadrant_list(out, by_pos, contact, limits)
+                return out
             width = max((len(clean(q.name)) for q in d.quadrants), default=10) + 4
             lead = max(len(clean(contact.name)), 8) + 7
             out.append(" " * lead)
@@ -177,6 +189,28 @@ class DebriefScreen(BaseScreen):
                 out.append(f"\n{clean(axis.name)}: {score} ", style="")
                 out.append(f"({self.t('debrief.threshold', n=axis.threshold)})", style="dim")
         return out
+
+    def _quadrant_list(self, out: Text, by_pos: dict[tuple[bool, bool], Any], contact: Any,
+                       limits: Any) -> None:
+        """The four quadrants one under the other (no grid that a narrow screen breaks up),
+        each with where it lies, yours marked; then the two scores."""
+        d = self.debrief
+        for c_high in (True, False):
+            for l_high in (False, True):
+                q = by_pos.get((c_high, l_high))
+                if q is None:
+                    continue
+                mine = q.id == d.quadrant.id
+                out.append(("▶ " if mine else "  ") + clean(q.name),
+                           style="bold reverse" if mine else "")
+                where = (f"{clean(contact.name)} "
+                         f"{self.t('debrief.high' if c_high else 'debrief.low')}, "
+                         f"{clean(limits.name)} {self.t('debrief.high' if l_high else 'debrief.low')}")
+                out.append("\n    " + where + "\n", style="dim")
+        for axis in (contact, limits):
+            score = "–" if axis.score is None else str(axis.score)
+            out.append(f"\n{clean(axis.name)}: {score} ")
+            out.append(f"({self.t('debrief.threshold', n=axis.threshold)})", style="dim")
 
     def _dimensions(self) -> Group:
         from scoring.labels import status_text
@@ -249,27 +283,32 @@ class DebriefScreen(BaseScreen):
         return out
 
     def _path(self) -> Table:
+        """The route as the trainee met it: what was said at each step (not the author's
+        node ids), the choice made there, and the ending."""
         from scoring.labels import score_list
 
         d = self.debrief
         grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True, style="dim")
         grid.add_column(no_wrap=True)
         grid.add_column(ratio=1)
         n = 0
         for p in d.path:
+            said = Text(one_line(p.label or p.node), style="dim italic")
             if p.choice:
                 n += 1
-                text = Text(one_line(p.text or p.choice))
+                text = said
+                text.append("\n")
+                text.append(self.t("play.you") + ": ", style="bold")
+                text.append(one_line(p.text or p.choice))
                 text.append(" (" + score_list(p.scores, d.dimensions, self.lang) + ")",
                             style="dim")
-                grid.add_row(Text(p.node), Text(f"{n}.", style="bold"), text)
+                grid.add_row(Text(f"{n}.", style="bold"), text)
             elif d.ending is not None and p.node == d.ending.node:
-                grid.add_row(Text(p.node), Text("■", style="bold"),
+                grid.add_row(Text("■", style="bold"),
                              Text(self.t("debrief.ending") + ": " + clean(d.ending.title),
                                   style="bold"))
             else:
-                grid.add_row(Text(p.node), "", Text("…", style="dim"))
+                grid.add_row(Text("…", style="dim"), said)
         return grid
 
     def _sources(self) -> Table:

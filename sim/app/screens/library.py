@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -24,6 +24,7 @@ from .problems import ProblemsScreen
 class LibraryScreen(BaseScreen):
     BINDINGS = [Binding("escape", "back", "key.back"),
                 Binding("enter", "start", "key.start"),
+                Binding("tab", "read", "key.read"),
                 Binding("f2", "author", "key.author", show=False)]
 
     def refresh_titles(self) -> None:
@@ -43,6 +44,23 @@ class LibraryScreen(BaseScreen):
         self.set_class(self.app.size.width >= 110, "-wide")
         self._fill()
         self.query_one(Input).focus()
+        self._detail_hint()
+
+    def action_read(self) -> None:
+        """Tab: from the search to the description (to read all of it) and back."""
+        detail = self.query_one("#library-detail", VerticalScroll)
+        if self.focused is detail:
+            self.query_one(Input).focus()
+        else:
+            detail.focus()
+
+    @on(events.DescendantFocus)
+    @on(events.DescendantBlur)
+    def _detail_hint(self) -> None:
+        """Say in the description's frame how to read the rest of it."""
+        detail = self.query_one("#library-detail", VerticalScroll)
+        key = "library.detail_back" if detail.has_focus else "library.detail_more"
+        detail.border_subtitle = self.t(key)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width >= 110, "-wide")

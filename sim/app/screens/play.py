@@ -11,9 +11,9 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.events import Resize
+from textual.events import Key, Resize
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Header, OptionList, Static
+from textual.widgets import Button, Header, OptionList, Static
 
 from ... import transcript
 from ...engine import RunError
@@ -23,7 +23,8 @@ from ...store import DamagedStore, LeaseLost, LeaseRecord, StoreError, fresh_sto
 from ...textsafe import one_line, shown_path
 from ..app import PACE_TIMING
 from ..widgets.choices import ChoiceList
-from ..widgets.gauges import Gauges, gauge_text, has_gauges
+from ..widgets.footer import KeysFooter
+from ..widgets.gauges import Gauges, fitted_gauge_text, has_gauges
 from ..widgets.transcript import SPEAKER_CLASSES, Transcript
 from .base import BaseScreen
 from .dialogs import ConfirmDialog, DamagedStoreDialog, OpenElsewhereDialog, PauseDialog
@@ -32,6 +33,7 @@ from .reference import DossierScreen, GlossaryScreen, dimension_name
 WIDE = 110
 LEASE_BEAT = 10.0  # seconds between the heartbeats of an open run's lease (it lasts 30)
 WATCH_POLL = 2.0  # how often a watching window reads the run again
+MIN_WIDTH, MIN_HEIGHT = 40, 24  # below this the conversation has no room: say so
 
 
 class PlayScreen(BaseScreen):
@@ -42,8 +44,10 @@ class PlayScreen(BaseScreen):
         Binding("u", "undo", "key.undo"),
         Binding("escape", "pause", "key.pause"),
         Binding("o", "take_over", "key.take_over"),
-        Binding("pageup", "scroll_transcript(-1)", show=False),
-        Binding("pagedown", "scroll_transcript(1)", show=False),
+        # priority: the choices (an OptionList) have their own PgUp/PgDn, which would
+        # move the highlight; here they always scroll the conversation
+        Binding("pageup", "scroll_transcript(-1)", show=False, priority=True),
+        Binding("pagedown", "scroll_transcript(1)", show=False, priority=True),
     ]
 
     def __init__(self, pt: Playthrough, *, fresh: bool) -> None:
@@ -55,6 +59,9 @@ class PlayScreen(BaseScreen):
         self._status_shown: tuple[str, ...] | None = None
         self._pending = False  # saves failed and the trainee plays on: retried each choice
         self._watch_timer: Timer | None = None
+        self._coach: transcript.Entry | None = None  # the feedback on the last choice
+        self._pin_shown = False
+        self.too_small = False
 
     # -- layout ------------------------------------------------------------------------
     def refresh_titles(self) -> None:
@@ -65,10 +72,12 @@ class PlayScreen(BaseScreen):
         coach = self.pt.mode == "coach"
         yield Header(icon="≡")
         yield Static(id="play-status")
+        yield Static(id="play-too-small")
         with Horizontal(id="play-main"):
             with Vertical(id="play-left"):
                 yield Transcript(render=self._render_entry, timing=PACE_TIMING[self.app.pace],
                                  id="transcript")
+                yield Static(id="coach-pin")
                 yield Static(id="play-hint")
                 yield ChoiceList(id="choices")
                 yield Button(Text(self.t("play.to_debrief")), id="to-debrief", variant="primary")
@@ -87,7 +96,7 @@ class PlayScreen(BaseScreen):
                     yield Gauges(id="side-gauges")
                 yield Static(Text(self.t("play.progress_head"), style="bold"), classes="side-head")
                 yield Static(id="side-progress")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self._layout(self.app.size.width)
@@ -108,7 +117,20 @@ class PlayScreen(BaseScreen):
 
     def _layout(self, width: int) -> None:
         self.set_class(width >= WIDE, "-wide")
+        self._check_size()
         self._update_status()
+        self._show_coach_pin()
+
+    def _check_size(self) -> None:
+        """Too few rows (or columns) for the conversation: say what size is needed instead."""
+        w, h = self.app.size
+        small = w < MIN_WIDTH or h < MIN_HEIGHT
+        if small:
+            self.query_one("#play-too-small", Static).update(Text(self.t(
+                "play.too_small", w=w, h=h, min_w=MIN_WIDTH, min_h=MIN_HEIGHT)))
+        if small != self.too_small:
+            self.too_small = small
+            self.set_class(small, "-too-small")
 
     def relocalise(self) -> None:
         self.pt.lang = self.lang
@@ -135,13 +157,18 @@ class PlayScreen(BaseScreen):
             text.append(e.text)
             return text, ["you"], None
         if e.kind == "coach":
+            if e is self._coach and self._pinned():  # in full just above the choices
+                text = Text()
+                text.append(self.t("play.coach") + ": ", style="bold")
+                text.append_text(self._coach_scores(e))
+                return text, ["coach-line"], None
             return self._coach_text(e), ["coach"], self.t("play.coach")
         text = Text()
         text.append(e.title or "", style="bold")
         text.append("\n" + e.text)
         return text, ["ending", f"outcome-{e.outcome}"], self.t("play.ending")
 
-    def _coach_text(self, e: transcript.Entry) -> Text:
+    def _coach_scores(self, e: transcript.Entry) -> Text:
         text = Text()
         if e.scores:
             for i, (dim, v) in enumerate(e.scores.items()):
@@ -151,16 +178,53 @@ class PlayScreen(BaseScreen):
                 text.append(dimension_name(self.app, dim))
         else:
             text.append(self.t("play.no_scores"), style="italic")
+        return text
+
+    def _coach_text(self, e: transcript.Entry, *, inline: bool = False) -> Text:
+        text = self._coach_scores(e)
         if e.text:
-            text.append("\n" + e.text)
+            text.append((" — " if inline else "\n") + e.text)
         if e.thought:
             text.append("\n" + self.t("play.thought") + " ", style="bold")
             text.append(e.thought, style="italic")
         return text
 
+    def _show_coach_pin(self) -> None:
+        """The feedback on the last choice, kept in view above the choices until the next
+        choice (in a narrow window the conversation scrolls it away; the side panel of a
+        wide one has room for the conversation to keep it)."""
+        pin = self.query_one("#coach-pin", Static)
+        pinned = self._pinned()
+        if pinned != self._pin_shown:
+            self._pin_shown = pinned
+            if self._coach is not None:
+                self.query_one(Transcript).redraw(self._coach)
+        if not pinned or self._coach is None:
+            pin.display = False
+            return
+        text = Text()
+        text.append(self.t("play.coach") + ": ", style="bold")
+        text.append_text(self._coach_text(self._coach, inline=True))
+        pin.update(text)
+        pin.display = True
+
+    def _pinned(self) -> bool:
+        return self._coach is not None and not self.has_class("-wide")
+
+    def _set_coach(self, entries: list[transcript.Entry]) -> None:
+        """The feedback in ``entries`` (if any) is the one now pinned; the one pinned before
+        is shown in full in the conversation again."""
+        old = self._coach
+        self._coach = next((e for e in reversed(entries) if e.kind == "coach"), None)
+        if old is not None and old is not self._coach:
+            self.query_one(Transcript).redraw(old)
+        self._pin_shown = self._pinned()
+        self._show_coach_pin()
+
     def _show_all(self, paced: bool) -> None:
         """Show the transcript of the run so far (the opening paced when the run is new)."""
         entries = transcript.build(self.pt.run, self.lang, self.pt.mode == "coach")
+        self._set_coach(entries if self.pt.run.history else [])
         tr = self.query_one(Transcript)
         self._waiting()
         if paced:
@@ -235,8 +299,9 @@ class PlayScreen(BaseScreen):
         show_gauges = self.pt.mode == "coach" and has_gauges(run)
         if show_gauges and not wide:
             status.append("\n")
-            status.append_text(gauge_text(run, self.lang, width=6))
-        key = (status.plain, progress, str(run.values) if show_gauges else "", wide, self.lang)
+            status.append_text(fitted_gauge_text(run, self.lang, self.app.size.width - 2))
+        key = (status.plain, progress, str(run.values) if show_gauges else "", wide, self.lang,
+               self.app.size.width)
         if key == self._status_shown:  # an update costs a layout: only when something changed
             return
         self._status_shown = key
@@ -445,6 +510,9 @@ class PlayScreen(BaseScreen):
             self._choose(event.option.id)
 
     def action_pick(self, number: int) -> None:
+        if self.too_small:  # nothing to read: no blind choices
+            self.notify(self.t("play.too_small_keys"), severity="warning")
+            return
         tr = self.query_one(Transcript)
         if tr.revealing:
             tr.skip()
@@ -462,7 +530,8 @@ class PlayScreen(BaseScreen):
 
     def _choose(self, choice_id: str) -> None:
         run = self.pt.run
-        if run.finished or self.pt.watching or self.query_one(Transcript).revealing:
+        if run.finished or self.pt.watching or self.query_one(Transcript).revealing \
+                or self.too_small:
             return
         n = len(run.history) + 1
         try:
@@ -484,6 +553,7 @@ class PlayScreen(BaseScreen):
             self._waiting()
         entries = transcript.step_entries(run.scenario, step, n, self.lang,
                                           self.pt.mode == "coach")
+        self._set_coach(entries)
         if tr.add(entries):  # all at once: the choices in the same frame as the lines
             self._revealed()
         else:
@@ -498,11 +568,18 @@ class PlayScreen(BaseScreen):
             return True if self.pt.can_undo else None
         return True
 
+    def on_key(self, event: Key) -> None:
+        """U where there is nothing to take back (dimmed in the footer): say why."""
+        if event.key == "u" and self.pt.mode == "coach" and not self.pt.can_undo:
+            event.stop()
+            self.action_undo()
+
     def action_undo(self) -> None:
         if self.pt.mode != "coach" or self.pt.watching:
             return
         if not self.pt.can_undo:
-            self.notify(self.t("play.nothing_to_undo"))
+            key = "play.no_undo_at_end" if self.pt.run.finished else "play.nothing_to_undo"
+            self.notify(self.t(key))
             return
         try:
             self.pt.undo()

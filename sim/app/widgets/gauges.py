@@ -9,13 +9,15 @@ from ...engine import Run
 from ...textsafe import one_line
 
 
-def gauge_text(run: Run, lang: str, *, width: int = 10, stacked: bool = False) -> Text:
-    """Each gauge as ``Label ■■■■□□□□□□ 4/10``; side by side, or one per line when stacked."""
+def gauge_text(run: Run, lang: str, *, width: int = 10, stacked: bool = False,
+               sep: str = "   ") -> Text:
+    """Each gauge as ``Label ■■■■□□□□□□ 4/10``; side by side (``sep`` between them), or
+    label and bar on lines of their own when stacked."""
     out = Text()
     gauges = [v for v in run.scenario.variables.values() if v.gauge and v.type == "number"]
     for i, var in enumerate(gauges):
         if i:
-            out.append("\n" if stacked else "   ")
+            out.append("\n" if stacked else sep)
         label = one_line(var.label.get(lang)) if var.label else var.id
         value = run.values.get(var.id, var.initial)
         out.append(label + (("\n") if stacked else " "), style="bold")
@@ -32,6 +34,16 @@ def gauge_text(run: Run, lang: str, *, width: int = 10, stacked: bool = False) -
 
 def _num(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:.1f}"
+
+
+def fitted_gauge_text(run: Run, lang: str, columns: int) -> Text:
+    """The gauges side by side in ``columns`` cells, the bars shortened to fit; one gauge
+    a line when even the shortest bars do not fit (a phone): never wrapped mid-gauge."""
+    for width in (6, 4, 3):
+        text = gauge_text(run, lang, width=width)
+        if text.cell_len <= columns:
+            return text
+    return gauge_text(run, lang, width=4, sep="\n")
 
 
 def has_gauges(run: Run) -> bool:

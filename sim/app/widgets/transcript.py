@@ -186,6 +186,26 @@ class Transcript(ScrollView, can_focus=True):
         self.virtual_size = Size(self._width, len(self._lines))
         self.refresh()
 
+    def redraw(self, entry: Entry) -> None:
+        """Render one shown entry again (its look depends on something else now), keeping
+        the lines of the others."""
+        index = next((i for i, e in enumerate(self.shown) if e is entry), None)
+        if index is None or not self._width or index >= len(self._starts):
+            return
+        start = self._starts[index]
+        if index + 1 < len(self._starts):
+            nxt = self.shown[index + 1]
+            end = self._starts[index + 1] - (0 if nxt.kind == "coach" else 1)
+        else:
+            end = len(self._lines)
+        block = self._block(entry, self._width)
+        self._lines[start:end] = block
+        shift = len(block) - (end - start)
+        for i in range(index + 1, len(self._starts)):
+            self._starts[i] += shift
+        self.virtual_size = Size(self._width, len(self._lines))
+        self.refresh()
+
     def _rerender(self) -> None:
         """Render every entry again (a new width or new colours)."""
         self._width = self.scrollable_content_region.width
@@ -255,6 +275,8 @@ class Transcript(ScrollView, can_focus=True):
             lines = self._barred(text, width, 6, self._style("you"))
         elif kind == "coach":
             lines = self._framed(text, width, 2, ROUND, title, "coach")
+        elif kind == "coach-line":  # a coach note in one line (its full text is elsewhere)
+            lines = self._barred(text, width, 6, self._style("coach"))
         elif kind == "ending":
             lines = self._framed(text, width, 0, DOUBLE, title, "ending")
         else:
