@@ -299,3 +299,18 @@ async def test_the_app_shows_an_evil_file_name_escaped(tmp_path: Path) -> None:
         shown = screen_text(app)
         assert r"\x1b]52;c;" in shown
         no_escape(shown)
+
+
+def test_a_watched_save_with_sixty_one_minus_signs_keeps_the_old_version(tmp_path: Path) -> None:
+    """``play --watch`` died with a traceback on such a save; reload now returns its problem
+    (the app shows it and the last good version plays on)."""
+    from sim.watch import reload
+
+    path = tmp_path / "stempas.yaml"
+    text = (ROOT / "docs" / "examples" / "stempas.yaml").read_text(encoding="utf-8")
+    assert 'if: "spanning >= 6"' in text
+    path.write_text(text.replace('if: "spanning >= 6"', f'if: "{MINUS}spanning >= 6"', 1),
+                    encoding="utf-8")
+    r = reload(path, load_rubric().dimension_ids(), [])
+    assert r.scenario is None and r.problems
+    assert r.problems[0].line == 48 and "nests deeper than 60 levels" in r.problems[0].message
