@@ -357,6 +357,10 @@ class PlainGame:
         self.say(self.t("store.cannot_save", reason=reason))
         answer = self.ask(self.t("plain.go_on_unsaved"))
         if answer is not None and answer.lower() in ("j", "ja", "y", "yes"):
+            if err.msg is not None and err.msg.key == "storage.run_deleted":
+                pt.detach()  # it cannot be saved again: play on without saving
+                self.say(self.t("store.playing_unsaved"))
+                return True
             self.pending = True
             self.say(self.t("store.will_retry"))
             return True

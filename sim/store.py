@@ -1747,7 +1747,7 @@ def check_health(conn: sqlite3.Connection, path: Path) -> None:
     except sqlite3.OperationalError as err:
         if "locked" in str(err) or "busy" in str(err):
             return  # another process writes: not a sign of damage
-        raise DamagedStore(path) from None
+        raise  # an I/O error, a full disk ...: the caller explains it
     except sqlite3.DatabaseError:
         raise DamagedStore(path) from None
     if not row or row[0] != "ok":

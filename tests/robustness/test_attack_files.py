@@ -13,7 +13,10 @@ from sim.errors import ContentError
 from sim.loader import load_scenario, validate_file
 from sim.textsafe import clean, shown_path
 from sim.yamlsafe import MAX_SHOWN
+from tests.app.conftest import aio, make_app
 from tests.clirun import ROOT, sovsim
+
+from .helpers import screen_text
 
 MINUS = "-" * 61
 EVIL_NAME = "a\x1b]0;PWNED\x07\x1b]52;c;RklMRU5BTUU=\x07\x1b[2J\u202e.yaml"
@@ -272,3 +275,42 @@ def test_arabic_indic_digits_in_a_condition_are_refused(tmp_path: Path) -> None:
     inner = error.msg.keys()  # the catalogue keys of the message and its fragments
     assert "expr.bad_char" in inner
     assert "unexpected character '\u0663'" in error.text("en")
+
+
+@aio
+async def test_the_app_shows_an_evil_file_name_escaped(tmp_path: Path) -> None:
+    """The library lists a broken file by its name, and the problems screen names it: both
+    show the escape sequences as text (nothing reaches the terminal)."""
+    from sim.app.screens.problems import ProblemsScreen
+
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    (folder / EVIL_NAME).write_text("id: x\n", encoding="utf-8")
+    app = make_app(tmp_path / "data", lang="en", scenario_dirs=[folder])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert r"a\x1b]0;PWNED" in shown, shown
+        no_escape(shown)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsScreen)
+        shown = screen_text(app)
+        assert r"\x1b]52;c;" in shown
+        no_escape(shown)
+
+
+def test_a_watched_save_with_sixty_one_minus_signs_keeps_the_old_version(tmp_path: Path) -> None:
+    """``play --watch`` died with a traceback on such a save; reload now returns its problem
+    (the app shows it and the last good version plays on)."""
+    from sim.watch import reload
+
+    path = tmp_path / "stempas.yaml"
+    text = (ROOT / "docs" / "examples" / "stempas.yaml").read_text(encoding="utf-8")
+    assert 'if: "spanning >= 6"' in text
+    path.write_text(text.replace('if: "spanning >= 6"', f'if: "{MINUS}spanning >= 6"', 1),
+                    encoding="utf-8")
+    r = reload(path, load_rubric().dimension_ids(), [])
+    assert r.scenario is None and r.problems
+    assert r.problems[0].line == 48 and "nests deeper than 60 levels" in r.problems[0].message

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from ...errors import ContentError
 from ...library import Entry
-from ...textsafe import clean, one_line
+from ...textsafe import clean, one_line, shown_path
 from .base import BaseScreen
 from .dialogs import ModeDialog
 from .problems import ProblemsScreen
@@ -103,7 +103,7 @@ class LibraryScreen(BaseScreen):
     def _option(self, i: int, e: Entry) -> Option:
         text = Text()
         if e.broken:
-            text.append("⚠ " + clean(e.path.name), style="bold")
+            text.append("⚠ " + shown_path(e.path.name), style="bold")
             text.append("\n" + self.t("library.broken"), style="italic")
             return Option(text, id=str(i))
         text.append(one_line(e.title.get(self.lang)), style="bold")
@@ -127,7 +127,7 @@ class LibraryScreen(BaseScreen):
         if e is None:
             out.append(self.t("library.none"), style="italic")
         elif e.broken:
-            out.append(clean(e.path.name) + "\n", style="bold")
+            out.append(shown_path(e.path.name) + "\n", style="bold")
             out.append(self.t("library.broken_detail", n=len(e.problems)))
         else:
             out.append(one_line(e.title.get(lang)) + "\n", style="bold")

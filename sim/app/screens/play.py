@@ -329,10 +329,14 @@ class PlayScreen(BaseScreen):
     def _save_failed(self, err: StoreError) -> None:
         """A save after a choice or an undo failed (the step took effect)."""
         self._store_failed(error_text(err, self.lang), first=False,
-                           damaged=err if isinstance(err, DamagedStore) else None)
+                           damaged=err if isinstance(err, DamagedStore) else None,
+                           retry=not _gone_for_good(err))
 
     def _store_failed(self, reason: str, *, first: bool,
-                      damaged: DamagedStore | None = None) -> None:
+                      damaged: DamagedStore | None = None, retry: bool = True) -> None:
+        """Say why saving failed and ask what now. ``retry``: saving may work again later
+        (a full disk), so playing on keeps the run attached and every choice retries; not
+        so for a run that was deleted meanwhile (playing on is then without saving)."""
         if damaged is not None:
             self._offer_fresh_store(reason, damaged, first=first)
             return
@@ -343,7 +347,7 @@ class PlayScreen(BaseScreen):
             return
 
         def answer(go_on: bool | None) -> None:
-            if go_on and first:
+            if go_on and (first or not retry):
                 self.pt.detach()
                 self.notify(self.t("store.playing_unsaved"), severity="warning")
             elif go_on:  # play on; what is not saved yet is saved at a next choice
@@ -362,7 +366,8 @@ class PlayScreen(BaseScreen):
                                    title=self.t("store.title"))
         else:
             msg = self.t("store.cannot_save", reason=reason)
-            dialog = ConfirmDialog(msg, yes=self.t("store.play_on_retry"),
+            dialog = ConfirmDialog(msg, yes=self.t("store.play_on_retry" if retry
+                                                   else "store.play_unsaved"),
                                    no=self.t("store.retry"), title=self.t("store.title"))
         self.app.push_screen(dialog, answer)
 
@@ -639,3 +644,8 @@ class PlayScreen(BaseScreen):
         if self.pt.mode == "coach":
             yield SystemCommand(self.t("key.undo"), self.t("cmd.undo.help"), self.action_undo)
         yield SystemCommand(self.t("key.pause"), self.t("cmd.pause.help"), self.action_pause)
+
+
+def _gone_for_good(err: StoreError) -> bool:
+    """The run is no longer kept (the trainer deleted it): saving cannot work again."""
+    return err.msg is not None and err.msg.key == "storage.run_deleted"
