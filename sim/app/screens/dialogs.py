@@ -148,6 +148,19 @@ class DamagedStoreDialog(BaseModal):
     def on_mount(self) -> None:
         self.query_one("#unsaved", Button).focus()
 
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id)
+
+    def action_pick(self, what: str) -> None:
+        self.dismiss(what)
+
+    def key_up(self) -> None:
+        self.focus_previous()
+
+    def key_down(self) -> None:
+        self.focus_next()
+
 
 class OpenElsewhereDialog(BaseModal):
     """The run is open in another window: continue here (that window stops saving), just
