@@ -55,6 +55,8 @@ CODES = {
     "best-in-same-place": "the best-scoring option stands in the same place at most decisions",
     "runtime-error": "an expression that fails while playing (e.g. division by zero)",
     "not-explored": "too many states to explore every play-through; random runs stood in",
+    "no-tip": "a dimension the scenario scores with no tip that fits it (none under 'tips:', "
+              "none in the rubric for its channel and themes)",
 }
 
 
@@ -504,8 +506,35 @@ def lint_by_node(scenario: Scenario, root: yaml.Node | None = None, rubric: Any 
 
         root = load_tree(Path(scenario.path), Problems(scenario.path))
     threshold, name = top_band(rubric)
-    return _Linter(scenario, Positions(root), threshold, name, visit_bound, max_states,
-                   exploration, sample).run()
+    linter = _Linter(scenario, Positions(root), threshold, name, visit_bound, max_states,
+                     exploration, sample)
+    out = linter.run()
+    for dim in tipless(scenario, rubric):
+        linter.out = []
+        linter.warn(("tips",) if ("tips",) in linter.pos.keys else ("id",), "no-tip", Msg("lint.no_tip", dim=dim, channel=scenario.channel), key=True)
+        out += linter.out
+    return out
+
+
+def _fits(practice: Any, scenario: Scenario) -> bool:
+    """A rubric tip fits when its channels and themes (if any) meet the scenario's."""
+    if getattr(practice, "tip", None) is None:
+        return False
+    channels, themes = getattr(practice, "channels", []), getattr(practice, "themes", [])
+    if channels and scenario.channel not in channels:
+        return False
+    return not (themes and not set(themes) & set(scenario.themes))
+
+
+def tipless(scenario: Scenario, rubric: Any) -> list[str]:
+    """The dimensions the scenario scores that no tip fits: none of the scenario's own
+    ``tips:`` and none of the rubric's for the scenario's channel and themes."""
+    if rubric is None or not hasattr(rubric, "dimensions"):
+        return []
+    own = {t.dimension for t in scenario.tips}
+    dims = {d.id: d for d in rubric.dimensions}
+    return [d for d in scenario.dimensions_scored()
+            if d in dims and d not in own and not any(_fits(p, scenario) for p in dims[d].good)]
 
 
 def check_file(path: str | Path, dimensions: Collection[str] | None = None, rubric: Any = None,
