@@ -945,11 +945,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ex.outcomes": ("'- {{id: contact_broken, rank: 1, caps: [contact], note: ...}}' items",
                     "'- {{id: contact_broken, rank: 1, caps: [contact], note: ...}}' items"),
     "ex.caps": ("assen, zoals [contact]", "axes such as [contact]"),
-    "rub.outcome_unknown": ("onbekende uitkomst {id!r}; {hint}", "unknown outcome {id!r}; {hint}"),
+    "rub.outcome_unknown": ("onbekende uitkomst {id!r}{hint}", "unknown outcome {id!r}{hint}"),
     "rub.outcome_twice": ("uitkomst {id!r} komt twee keer voor; noem elke uitkomst één keer",
                           "outcome {id!r} appears twice; name each outcome once"),
-    "rub.cap_axis": ("{what} begrenst een onbekende as {axis!r}; {hint}",
-                     "{what} caps an unknown axis {axis!r}; {hint}"),
+    "rub.cap_axis": ("{what} begrenst een onbekende as {axis!r}{hint}",
+                     "{what} caps an unknown axis {axis!r}{hint}"),
     "rub.cap_note": ("{what} begrenst een as maar heeft geen 'note:'; schrijf in het Nederlands "
                      "en Engels waarom deze afloop die as begrenst (de nabespreking toont het)",
                      "{what} caps an axis but has no 'note:'; write in Dutch and English why this "
@@ -961,8 +961,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'tips' moet een lijst zijn van '- {{dimension: ..., text: {{nl: ..., en: ...}}}}', "
         "niet {kind}",
         "'tips' must be a list of '- {{dimension: ..., text: {{nl: ..., en: ...}}}}', not {kind}"),
-    "load.tip_dimension": ("tip {n} noemt een onbekend onderdeel {dim!r}; {hint}",
-                           "tip {n} names an unknown dimension {dim!r}; {hint}"),
+    "load.tip_dimension": ("tip {n} noemt een onbekend onderdeel {dim!r}{hint}",
+                           "tip {n} names an unknown dimension {dim!r}{hint}"),
     "load.tip_no_dimension": (
         "tip {n} heeft geen 'dimension:'; zeg bij welk onderdeel van de rubriek de tip hoort",
         "tip {n} has no 'dimension:'; say which dimension of the rubric the tip belongs to"),

@@ -181,3 +181,57 @@ def test_renderings_show_how_many_decisions_a_score_rests_on(rubric) -> None:  #
     d = build_debrief(scenario, run, rubric, "en")
     assert "| Decisions |" in render_markdown(d)
     assert ">Decisions<" in render_html(d)
+
+
+# --- scenario tips: validation and lint -------------------------------------------------------
+
+def test_bad_tips_are_clear_dutch_problems_with_their_place() -> None:
+    from tests.clirun import sovsim
+
+    path = ROOT / "tests" / "broken" / "tip-problems.yaml"
+    out = sovsim("validate", str(path))
+    assert out.returncode != 0 and "Traceback" not in out.stderr + out.stdout
+    text = out.stdout + out.stderr
+    assert f"{path}:8:16: fout: tip 1 noemt een onbekend onderdeel 'verbindng'" in text
+    assert "bedoel je 'verbinding'?" in text
+    assert f"{path}:10:5: fout: tip 2 heeft geen 'dimension:'" in text
+    english = sovsim("--lang", "en", "validate", str(path))
+    assert "tip 1 names an unknown dimension 'verbindng'" in english.stdout + english.stderr
+
+
+def test_lint_warns_of_a_scored_dimension_no_tip_fits(rubric, tmp_path) -> None:  # noqa: ANN001
+    from types import SimpleNamespace
+
+    from sim.lint import lint, tipless
+
+    text = (ROOT / "tests" / "fixtures" / "hand.yaml").read_text(encoding="utf-8")
+    f = tmp_path / "hand.yaml"
+    f.write_text(text.replace("id: hand", "id: hand\nchannel: writing\nthemes: [leerplicht]"),
+                 encoding="utf-8")
+    sc = load_scenario(f, rubric.dimension_ids(), use_cache=False)
+    assert tipless(sc, rubric) == []  # the bundled rubric has a general tip for each
+    # a rubric whose only verbinding tip is for desks: verbinding has no tip that fits
+    desk = SimpleNamespace(tip=object(), channels=["face_to_face"], themes=["balie"])
+    narrow = SimpleNamespace(dimensions=[SimpleNamespace(id="verbinding", good=[desk])])
+    assert tipless(sc, narrow) == ["verbinding"]
+    warnings = [w for w in lint(sc, rubric=narrow) if w.code == "no-tip"]
+    id_line = text.splitlines().index("id: hand") + 1
+    assert len(warnings) == 1 and (warnings[0].line, warnings[0].column) == (id_line, 1)
+    assert "'verbinding'" in warnings[0].message and "tips:" in warnings[0].message
+    # a tip of the scenario's own answers it
+    f.write_text(f.read_text(encoding="utf-8").replace(
+        "channel: writing", "channel: writing\ntips:\n  - dimension: verbinding\n    text: "
+        "{nl: 'Bel eerst.', en: 'Call first.'}"), encoding="utf-8")
+    sc = load_scenario(f, rubric.dimension_ids(), use_cache=False)
+    assert tipless(sc, narrow) == []
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_every_bundled_scenario_has_a_tip_for_each_dimension_it_scores(path: Path,
+                                                                       rubric) -> None:  # noqa: ANN001
+    scenario = load_scenario(path, rubric.dimension_ids())
+    own = {t.dimension for t in scenario.tips}
+    assert set(scenario.dimensions_scored()) <= own, scenario.id
+    for t in scenario.tips:
+        assert t.text.get("nl") != t.text.get("en")
+        assert len(t.text.get("nl")) <= 200 and len(t.text.get("en")) <= 200
