@@ -434,21 +434,25 @@ class _Linter:
 
 def best_path_scores(ex: analysis.Exploration) -> tuple[list[str], dict[str, int]] | None:
     """The best play-through (the highest sum of scores scaled 0-100 per dimension) and its
-    0-100 score on each dimension the debrief would assess on it: the reachable totals
-    differ, and some choice on offer along the path scores it (as :mod:`scoring` decides)."""
+    0-100 score on each dimension the debrief would assess on it, as :mod:`scoring` judges it:
+    per decision on the path, where the choice made sits between the lowest and highest
+    option on offer there, summed over the decisions where the options differ."""
     summary = ex.summary()
     lo, hi = summary.minimum, summary.maximum
     best = ex.best_overall(lo, hi)
     if best is None:
         return None
-    totals = ex.totals(best)
-    at_stake: set[str] = set()
-    for si in ex.walk(best)[:-1]:
-        for e in ex.states[si].edges:
-            at_stake |= {d for d, v in e.scores.items() if v}
-    assessed = [d for d in lo if hi[d] > lo[d] and (d in at_stake or totals.get(d, 0))]
-    return best, {d: math.floor(100 * (totals.get(d, 0) - lo[d]) / (hi[d] - lo[d]) + 0.5)
-                  for d in assessed}
+    gained: dict[str, int] = {}
+    possible: dict[str, int] = {}
+    for si, c in zip(ex.walk(best), best, strict=False):
+        edges = ex.states[si].edges
+        chosen = next(e for e in edges if e.choice == c).scores
+        for d in ex.scenario.dimensions_scored():
+            values = [e.scores.get(d, 0) for e in edges]
+            if max(values) > min(values):
+                gained[d] = gained.get(d, 0) + chosen.get(d, 0) - min(values)
+                possible[d] = possible.get(d, 0) + max(values) - min(values)
+    return best, {d: math.floor(100 * gained[d] / possible[d] + 0.5) for d in possible}  # order: as scored
 
 
 def path_text(choices: list[str], limit: int = 10) -> str:
