@@ -164,7 +164,8 @@ class TipResult:
 
 @dataclass(slots=True)
 class KeepResult:
-    """At a top score: a strong decision of the run, to keep doing."""
+    """When no dimension needs a tip (every assessed one in the two highest bands): a strong
+    decision of the run, to keep doing."""
 
     step: int
     node: str
@@ -217,6 +218,7 @@ class Debrief:
     turning_point: TurningPoint | None
     tips: list[TipResult]
     keep_doing: list[KeepResult]
+    top_score: bool  # every assessed dimension in the highest band
     path: list[PathEntry]
     sources: list[SourceView]
     visit_bound: int
@@ -498,8 +500,8 @@ def build_debrief(scenario: Scenario, snapshot_or_run: Run | Mapping[str, Any], 
     quadrant = next((q for q in quadrants if card.quadrant and q.id == card.quadrant.id), None)
     rubric_dims = set(rubric.dimension_ids())
     tips = _tips(rubric, scenario, card, decisions, lang, turn.step if turn else None)
-    keep = _keep_doing(decisions, lang, rubric_dims) if not tips and top_score(rubric, card) \
-        else []
+    assessed = any(x.assessed for x in card.dimensions.values())
+    keep = _keep_doing(decisions, lang, rubric_dims) if not tips and assessed else []
     moments = key_moments(scenario, decisions, lang, rubric_dims, turn.step if turn else None)
     ending = None
     if run.finished and run.node.ending is not None:
@@ -522,6 +524,7 @@ def build_debrief(scenario: Scenario, snapshot_or_run: Run | Mapping[str, Any], 
         ending=ending, dimensions=dims, axes=axes, quadrant=quadrant, quadrants=quadrants,
         bands=[BandInfo(b.id, b.name.get(lang), b.lower, b.upper) for b in rubric.bands],
         key_moments=moments, turning_point=turn, tips=tips, keep_doing=keep,
+        top_score=top_score(rubric, card),
         path=_path(scenario, run, lang), sources=sources, visit_bound=visit_bound,
         notices=notices,
     )

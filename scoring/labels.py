@@ -106,6 +106,10 @@ LABELS: dict[str, dict[str, str]] = {
                          "sterkste keuzes:",
                    "en": "You scored in the highest band on every assessed dimension. These were "
                          "your strongest choices:"},
+    "keep_intro_good": {"nl": "Je scoorde op elk beoordeeld onderdeel goed of beter. Dit waren je "
+                              "sterkste keuzes:",
+                        "en": "You scored good or better on every assessed dimension. These were "
+                              "your strongest choices:"},
 }
 
 MODES = {

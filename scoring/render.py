@@ -154,7 +154,8 @@ def render_markdown(debrief: Debrief, lang: str | None = None) -> str:
                     f"- {label('practice', lang)}: {md(t.practice)}",
                     f"- {label('source', lang)}: {_md_cites(t.citations, lang)}", ""]
     elif d.keep_doing:
-        out += [f"## {label('keep_doing', lang)}", "", label("keep_intro", lang), ""]
+        intro = label("keep_intro" if d.top_score else "keep_intro_good", lang)
+        out += [f"## {label('keep_doing', lang)}", "", intro, ""]
         for k in d.keep_doing:
             line = f"- {label('decision', lang)} {k.step}: “{md(k.text)}”"
             if k.feedback:
@@ -275,7 +276,7 @@ table.scores th { font-size: .8rem; text-transform: uppercase; letter-spacing: .
                   color: var(--muted); font-weight: 600; }
 td.dim b { display: block; }
 td.dim span { color: var(--muted); font-size: .85rem; }
-td.bar { width: 36%; }
+td.bar { width: 26%; }
 td.bar svg { width: 100%; height: 22px; display: block; }
 td.num { font-weight: 700; font-size: 1.1rem; text-align: right; width: 3.5rem; }
 td.band { width: 8rem; }
@@ -288,6 +289,15 @@ td.dec { color: var(--muted); text-align: right; width: 5rem; }
 .turn dt { font-weight: 600; }
 .turn dd { margin: 0; }
 .capped { color: var(--muted); font-style: italic; }
+@media (max-width: 40rem) {
+  th.bar, td.bar, th.raw, td.raw { display: none; }
+  td.na { font-size: .85rem; }
+  table.scores th, table.scores td { padding: .4rem .2rem; }
+  table.scores th { letter-spacing: 0; font-size: .7rem; }
+  td.dec { width: auto; }
+  .turn dl { grid-template-columns: 1fr; }
+  .turn dd { margin-bottom: .3rem; }
+}
 td.na { color: var(--muted); font-size: .9rem; }
 td.na b { font-style: italic; font-weight: 600; }
 .pill { display: inline-block; padding: 0 .5em; border-radius: 1em; color: #fff; font-size: .85rem;
@@ -503,10 +513,10 @@ def render_html(debrief: Debrief, lang: str | None = None) -> str:
         o.append(f"<p>{h(label('best_ending', lang))}</p>")
 
     o.append(f'<section id="scores"><h2>{h(label("scores", lang))}</h2><table class="scores">'
-             f'<thead><tr><th>{h(label("dimension", lang))}</th><th></th>'
+             f'<thead><tr><th>{h(label("dimension", lang))}</th><th class="bar"></th>'
              f'<th>{h(label("score", lang))}</th><th>{h(label("band", lang))}</th>'
              f'<th>{h(label("based_on", lang))}</th>'
-             f'<th>{h(label("total", lang))}</th></tr></thead><tbody>')
+             f'<th class="raw">{h(label("total", lang))}</th></tr></thead><tbody>')
     for dim in d.dimensions:
         cells = (f'<td class="dim"><b>{h(dim.short)}</b><span>{h(dim.name)}</span></td>'
                  f'<td class="bar">{_bar_svg(dim, d, lang)}</td>')
@@ -576,7 +586,7 @@ def render_html(debrief: Debrief, lang: str | None = None) -> str:
         o.append("</ul></section>")
     elif d.keep_doing:
         o.append(f'<section id="keep"><h2>{h(label("keep_doing", lang))}</h2>'
-                 f'<p>{h(label("keep_intro", lang))}</p><ul class="tips">')
+                 f'<p>{h(label("keep_intro" if d.top_score else "keep_intro_good", lang))}</p><ul class="tips">')
         for k in d.keep_doing:
             fb = f'<p class="cite">{h(k.feedback)}</p>' if k.feedback else ""
             o.append(f"<li><h3>{h(label('decision', lang))} {k.step}</h3>"

@@ -135,11 +135,15 @@ def test_at_a_top_score_the_debrief_says_what_to_keep_doing(rubric, tmp_path) ->
     sc = load_scenario(f, rubric.dimension_ids(), use_cache=False)
     d = build_debrief(sc, play(sc, "goed", "best"), rubric, "nl")
     assert all(x.score == 100 for x in d.dimensions if x.assessed)
-    assert d.tips == []
+    assert d.tips == [] and d.top_score
     assert [(k.step, k.text) for k in d.keep_doing] == [(1, "Goed antwoord"), (2, "Beste antwoord")]
     md = render_markdown(d)
     assert "## Blijf dit doen" in md and "Probeer volgende keer" not in md
-    assert "Blijf dit doen" in render_html(d)
+    assert "Blijf dit doen" in render_html(d) and "in de hoogste band" in md
+    # good but not top: no tips either, and what to keep doing, said as it is
+    d = build_debrief(sc, play(sc, "goed", "ok"), rubric, "en")
+    assert d.tips == [] and not d.top_score and d.keep_doing
+    assert "good or better on every assessed dimension" in render_markdown(d)
 
 
 def _variant(tmp_path, name: str, head: str, text: str | None = None) -> Path:  # noqa: ANN001

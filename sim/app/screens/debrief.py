@@ -153,7 +153,7 @@ class DebriefScreen(BaseScreen):
         return out
 
     def _keep(self) -> Text:
-        out = Text(self._label("keep_intro"))
+        out = Text(self._label("keep_intro" if self.debrief.top_score else "keep_intro_good"))
         for k in self.debrief.keep_doing:
             out.append("\n\n" + self.t("debrief.decision", n=k.step) + ": ", style="bold")
             out.append(one_line(k.text))
@@ -217,9 +217,7 @@ class DebriefScreen(BaseScreen):
                 row.append(empty, style="dim")
                 row.append(f" {dim.score:>3}  ")
                 row.append(clean(dim.band_name or ""), style="bold")
-                row.append("  " + self._label("rests_on", what=decisions_text(dim.decisions,
-                                                                               self.lang)),
-                           style="dim")
+                row.append("  " + decisions_text(dim.decisions, self.lang), style="dim")
             else:
                 row.append(self.t("debrief.not_assessed") + ": ", style="italic")
                 row.append(clean(status_text(dim, self.lang)), style="italic dim")
