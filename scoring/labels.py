@@ -33,12 +33,15 @@ LABELS: dict[str, dict[str, str]] = {
     "total": {"nl": "Ruw totaal (bereik)", "en": "Raw total (range)"},
     "to": {"nl": "tot", "en": "to"},
     "not_assessed": {"nl": "niet beoordeeld", "en": "not assessed"},
-    "not_normalised": {"nl": "geen score", "en": "no score"},
     "bands": {"nl": "Banden", "en": "Bands"},
-    "scale": {"nl": "Score 0 is het laagste totaal dat in dit scenario haalbaar is, 100 het "
-                    "hoogste (elke lus hooguit {bound} keer doorlopen).",
-              "en": "Score 0 is the lowest total reachable in this scenario, 100 the highest "
-                    "(each loop taken at most {bound} times)."},
+    "scale": {"nl": "Bij elke beslissing telt waar jouw keuze zat tussen de zwakste en de sterkste "
+                    "optie die je op dat moment had: 100 is overal de sterkste gekozen, 0 overal "
+                    "de zwakste. Het bereik is het laagste en hoogste totaal dat de beslissingen "
+                    "in jouw route toelieten.",
+              "en": "At each decision, what counts is where your choice sat between the weakest "
+                    "and the strongest option you had at that moment: 100 is the strongest chosen "
+                    "every time, 0 the weakest. The range is the lowest and highest total the "
+                    "decisions on your route allowed."},
     "quadrant": {"nl": "Kwadrant", "en": "Quadrant"},
     "no_quadrant": {"nl": "Geen kwadrant: dit scenario beoordeelt niet beide assen.",
                     "en": "No quadrant: this scenario does not assess both axes."},
@@ -81,6 +84,32 @@ LABELS: dict[str, dict[str, str]] = {
                       "en": "guidance or related source: {keys}"},
     "prov_synthesis": {"nl": "synthese, gebaseerd op {keys}", "en": "synthesis based on {keys}"},
     "translation": {"nl": "vertaling", "en": "our translation"},
+    # -- issue 12: decisions per score, capped axes, the turning point, tips from the run --
+    "based_on": {"nl": "Beslissingen", "en": "Decisions"},
+    "decisions_n": {"nl": "{n} beslissingen", "en": "{n} decisions"},
+    "decisions_1": {"nl": "1 beslissing", "en": "1 decision"},
+    "rests_on": {"nl": "op basis van {what}", "en": "based on {what}"},
+    "capped": {"nl": "{axis} afgetopt van {uncapped} naar {score}.",
+               "en": "{axis} capped from {uncapped} to {score}."},
+    "turning_point": {"nl": "Kantelpunt", "en": "Turning point"},
+    "turning_intro": {"nl": "Na beslissing {n} was een betere afloop niet meer bereikbaar.",
+                      "en": "After decision {n}, a better ending was out of reach."},
+    "better_there": {"nl": "Wat daar wel kon", "en": "What you could have done there"},
+    "could_reach": {"nl": "Daarmee was nog bereikbaar", "en": "That could still lead to"},
+    "best_ending": {"nl": "Je bereikte de beste afloop die dit scenario vanaf het begin toeliet.",
+                    "en": "You reached the best ending this scenario allowed from the start."},
+    "at_decision": {"nl": "Bij beslissing {n}", "en": "At decision {n}"},
+    "next_time": {"nl": "kies dan", "en": "choose"},
+    "scenario_tip": {"nl": "tip bij dit scenario", "en": "tip for this scenario"},
+    "keep_doing": {"nl": "Blijf dit doen", "en": "Keep doing this"},
+    "keep_intro": {"nl": "Je scoorde op elk beoordeeld onderdeel in de hoogste band. Dit waren je "
+                         "sterkste keuzes:",
+                   "en": "You scored in the highest band on every assessed dimension. These were "
+                         "your strongest choices:"},
+    "keep_intro_good": {"nl": "Je scoorde op elk beoordeeld onderdeel goed of beter. Dit waren je "
+                              "sterkste keuzes:",
+                        "en": "You scored good or better on every assessed dimension. These were "
+                              "your strongest choices:"},
 }
 
 MODES = {
@@ -100,16 +129,10 @@ OUTCOMES = {
 STATUS = {
     "not_scored": {"nl": "dit scenario scoort deze dimensie niet",
                    "en": "this scenario does not score this dimension"},
-    "no_spread": {"nl": "elke route geeft hier hetzelfde totaal ({raw}), dus geen keuze maakte "
-                        "verschil",
-                  "en": "every path gives the same total here ({raw}), so no choice made a "
-                        "difference"},
-    "not_at_stake": {"nl": "kwam in jouw route niet aan bod: geen keuze die je kreeg, raakte "
-                           "deze dimensie",
-                     "en": "did not come up on your route: no choice you were offered touched "
-                           "this dimension"},
-    "not_explored": {"nl": "scenario te groot om te verkennen; ruw totaal {raw}",
-                     "en": "scenario too large to explore; raw total {raw}"},
+    "not_at_stake": {"nl": "kwam in jouw route niet aan bod: bij geen van je beslissingen "
+                           "verschilden de opties hierop",
+                     "en": "did not come up on your route: at none of your decisions did the "
+                           "options differ on this"},
 }
 
 
@@ -130,6 +153,11 @@ def outcome_label(outcome: str, lang: str) -> str:
 
 def status_text(dim: DimensionResult, lang: str) -> str:
     return STATUS.get(dim.status, {}).get(lang, dim.status).format(raw=signed(dim.raw))
+
+
+def decisions_text(n: int, lang: str) -> str:
+    """'1 beslissing' / '3 beslissingen'."""
+    return label("decisions_1", lang) if n == 1 else label("decisions_n", lang, n=n)
 
 
 def signed(n: int) -> str:

@@ -87,21 +87,27 @@ def render_markdown(debrief: Debrief, lang: str | None = None) -> str:
     else:
         out += [label("not_finished", lang), ""]
 
+    if d.turning_point:
+        out += _md_turning(d, lang)
+    elif d.ending and not any(n.code == "too_large" for n in d.notices):
+        out += [label("best_ending", lang), ""]
+
     out += [f"## {label('scores', lang)}", "",
             f"| {label('dimension', lang)} | {label('score', lang)} | {label('band', lang)} | "
-            f"{label('total', lang)} |", "| --- | ---: | --- | --- |"]
+            f"{label('based_on', lang)} | {label('total', lang)} |",
+            "| --- | ---: | --- | ---: | --- |"]
     for dim in d.dimensions:
         name = f"**{md(dim.short)}**: {md(dim.name)}"
         if dim.assessed:
             out.append(f"| {name} | {dim.score} `{_md_bar(dim.score or 0)}` | {md(dim.band_name)} | "
-                       f"{signed(dim.raw)} ({signed(dim.minimum or 0)} {label('to', lang)} "
-                       f"{signed(dim.maximum or 0)}) |")
+                       f"{dim.decisions} | {signed(dim.raw)} ({signed(dim.minimum or 0)} "
+                       f"{label('to', lang)} {signed(dim.maximum or 0)}) |")
         else:
-            word = label("not_normalised" if dim.status == "not_explored" else "not_assessed", lang)
-            out.append(f"| {name} | {word} | | {md(status_text(dim, lang))} |")
+            out.append(f"| {name} | {label('not_assessed', lang)} | | | "
+                       f"{md(status_text(dim, lang))} |")
     out.append("")
     bands = " · ".join(f"{md(b.name)} {b.lower}–{b.upper}" for b in d.bands)
-    out += [f"{label('bands', lang)}: {bands}. {label('scale', lang, bound=d.visit_bound)}", ""]
+    out += [f"{label('bands', lang)}: {bands}. {label('scale', lang)}", ""]
 
     out += [f"## {label('quadrant', lang)}" + (f": {md(d.quadrant.name)}" if d.quadrant else ""),
             ""]
@@ -114,6 +120,10 @@ def render_markdown(debrief: Debrief, lang: str | None = None) -> str:
                         f"{label('threshold', lang)} {a.threshold})")
     if axes:
         out += [" · ".join(axes), ""]
+    for a in d.axes:
+        if a.capped_by is not None and a.uncapped is not None:
+            out += [f"*{md(label('capped', lang, axis=a.name, uncapped=a.uncapped, score=a.score))} "
+                    f"{md(a.cap_note)}*", ""]
     if d.quadrant:
         out += [md(d.quadrant.description), "",
                 f"*{label('source', lang)}: {_md_cites(d.quadrant.citations, lang)}*", ""]
@@ -130,9 +140,29 @@ def render_markdown(debrief: Debrief, lang: str | None = None) -> str:
         out += [f"## {label('try_next', lang)}", ""]
         names = {dim.id: dim for dim in d.dimensions}
         for t in d.tips:
-            out += [f"### {md(names[t.dimension].short)}", "", md(t.text), "",
+            if t.kind == "moment":
+                head = label("at_decision", lang, n=t.step)
+                out += [f"### {head}", "", f"{label('next_time', lang).capitalize()}: "
+                        f"“{md(t.option)}”", ""]
+                if t.text:
+                    out += [md(t.text), ""]
+                continue
+            dim_name = md(names[t.dimension].short) if t.dimension in names else ""
+            if t.kind == "scenario":
+                out += [f"### {dim_name} ({label('scenario_tip', lang)})", "", md(t.text), ""]
+                continue
+            out += [f"### {dim_name}", "", md(t.text), "",
                     f"- {label('practice', lang)}: {md(t.practice)}",
                     f"- {label('source', lang)}: {_md_cites(t.citations, lang)}", ""]
+    elif d.keep_doing:
+        intro = label("keep_intro" if d.top_score else "keep_intro_good", lang)
+        out += [f"## {label('keep_doing', lang)}", "", intro, ""]
+        for k in d.keep_doing:
+            line = f"- {label('decision', lang)} {k.step}: “{md(k.text)}”"
+            if k.feedback:
+                line += f". {md(k.feedback)}"
+            out.append(line)
+        out.append("")
 
     out += _md_gauges(d, lang)
     out += [f"## {label('path', lang)}", ""]
@@ -192,8 +222,28 @@ def _md_bar(score: int, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
+def _md_turning(d: Debrief, lang: str) -> list[str]:
+    tp = d.turning_point
+    assert tp is not None
+    out = [f"## {label('turning_point', lang)}", "", label("turning_intro", lang, n=tp.step), "",
+           f"- {label('decision', lang)} {tp.step} (`{md(tp.node)}`), "
+           f"{label('your_choice', lang).lower()}: {_md_option(tp.chosen, d, lang)}",
+           f"- {label('better_there', lang)}: {_md_option(tp.better, d, lang)}"]
+    if tp.better.feedback:
+        out.append(f"- {label('why', lang)}: {md(tp.better.feedback)}")
+    out += [f"- {label('could_reach', lang)}: **{md(tp.reachable.title)}** "
+            f"({md(outcome_label(tp.reachable.outcome, lang))})", ""]
+    return out
+
+
+def _is_turn(m: KeyMoment, d: Debrief) -> bool:
+    return d.turning_point is not None and d.turning_point.step == m.step
+
+
 def _md_moment(m: KeyMoment, d: Debrief, lang: str) -> list[str]:
-    out = [f"### {label('decision', lang)} {m.step}: {label(m.kind, lang)} (`{md(m.node)}`)", ""]
+    turn = f" · {label('turning_point', lang).lower()}" if _is_turn(m, d) else ""
+    out = [f"### {label('decision', lang)} {m.step}: {label(m.kind, lang)}{turn} (`{md(m.node)}`)",
+           ""]
     for ln in m.situation:
         who = f"**{md(ln.speaker)}:** " if ln.speaker else ""
         out.append(f"> {who}{md(ln.text)}")
@@ -254,11 +304,28 @@ table.scores th { font-size: .8rem; text-transform: uppercase; letter-spacing: .
                   color: var(--muted); font-weight: 600; }
 td.dim b { display: block; }
 td.dim span { color: var(--muted); font-size: .85rem; }
-td.bar { width: 36%; }
+td.bar { width: 26%; }
 td.bar svg { width: 100%; height: 22px; display: block; }
 td.num { font-weight: 700; font-size: 1.1rem; text-align: right; width: 3.5rem; }
 td.band { width: 8rem; }
 td.raw { color: var(--muted); font-size: .85rem; width: 8rem; }
+td.dec { color: var(--muted); text-align: right; width: 5rem; }
+.turn { border: 1px solid var(--line); border-left: 5px solid var(--accent); border-radius: 6px;
+        padding: .7rem 1rem; }
+.turn dl { margin: .4rem 0 0; display: grid; grid-template-columns: max-content 1fr;
+           gap: .25rem .8rem; }
+.turn dt { font-weight: 600; }
+.turn dd { margin: 0; }
+.capped { color: var(--muted); font-style: italic; }
+@media (max-width: 40rem) {
+  th.bar, td.bar, th.raw, td.raw { display: none; }
+  td.na { font-size: .85rem; }
+  table.scores th, table.scores td { padding: .4rem .2rem; }
+  table.scores th { letter-spacing: 0; font-size: .7rem; }
+  td.dec { width: auto; }
+  .turn dl { grid-template-columns: 1fr; }
+  .turn dd { margin-bottom: .3rem; }
+}
 td.na { color: var(--muted); font-size: .9rem; }
 td.na b { font-style: italic; font-weight: 600; }
 .pill { display: inline-block; padding: 0 .5em; border-radius: 1em; color: #fff; font-size: .85rem;
@@ -468,11 +535,16 @@ def render_html(debrief: Debrief, lang: str | None = None) -> str:
     else:
         o.append(f"<p>{h(label('not_finished', lang))}</p>")
     o.append("</div></section>")
+    if d.turning_point:
+        o.append(_html_turning(d, lang))
+    elif d.ending and not any(n.code == "too_large" for n in d.notices):
+        o.append(f"<p>{h(label('best_ending', lang))}</p>")
 
     o.append(f'<section id="scores"><h2>{h(label("scores", lang))}</h2><table class="scores">'
-             f'<thead><tr><th>{h(label("dimension", lang))}</th><th></th>'
+             f'<thead><tr><th>{h(label("dimension", lang))}</th><th class="bar"></th>'
              f'<th>{h(label("score", lang))}</th><th>{h(label("band", lang))}</th>'
-             f'<th>{h(label("total", lang))}</th></tr></thead><tbody>')
+             f'<th>{h(label("based_on", lang))}</th>'
+             f'<th class="raw">{h(label("total", lang))}</th></tr></thead><tbody>')
     for dim in d.dimensions:
         cells = (f'<td class="dim"><b>{h(dim.short)}</b><span>{h(dim.name)}</span></td>'
                  f'<td class="bar">{_bar_svg(dim, d, lang)}</td>')
@@ -481,17 +553,17 @@ def render_html(debrief: Debrief, lang: str | None = None) -> str:
             cells += (f'<td class="num">{dim.score}</td>'
                       f'<td class="band"><span class="pill" style="background:{colour}">'
                       f"{h(dim.band_name)}</span></td>"
+                      f'<td class="dec">{dim.decisions}</td>'
                       f'<td class="raw">{signed(dim.raw)} ({signed(dim.minimum or 0)} '
                       f"{h(label('to', lang))} {signed(dim.maximum or 0)})</td>")
         else:
-            word = label("not_normalised" if dim.status == "not_explored" else "not_assessed", lang)
-            cells += (f'<td class="na" colspan="3"><b>{h(word)}</b>: '
+            cells += (f'<td class="na" colspan="4"><b>{h(label("not_assessed", lang))}</b>: '
                       f"{h(status_text(dim, lang))}</td>")
         o.append(f"<tr>{cells}</tr>")
     o.append("</tbody></table>")
     bands = " · ".join(f"{h(b.name)} {b.lower}–{b.upper}" for b in d.bands)
     o.append(f'<p class="legend">{h(label("bands", lang))}: {bands}. '
-             f"{h(label('scale', lang, bound=d.visit_bound))}</p></section>")
+             f"{h(label('scale', lang))}</p></section>")
 
     qname = f": {h(d.quadrant.name)}" if d.quadrant else ""
     o.append(f'<section id="quadrant"><h2>{h(label("quadrant", lang))}{qname}</h2><div class="quad">')
@@ -503,6 +575,10 @@ def render_html(debrief: Debrief, lang: str | None = None) -> str:
         else:
             o.append(f"<p><b>{h(a.name)} {a.score}</b> ({h(label('high' if a.high else 'low', lang))}; "
                      f"{h(label('threshold', lang))} {a.threshold}). {h(a.description)}</p>")
+    for a in d.axes:
+        if a.capped_by is not None and a.uncapped is not None:
+            o.append(f'<p class="capped">{h(label("capped", lang, axis=a.name, uncapped=a.uncapped, score=a.score))} '
+                     f"{h(a.cap_note)}</p>")
     if d.quadrant:
         o.append(f"<p>{h(d.quadrant.description)}</p>{_html_cites(d.quadrant.citations, lang)}")
     else:
@@ -520,10 +596,29 @@ def render_html(debrief: Debrief, lang: str | None = None) -> str:
         names = {dim.id: dim for dim in d.dimensions}
         o.append(f'<section id="tips"><h2>{h(label("try_next", lang))}</h2><ul class="tips">')
         for t in d.tips:
-            o.append(f"<li><h3>{h(names[t.dimension].short)}</h3>"
+            if t.kind == "moment":
+                fb = f'<p class="tip">{h(t.text)}</p>' if t.text else ""
+                o.append(f"<li><h3>{h(label('at_decision', lang, n=t.step))}</h3>"
+                         f"<p>{h(label('next_time', lang).capitalize())}: <q>{h(t.option)}</q></p>"
+                         f"{fb}</li>")
+                continue
+            dim_name = h(names[t.dimension].short) if t.dimension in names else ""
+            if t.kind == "scenario":
+                o.append(f"<li><h3>{dim_name} <small>({h(label('scenario_tip', lang))})</small></h3>"
+                         f'<p class="tip">{h(t.text)}</p></li>')
+                continue
+            o.append(f"<li><h3>{dim_name}</h3>"
                      f'<p class="tip">{h(t.text)}</p>'
                      f'<p class="cite">{h(label("practice", lang))}: {h(t.practice)}</p>'
                      f"{_html_cites(t.citations, lang)}</li>")
+        o.append("</ul></section>")
+    elif d.keep_doing:
+        o.append(f'<section id="keep"><h2>{h(label("keep_doing", lang))}</h2>'
+                 f'<p>{h(label("keep_intro" if d.top_score else "keep_intro_good", lang))}</p><ul class="tips">')
+        for k in d.keep_doing:
+            fb = f'<p class="cite">{h(k.feedback)}</p>' if k.feedback else ""
+            o.append(f"<li><h3>{h(label('decision', lang))} {k.step}</h3>"
+                     f'<p class="tip"><q>{h(k.text)}</q></p>{fb}</li>')
         o.append("</ul></section>")
 
     o += _html_gauges(d, lang)
@@ -551,9 +646,26 @@ def render_html(debrief: Debrief, lang: str | None = None) -> str:
     return "\n".join(o) + "\n"
 
 
+def _html_turning(d: Debrief, lang: str) -> str:
+    tp = d.turning_point
+    assert tp is not None
+    o = [f'<section id="turning-point"><h2>{h(label("turning_point", lang))}</h2>'
+         f'<div class="turn"><p>{h(label("turning_intro", lang, n=tp.step))}</p><dl>',
+         f"<dt>{h(label('decision', lang))} {tp.step}</dt><dd><code>{h(tp.node)}</code></dd>",
+         f"<dt>{h(label('your_choice', lang))}</dt><dd>{_html_option(tp.chosen, d, lang)}</dd>",
+         f"<dt>{h(label('better_there', lang))}</dt><dd>{_html_option(tp.better, d, lang)}</dd>"]
+    if tp.better.feedback:
+        o.append(f"<dt>{h(label('why', lang))}</dt><dd>{h(tp.better.feedback)}</dd>")
+    o.append(f"<dt>{h(label('could_reach', lang))}</dt><dd><b>{h(tp.reachable.title)}</b> "
+             f"({h(outcome_label(tp.reachable.outcome, lang))})</dd>")
+    o.append("</dl></div></section>")
+    return "\n".join(o)
+
+
 def _html_moment(m: KeyMoment, d: Debrief, lang: str) -> str:
+    turn = f" · {h(label('turning_point', lang).lower())}" if _is_turn(m, d) else ""
     o = [f'<article class="moment {h(m.kind)}">',
-         f'<div class="kind">{h(label(m.kind, lang))}</div>',
+         f'<div class="kind">{h(label(m.kind, lang))}{turn}</div>',
          f"<h3>{h(label('decision', lang))} {m.step} <code>{h(m.node)}</code></h3>"]
     if m.situation:
         o.append("<blockquote>")

@@ -28,7 +28,7 @@ KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,19}\Z")
 MAX_DIMENSIONS = 40  # a debrief of more cannot be read (the bundled rubric has 7)
 
 TOP_KEYS = {"id", "version", "title", "description", "sources", "bands", "axes", "quadrants",
-            "dimensions", "behaviours"}
+            "dimensions", "behaviours", "outcomes"}
 TOP_REQUIRED = ("id", "version", "title", "sources", "bands", "dimensions")
 SOURCE_KEYS = {"key", "title", "url", "note"}
 CITE_KEYS = {"source", "provenance", "quote", "translation"}
@@ -40,6 +40,7 @@ GOOD_KEYS = {"text", "tip", "sources", "channels", "themes"}
 POOR_KEYS = {"text", "sources"}
 BEHAVIOUR_KEYS = {"id", "label", "effects", "sources"}
 EFFECT_LIMIT = 3  # a behaviour's default effect on one dimension: -3..+3
+OUTCOME_KEYS = {"id", "rank", "caps", "note"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +128,17 @@ class Quadrant:
     citations: list[Citation] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class OutcomeRule:
+    """How an ending's outcome weighs: its rank (higher is better, for the turning point)
+    and the axes it caps (they cannot be high with this outcome), with the note that says why."""
+
+    id: str
+    rank: int
+    caps: tuple[str, ...] = ()
+    note: Text | None = None
+
+
 @dataclass(slots=True)
 class Rubric:
     id: str
@@ -140,6 +152,7 @@ class Rubric:
     dimensions: list[Dimension]
     path: str = ""
     behaviours: list[Behaviour] | None = None  # None: no catalogue of its own
+    outcomes: dict[str, OutcomeRule] = field(default_factory=dict)
 
     def dimension_ids(self) -> Terms:
         """The dimension ids (a list), carrying the behaviour catalogue for the loader."""
@@ -167,6 +180,14 @@ class Rubric:
             if band.contains(score):
                 return band
         return self.bands[-1]
+
+    def outcome(self, outcome: str) -> OutcomeRule | None:
+        return self.outcomes.get(outcome)
+
+    def rank(self, outcome: str) -> int:
+        """The outcome's rank (0 for an outcome the rubric does not rank)."""
+        rule = self.outcomes.get(outcome)
+        return rule.rank if rule else 0
 
     def quadrant_for(self, contact_high: bool, limits_high: bool) -> Quadrant | None:
         return next((q for q in self.quadrants
@@ -551,6 +572,44 @@ class _Reader:
                 out.append(Behaviour(bid, label, effects, cites, pos(item)[0]))
         return out
 
+    def outcomes(self, node: yaml.Node, has_axes: bool) -> dict[str, OutcomeRule]:
+        from sim.scenario import OUTCOMES
+
+        out: dict[str, OutcomeRule] = {}
+        for item in self.seq(node, Msg("rwhat.outcomes"), Msg("ex.outcomes")):
+            f = mapping(item, self.pb, Msg("rwhat.an_outcome"), OUTCOME_KEYS, ("id", "rank"))
+            if f is None or not {"id", "rank"} <= f.keys():
+                continue
+            inode = f["id"][1]
+            oid = str(inode.value) if isinstance(inode, yaml.ScalarNode) else ""
+            if oid not in OUTCOMES:
+                self.pb.add(inode, Msg("rub.outcome_unknown", id=oid,
+                                       hint=suggest(oid, OUTCOMES)
+                                       or Msg("hint.use_one_of", options=", ".join(OUTCOMES))))
+                continue
+            if oid in out:
+                self.pb.add(inode, Msg("rub.outcome_twice", id=oid))
+                continue
+            what = Msg("rwhat.outcome", id=oid)
+            rank = self.whole(f["rank"][1], Msg("rwhat.rank_of", of=what), 0, 100)
+            caps: list[str] = []
+            if "caps" in f:
+                for cnode in self.seq(f["caps"][1], Msg("rwhat.caps_of", of=what),
+                                      Msg("ex.caps")):
+                    axis = str(cnode.value) if isinstance(cnode, yaml.ScalarNode) else ""
+                    if axis not in AXES or not has_axes:
+                        self.pb.add(cnode, Msg("rub.cap_axis", axis=axis, what=what,
+                                               hint=suggest(axis, AXES)
+                                               or Msg("hint.use_one_of", options=", ".join(AXES))))
+                    elif axis not in caps:
+                        caps.append(axis)
+            note = self.text(f["note"][1], Msg("rwhat.note_of", of=what)) if "note" in f else None
+            if caps and "note" not in f:
+                self.pb.add(item, Msg("rub.cap_note", what=what))
+            if rank is not None:
+                out[oid] = OutcomeRule(oid, rank, tuple(caps), note)
+        return out
+
     def resolve(self, sources: dict[str, Source]) -> None:
         for key, node in self.source_refs:
             if key not in sources:
@@ -600,10 +659,13 @@ def load_rubric(path: str | Path | None = None) -> Rubric:
         if get("axes") is None:
             pb.add(top["quadrants"][0], Msg("rub.quadrants_without_axes"))
         quadrants = r.quadrants(n, get("axes") is not None)
+    outcomes: dict[str, OutcomeRule] = {}
+    if (n := get("outcomes")) is not None:
+        outcomes = r.outcomes(n, bool(axes))
     r.resolve(sources)
     if pb.has_errors or rid is None or version is None or title is None:
         if not pb.items:
             pb.add(root, Msg("rub.unreadable"))
         raise ContentError(pb.sorted())
     return Rubric(rid, version, title, description, sources, bands, axes, quadrants, dims,
-                  str(path), behaviours)
+                  str(path), behaviours=behaviours, outcomes=outcomes)

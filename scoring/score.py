@@ -1,101 +1,50 @@
-"""Scores of a run: raw totals per dimension, normalised 0-100 against the lowest
-and highest totals reachable in the scenario, bands, the two axes and the quadrant.
+"""Scores of a run: per dimension, how close the trainee came to the best option at
+each decision they actually met; bands, the two axes, the outcome's caps and the quadrant.
 
-Normalisation explores every path of the scenario (:func:`sim.analysis.summarise`),
-with each loop node entered at most ``visit_bound`` times so loops end. A dimension
-has one of these statuses:
+A dimension's score is judged decision by decision. At a decision, the options that
+were on offer then (enabled, in that state) span a range on the dimension, from the
+option that scored it lowest to the one that scored it highest; the decision *touches*
+the dimension when that range is not empty. Over the decisions of the run that touch it::
 
-- ``assessed``: the scenario scores it and the reachable totals differ; score 0-100.
+    score = 100 * sum(chosen - lowest on offer) / sum(highest on offer - lowest on offer)
+
+So choosing the best option on offer at every decision gives 100 and the worst gives 0,
+whatever the route's length: a short route and a long route are judged on the same
+footing, and one poor choice on a short route weighs what it weighs. The score rests on
+the number of decisions that touched the dimension; the debrief says how many.
+
+A dimension has one of these statuses:
+
+- ``assessed``: at least one decision on the route touched it; score 0-100.
 - ``not_scored``: the scenario never scores it. Not assessed, never zero.
-- ``no_spread``: the scenario scores it, but every complete path ends on the same
-  total, so no choice made a difference. Not assessed: a 0-100 score would be
-  meaningless (0/0), and calling it 100 would praise a choice nobody could miss.
-- ``not_at_stake``: the scenario scores it, but not on this run's route: no choice on
-  offer at any of the run's decisions would have changed it. Not assessed: the
-  trainee never met a situation that tested it (say, a calm conversation never
-  reached the point where a limit had to be set), so a low score would be unfair.
-- ``not_explored``: the scenario is too large to explore within the state budget;
-  only the raw total is known.
+- ``not_at_stake``: the scenario scores it, but no decision on this route could move it
+  (no choice on offer there scored it differently). Not assessed: the trainee never met
+  a situation that tested it, so neither a low nor a high score would be fair.
 
-A run whose total lies outside the reachable range (it took a loop more often than
-the visit bound, or it is unfinished) is clamped to 0 or 100 and flagged ``clamped``.
+The axes are the mean of their assessed dimensions. An ending's outcome can cap an axis
+(rubric ``outcomes``: contact broken cannot be "high contact"): the axis score is then at
+most one below its threshold, and the scorecard keeps the score before the cap.
 """
 
 from __future__ import annotations
 
 import math
-import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sim.analysis import DEFAULT_MAX_STATES, DEFAULT_VISIT_BOUND, TooLarge, summarise
 from sim.engine import Run, Step
 from sim.scenario import Scenario
 
-from .replay import ReplayError, at_stake, replay
+from .replay import Decision, ReplayError, replay
 from .rubric import Band, Quadrant, Rubric
 
-ASSESSED, NOT_SCORED, NO_SPREAD = "assessed", "not_scored", "no_spread"
-NOT_AT_STAKE, NOT_EXPLORED = "not_at_stake", "not_explored"
-STATUSES = (ASSESSED, NOT_SCORED, NO_SPREAD, NOT_AT_STAKE, NOT_EXPLORED)
+ASSESSED, NOT_SCORED, NOT_AT_STAKE = "assessed", "not_scored", "not_at_stake"
+STATUSES = (ASSESSED, NOT_SCORED, NOT_AT_STAKE)
 
 
 class ScoringError(Exception):
     """A run that cannot be scored; the message says why."""
-
-
-class TooLargeToScore(ScoringError):
-    """The scenario's paths cannot all be explored within the budget."""
-
-    def __init__(self, scenario_id: str, visit_bound: int, max_states: int) -> None:
-        self.visit_bound = visit_bound
-        self.max_states = max_states
-        super().__init__(
-            f"scenario {scenario_id!r} is too large to explore: it has more than "
-            f"{max_states:,} distinct states with each loop taken at most {visit_bound} "
-            f"time{'s' if visit_bound != 1 else ''} (visit bound {visit_bound}), so the lowest "
-            "and highest reachable scores are unknown and only raw totals can be shown")
-
-
-@dataclass(frozen=True, slots=True)
-class Bounds:
-    """Lowest and highest reachable totals per dimension the scenario scores."""
-
-    minimum: dict[str, int]
-    maximum: dict[str, int]
-    visit_bound: int
-    max_states: int
-    states: int
-    paths: int
-
-
-_CACHE: weakref.WeakKeyDictionary[Scenario, dict[tuple[Any, ...], Bounds]] = \
-    weakref.WeakKeyDictionary()
-
-
-def scenario_bounds(scenario: Scenario, *, start: str | None = None,
-                    values: Mapping[str, Any] | None = None,
-                    visit_bound: int = DEFAULT_VISIT_BOUND,
-                    max_states: int = DEFAULT_MAX_STATES) -> Bounds:
-    """Explore the scenario (cached per loaded scenario); :class:`TooLargeToScore` beyond the budget."""
-    if start == scenario.start:
-        start = None
-    if start is not None and start not in scenario.nodes:
-        raise ScoringError(f"the run starts at node {start!r}, which scenario "
-                           f"{scenario.id!r} does not have")
-    values = {k: v for k, v in (values or {}).items() if k in scenario.variables}
-    key = (start, tuple(sorted(values.items())), visit_bound, max_states)
-    per = _CACHE.setdefault(scenario, {})
-    if key in per:
-        return per[key]
-    try:
-        s = summarise(scenario, visit_bound, max_states, start=start, values=values)
-    except TooLarge:
-        raise TooLargeToScore(scenario.id, visit_bound, max_states) from None
-    b = Bounds(dict(s.minimum), dict(s.maximum), visit_bound, max_states, s.states, s.paths)
-    per[key] = b
-    return b
 
 
 def raw_totals(steps: Iterable[Step | Mapping[str, Any]]) -> dict[str, int]:
@@ -112,25 +61,50 @@ def round_half_up(x: float) -> int:
     return int(math.floor(x + 0.5))
 
 
-def normalise(raw: int, lowest: int, highest: int) -> tuple[int, bool]:
-    """(0-100 score, clamped) of ``raw`` between the reachable ``lowest`` and ``highest``."""
+def normalise(raw: int, lowest: int, highest: int) -> int:
+    """The 0-100 score of ``raw`` between ``lowest`` and ``highest`` (half up)."""
     if highest <= lowest:
         raise ValueError("normalise needs highest > lowest")
-    clamped = raw < lowest or raw > highest
-    value = round_half_up(100 * (raw - lowest) / (highest - lowest))
-    return max(0, min(100, value)), clamped
+    return max(0, min(100, round_half_up(100 * (raw - lowest) / (highest - lowest))))
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """At one decision, on one dimension: the chosen score and the range on offer."""
+
+    step: int  # 1-based
+    chosen: int
+    lowest: int
+    highest: int
+
+
+def decision_reach(decisions: Iterable[Decision], dim: str) -> list[Reach]:
+    """The decisions that touch ``dim``: where the options on offer scored it differently.
+
+    The chosen option's recorded score counts as on offer (a run of a changed scenario
+    keeps the scores it was played with)."""
+    out = []
+    for d in decisions:
+        chosen = int(d.step.scores.get(dim, 0))
+        values = [int(c.scores.get(dim, 0)) for c in d.offered] + [chosen]
+        lo, hi = min(values), max(values)
+        if hi > lo:
+            out.append(Reach(d.index, chosen, lo, hi))
+    return out
 
 
 @dataclass(slots=True)
 class DimensionScore:
     id: str
-    raw: int
+    raw: int  # the run's total on the dimension
     status: str
+    # the lowest and highest totals the trainee could have had by choosing otherwise at
+    # the same decisions (assessed dimensions only)
     minimum: int | None = None
     maximum: int | None = None
     score: int | None = None
     band: Band | None = None
-    clamped: bool = False
+    decisions: int = 0  # the decisions on the route that touched the dimension
 
     @property
     def assessed(self) -> bool:
@@ -143,6 +117,8 @@ class AxisScore:
     score: int | None
     high: bool | None
     dimensions: list[str]  # the assessed dimensions the score is the mean of
+    uncapped: int | None = None  # the score before the outcome's cap, when it was capped
+    capped_by: str | None = None  # the outcome that capped it
 
 
 @dataclass(slots=True)
@@ -150,72 +126,59 @@ class Scorecard:
     dimensions: dict[str, DimensionScore]
     axes: dict[str, AxisScore]
     quadrant: Quadrant | None
-    bounds: Bounds | None
-    notice: str | None = None
+    outcome: str | None = None
     other: dict[str, int] = field(default_factory=dict)  # scores for dimensions the rubric lacks
 
 
-def score_history(scenario: Scenario, steps: Iterable[Step | Mapping[str, Any]], rubric: Rubric, *,
-                  start: str | None = None, start_values: Mapping[str, Any] | None = None,
-                  visit_bound: int = DEFAULT_VISIT_BOUND,
-                  max_states: int = DEFAULT_MAX_STATES,
-                  at_stake: set[str] | None = None) -> Scorecard:
-    """Score a run given its decisions (``Step`` objects or their ``to_data()`` dicts).
-
-    ``at_stake``: the dimensions some choice on offer in the run would have scored
-    (see :func:`scoring.replay.at_stake`); others are ``not_at_stake``. None: skip that rule.
-    """
-    raw = raw_totals(steps)
-    scored = set(scenario.dimensions_scored())
-    bounds: Bounds | None = None
-    notice: str | None = None
-    try:
-        bounds = scenario_bounds(scenario, start=start, values=start_values,
-                                 visit_bound=visit_bound, max_states=max_states)
-    except TooLargeToScore as err:
-        notice = str(err)
+def score_decisions(scenario: Scenario, decisions: list[Decision], rubric: Rubric,
+                    outcome: str | None = None) -> Scorecard:
+    """Score a replayed run (:func:`scoring.replay.replay`); ``outcome``: its ending's outcome."""
+    raw = raw_totals(d.step for d in decisions)
+    scored = set(scenario.dimensions_scored()) | {k for k, v in raw.items() if v}
     dims: dict[str, DimensionScore] = {}
     for dim in rubric.dimension_ids():
         r = raw.get(dim, 0)
-        lo = bounds.minimum.get(dim) if bounds else None
-        hi = bounds.maximum.get(dim) if bounds else None
         if dim not in scored:
             dims[dim] = DimensionScore(dim, r, NOT_SCORED)
-        elif bounds is not None and (lo is None or hi is None or lo == hi):
-            dims[dim] = DimensionScore(dim, r, NO_SPREAD, lo, hi)
-        elif at_stake is not None and dim not in at_stake and r == 0:
-            dims[dim] = DimensionScore(dim, r, NOT_AT_STAKE, lo, hi)
-        elif bounds is None or lo is None or hi is None:
-            dims[dim] = DimensionScore(dim, r, NOT_EXPLORED)
-        else:
-            score, clamped = normalise(r, lo, hi)
-            dims[dim] = DimensionScore(dim, r, ASSESSED, lo, hi, score, rubric.band_for(score),
-                                       clamped)
+            continue
+        reach = decision_reach(decisions, dim)
+        if not reach:
+            dims[dim] = DimensionScore(dim, r, NOT_AT_STAKE)
+            continue
+        gained = sum(x.chosen - x.lowest for x in reach)
+        possible = sum(x.highest - x.lowest for x in reach)
+        lo = r - gained
+        hi = lo + possible
+        score = normalise(r, lo, hi)
+        dims[dim] = DimensionScore(dim, r, ASSESSED, lo, hi, score, rubric.band_for(score),
+                                   len(reach))
+    rule = rubric.outcome(outcome) if outcome else None
     axes: dict[str, AxisScore] = {}
     for aid, axis in rubric.axes.items():
         used = [d for d in axis.dimensions if d in dims and dims[d].assessed]
-        if used:
-            value = round_half_up(sum(dims[d].score or 0 for d in used) / len(used))
-            axes[aid] = AxisScore(aid, value, value >= axis.threshold, used)
-        else:
+        if not used:
             axes[aid] = AxisScore(aid, None, None, [])
+            continue
+        value = round_half_up(sum(dims[d].score or 0 for d in used) / len(used))
+        cap = AxisScore(aid, value, value >= axis.threshold, used)
+        if rule is not None and aid in rule.caps and value >= axis.threshold:
+            cap = AxisScore(aid, axis.threshold - 1, False, used, value, rule.id)
+        axes[aid] = cap
     quadrant = None
     if len(axes) == 2 and all(a.high is not None for a in axes.values()):
         quadrant = rubric.quadrant_for(bool(axes["contact"].high), bool(axes["limits"].high))
     other = {d: v for d, v in raw.items() if d not in dims}
-    return Scorecard(dims, axes, quadrant, bounds, notice, other)
+    return Scorecard(dims, axes, quadrant, outcome, other)
 
 
-def score_run(scenario: Scenario, run: Run | Mapping[str, Any], rubric: Rubric, *,
-              visit_bound: int = DEFAULT_VISIT_BOUND,
-              max_states: int = DEFAULT_MAX_STATES) -> Scorecard:
+def score_run(scenario: Scenario, run: Run | Mapping[str, Any], rubric: Rubric,
+              **_ignored: Any) -> Scorecard:
     """Score a :class:`Run` or a saved run (``Run.snapshot()`` data), replaying it to see
-    which dimensions were at stake; :class:`ScoringError` when it does not fit the scenario."""
+    what was on offer at each decision; :class:`ScoringError` when it does not fit the
+    scenario."""
     try:
         replayed, decisions = replay(scenario, run)
     except ReplayError as err:
         raise ScoringError(str(err)) from None
-    snap = replayed.snapshot()
-    return score_history(scenario, replayed.history, rubric, start=snap["start"],
-                         start_values=snap["start_values"], visit_bound=visit_bound,
-                         max_states=max_states, at_stake=at_stake(decisions))
+    ending = replayed.node.ending if replayed.finished else None
+    return score_decisions(scenario, decisions, rubric, ending.outcome if ending else None)

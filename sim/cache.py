@@ -18,7 +18,7 @@ from pathlib import Path
 from . import codec
 from .scenario import Scenario
 
-FORMAT = "sovsim-cache-2"
+FORMAT = "sovsim-cache-3"  # 3: scenario tips (issue 12)
 
 
 def cache_dir() -> Path:

@@ -24,6 +24,7 @@ from .scenario import (
     Route,
     Scenario,
     ScenarioNode,
+    ScenarioTip,
     Variable,
 )
 from .text import Text
@@ -149,6 +150,7 @@ def dump_meta(s: Scenario) -> dict[str, Any]:
                        for c in s.characters.values()],
         "variables": [[v.id, v.type, v.initial, v.min, v.max, v.gauge, _t(v.label),
                        v.pos.line, v.pos.column] for v in s.variables.values()],
+        "tips": [[t.dimension, _t(t.text), t.pos.line, t.pos.column] for t in s.tips],
     }
 
 
@@ -164,4 +166,6 @@ def load_meta(d: dict[str, Any], nodes: Mapping[str, ScenarioNode]) -> Scenario:
                    for v in d["variables"]},
         themes=d["themes"], difficulty=d["difficulty"], minutes=d["minutes"],
         setting=_ut(d["setting"]), channel=d["channel"], content_hash=d["content_hash"],
+        tips=[ScenarioTip(t[0], _ut(t[1]) or Text(plain=""), Pos(t[2], t[3]))
+              for t in d.get("tips", [])],
     )

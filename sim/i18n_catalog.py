@@ -386,8 +386,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "plain.debrief_follows": ("Het scenario is afgelopen. Hier is je nabespreking.",
                               "The scenario has ended. Here is your debrief."),
     "plain.choices_format": (
-        "--choices verwacht nummers met komma's ertussen, zoals 2,1,3 (niet {given!r})",
-        "--choices takes numbers separated by commas, like 2,1,3 (not {given!r})"),
+        "--choices verwacht nummers of keuze-id's met komma's ertussen, zoals 2,1,3 "
+        "(niet {given!r})",
+        "--choices takes numbers or choice ids separated by commas, like 2,1,3 "
+        "(not {given!r})"),
+    "plain.choices_wrong_id": (
+        "--choices: bij keuze {i} (knooppunt {node!r}) is er geen keuze {id!r}; mogelijk: {valid}",
+        "--choices: at decision {i} (node {node!r}) there is no choice {id!r}; possible: {valid}"),
     "plain.choices_wrong": (
         "--choices: bij keuze {i} (knooppunt {node!r}) is er geen keuze {n}; mogelijk: {valid}",
         "--choices: at decision {i} (node {node!r}) there is no choice {n}; possible: {valid}"),

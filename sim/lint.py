@@ -58,6 +58,8 @@ CODES = {
     "behaviour-score": "a choice whose written scores differ from its behaviours' without a "
                        "reason",
     "override-default": "an override that gives a behaviour's default score",
+    "no-tip": "a dimension the scenario scores with no tip that fits it (none under 'tips:', "
+              "none in the rubric for its channel and themes)",
 }
 
 
@@ -474,21 +476,25 @@ class _Linter:
 
 def best_path_scores(ex: analysis.Exploration) -> tuple[list[str], dict[str, int]] | None:
     """The best play-through (the highest sum of scores scaled 0-100 per dimension) and its
-    0-100 score on each dimension the debrief would assess on it: the reachable totals
-    differ, and some choice on offer along the path scores it (as :mod:`scoring` decides)."""
+    0-100 score on each dimension the debrief would assess on it, as :mod:`scoring` judges it:
+    per decision on the path, where the choice made sits between the lowest and highest
+    option on offer there, summed over the decisions where the options differ."""
     summary = ex.summary()
     lo, hi = summary.minimum, summary.maximum
     best = ex.best_overall(lo, hi)
     if best is None:
         return None
-    totals = ex.totals(best)
-    at_stake: set[str] = set()
-    for si in ex.walk(best)[:-1]:
-        for e in ex.states[si].edges:
-            at_stake |= {d for d, v in e.scores.items() if v}
-    assessed = [d for d in lo if hi[d] > lo[d] and (d in at_stake or totals.get(d, 0))]
-    return best, {d: math.floor(100 * (totals.get(d, 0) - lo[d]) / (hi[d] - lo[d]) + 0.5)
-                  for d in assessed}
+    gained: dict[str, int] = {}
+    possible: dict[str, int] = {}
+    for si, c in zip(ex.walk(best), best, strict=False):
+        edges = ex.states[si].edges
+        chosen = next(e for e in edges if e.choice == c).scores
+        for d in ex.scenario.dimensions_scored():
+            values = [e.scores.get(d, 0) for e in edges]
+            if max(values) > min(values):
+                gained[d] = gained.get(d, 0) + chosen.get(d, 0) - min(values)
+                possible[d] = possible.get(d, 0) + max(values) - min(values)
+    return best, {d: math.floor(100 * gained[d] / possible[d] + 0.5) for d in possible}  # order: as scored
 
 
 @dataclass(frozen=True, slots=True)
@@ -609,7 +615,33 @@ def lint_by_node(scenario: Scenario, root: yaml.Node | None = None, rubric: Any 
         from .behaviours import catalogue_of
 
         linter.catalogue = catalogue_of(rubric.dimension_ids())
-    return linter.run()
+    out = linter.run()
+    for dim in tipless(scenario, rubric):
+        linter.out = []
+        linter.warn(("tips",) if ("tips",) in linter.pos.keys else ("id",), "no-tip", Msg("lint.no_tip", dim=dim, channel=scenario.channel), key=True)
+        out += linter.out
+    return out
+
+
+def _fits(practice: Any, scenario: Scenario) -> bool:
+    """A rubric tip fits when its channels and themes (if any) meet the scenario's."""
+    if getattr(practice, "tip", None) is None:
+        return False
+    channels, themes = getattr(practice, "channels", []), getattr(practice, "themes", [])
+    if channels and scenario.channel not in channels:
+        return False
+    return not (themes and not set(themes) & set(scenario.themes))
+
+
+def tipless(scenario: Scenario, rubric: Any) -> list[str]:
+    """The dimensions the scenario scores that no tip fits: none of the scenario's own
+    ``tips:`` and none of the rubric's for the scenario's channel and themes."""
+    if rubric is None or not hasattr(rubric, "dimensions"):
+        return []
+    own = {t.dimension for t in scenario.tips}
+    dims = {d.id: d for d in rubric.dimensions}
+    return [d for d in scenario.dimensions_scored()
+            if d in dims and d not in own and not any(_fits(p, scenario) for p in dims[d].good)]
 
 
 def check_file(path: str | Path, dimensions: Collection[str] | None = None, rubric: Any = None,

@@ -29,6 +29,7 @@ from .scenario import (
     Route,
     Scenario,
     ScenarioNode,
+    ScenarioTip,
     Variable,
 )
 from .text import KNOWN_LANGS, Text
@@ -50,6 +51,7 @@ MAX_NODES = 50_000
 TOP_KEYS = {"id", "version", "languages", "title", "summary", "role", "dossier", "themes",
             "difficulty", "minutes", "setting", "channel", "characters", "variables", "start",
             "nodes", "format"}
+TOP_KEYS |= {"tips"}  # scenario-level tips for the debrief (issue 12)
 TOP_REQUIRED = ("id", "version", "title", "summary", "role", "start", "nodes")
 NODE_KEYS = {"lines", "thought", "trainer_notes", "discussion", "choices", "next", "routes",
              "ending"}
@@ -218,6 +220,7 @@ class _Builder:
                                    hint=suggest(v, CHANNELS)))
             else:
                 channel = v
+        tips = self.tips(get("tips"))
         characters = self.characters(get("characters"))
         self.chars = characters
         variables = self.variables(get("variables"))
@@ -238,8 +241,37 @@ class _Builder:
             role=texts["role"] or Text.of(""), dossier=texts["dossier"] or Text.of(""),
             setting=texts["setting"], start=start, nodes=nodes, characters=characters,
             variables=variables, themes=themes, difficulty=difficulty, minutes=minutes,
-            channel=channel, path=path,
+            channel=channel, path=path, tips=tips,
         )
+
+    def tips(self, node: yaml.Node | None) -> list[ScenarioTip]:
+        """``tips:``: a list of ``{dimension: ID, text: {nl: ..., en: ...}}``."""
+        out: list[ScenarioTip] = []
+        if node is None:
+            return out
+        if not isinstance(node, yaml.SequenceNode):
+            self.pb.add(node, Msg("load.tips_not_list", kind=kind_name(node)))
+            return out
+        for i, item in enumerate(node.value, 1):
+            f = mapping(item, self.pb, Msg("what.a_tip", n=i), {"dimension", "text"}, ("text",))
+            if f is None:
+                continue
+            dim = None
+            if "dimension" not in f:
+                self.pb.add(item, Msg("load.tip_no_dimension", n=i))
+            else:
+                dnode = f["dimension"][1]
+                dim = str(dnode.value) if isinstance(dnode, yaml.ScalarNode) else ""
+                if self.dimensions is not None and dim not in self.dimensions:
+                    self.pb.add(dnode, Msg("load.tip_dimension", n=i, dim=dim,
+                                           hint=suggest(dim, self.dimensions)
+                                           or Msg("hint.rubric_has",
+                                                  ids=", ".join(self.dimensions))))
+                    dim = None
+            text = self.text(f["text"][1], Msg("what.tip_text", n=i)) if "text" in f else None
+            if dim and text is not None:
+                out.append(ScenarioTip(dim, text, _p(item)))
+        return out
 
     def characters(self, node: yaml.Node | None) -> dict[str, Character]:
         out: dict[str, Character] = {}

@@ -427,10 +427,14 @@ class PlainGame:
         self.say(self.t("plain.stopped_saved" if pt.saving else "plain.stopped"))
 
     # -- non-interactive ---------------------------------------------------------------
-    def path(self, numbers: list[int]) -> int:
-        """Play the choices numbered ``numbers`` (as shown: 1 = first on offer), then the debrief.
+    def path(self, numbers: list[int | str], fmt: str | None = None,
+             save_run: str | None = None) -> int:
+        """Play the choices ``numbers`` (as shown: 1 = first on offer; or choice ids), then
+        the debrief: after the transcript as Markdown, or with ``fmt`` (md, json, html) only
+        the debrief in that format, as ``sovsim report`` gives it. ``save_run``: also write
+        the played run to this file (a saved run that ``sovsim report`` reads).
 
-        Wrong numbers raise :class:`UsageError` before anything is printed.
+        Wrong choices raise :class:`UsageError` before anything is printed.
         """
         run = Run(self.scenario, start=self.start, values=self.values)
         picked: list[str] = []
@@ -439,8 +443,15 @@ class PlainGame:
                 raise UsageError(self.t("plain.choices_too_many", n=i - 1,
                                         extra=",".join(map(str, numbers[i - 1:]))))
             views = run.choices(self.lang)
-            view = next((v for v in views if v.number == number), None)
+            if isinstance(number, str):
+                view = next((v for v in views if v.id == number), None)
+            else:
+                view = next((v for v in views if v.number == number), None)
             if view is None or not view.enabled:
+                if isinstance(number, str):
+                    valid = ", ".join(v.id for v in views if v.enabled)
+                    raise UsageError(self.t("plain.choices_wrong_id", i=i, id=number,
+                                            node=run.node_id, valid=valid or "-"))
                 valid = ",".join(str(v.number) for v in views if v.enabled)
                 raise UsageError(self.t("plain.choices_wrong", i=i, n=number, node=run.node_id,
                                         valid=valid or "-"))
@@ -450,6 +461,8 @@ class PlainGame:
             valid = ",".join(str(v.number) for v in run.choices(self.lang) if v.enabled)
             raise UsageError(self.t("plain.choices_short", n=len(numbers), node=run.node_id,
                                     valid=valid or "-"))
+        if fmt is not None or save_run is not None:
+            return self._report(run, fmt, save_run)
         replay = Run(self.scenario, start=self.start, values=self.values)
         pt = Playthrough(self.scenario, replay, mode=self.mode, lang=self.lang)
         self.header(pt)
@@ -463,15 +476,45 @@ class PlainGame:
         return 0
 
 
+    def _report(self, run: Run, fmt: str | None, save_run: str | None) -> int:
+        """The debrief of a played run in ``fmt`` (default md); the run written to ``save_run``."""
+        import json
+
+        from scoring.debrief import build_debrief
+        from scoring.render import RENDERERS
+
+        if save_run is not None:
+            from .commands.report import Problem, write_output
+
+            data = {**run.snapshot(), "mode": self.mode}
+            try:
+                write_output(json.dumps(data, indent=1, ensure_ascii=False) + "\n", save_run)
+            except Problem as err:
+                raise UsageError(str(err)) from None
+        d = build_debrief(self.scenario, run, self.rubric, self.lang, self.mode)
+        self.out.write(RENDERERS[fmt or "md"](d, self.lang))
+        self.out.flush()
+        return 0
+
+
 def _num(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:.1f}"
 
 
-def parse_choices(text: str, lang: str) -> list[int]:
-    try:
-        numbers = [int(x) for x in text.replace(" ", "").split(",") if x != ""]
-    except ValueError:
-        raise UsageError(t("plain.choices_format", lang, given=text)) from None
-    if not numbers or any(n < 1 for n in numbers):
+def parse_choices(text: str, lang: str) -> list[int | str]:
+    """``2,1,3`` or choice ids (``rustig-vragen,kalm-grens``), mixed as one likes."""
+    out: list[int | str] = []
+    for x in text.replace(" ", "").split(","):
+        if x == "":
+            continue
+        if x.isdigit():
+            if int(x) < 1:
+                raise UsageError(t("plain.choices_format", lang, given=text))
+            out.append(int(x))
+        elif x[0].isalnum() and all(ch.isalnum() or ch in "-_" for ch in x):
+            out.append(x)
+        else:
+            raise UsageError(t("plain.choices_format", lang, given=text))
+    if not out:
         raise UsageError(t("plain.choices_format", lang, given=text))
-    return numbers
+    return out

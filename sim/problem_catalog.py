@@ -1358,4 +1358,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lwhat.choice_thought": ("de gedachte na keuze {id!r}", "the thought after choice {id!r}"),
     "lwhat.override_reason": ("de reden van de override van keuze {id!r}",
                               "the reason of the override of choice {id!r}"),
+    # -- debrief (issue 12): rubric outcomes, scenario tips, tip lint ----------------------
+    "rwhat.outcomes": ("'outcomes'", "outcomes"),
+    "rwhat.an_outcome": ("een uitkomst ('outcomes')", "an outcome"),
+    "rwhat.outcome": ("uitkomst {id!r}", "outcome {id!r}"),
+    "rwhat.rank_of": ("'rank' van {of}", "'rank' of {of}"),
+    "rwhat.caps_of": ("'caps' van {of}", "'caps' of {of}"),
+    "rwhat.note_of": ("'note' van {of}", "'note' of {of}"),
+    "ex.outcomes": ("'- {{id: contact_broken, rank: 1, caps: [contact], note: ...}}' items",
+                    "'- {{id: contact_broken, rank: 1, caps: [contact], note: ...}}' items"),
+    "ex.caps": ("assen, zoals [contact]", "axes such as [contact]"),
+    "rub.outcome_unknown": ("onbekende uitkomst {id!r}{hint}", "unknown outcome {id!r}{hint}"),
+    "rub.outcome_twice": ("uitkomst {id!r} komt twee keer voor; noem elke uitkomst één keer",
+                          "outcome {id!r} appears twice; name each outcome once"),
+    "rub.cap_axis": ("{what} begrenst een onbekende as {axis!r}{hint}",
+                     "{what} caps an unknown axis {axis!r}{hint}"),
+    "rub.cap_note": ("{what} begrenst een as maar heeft geen 'note:'; schrijf in het Nederlands "
+                     "en Engels waarom deze afloop die as begrenst (de nabespreking toont het)",
+                     "{what} caps an axis but has no 'note:'; write in Dutch and English why this "
+                     "ending caps that axis (the debrief shows it)"),
+    "what.tips": ("'tips'", "'tips'"),
+    "what.a_tip": ("tip {n}", "tip {n}"),
+    "what.tip_text": ("de tekst van tip {n}", "the text of tip {n}"),
+    "load.tips_not_list": (
+        "'tips' moet een lijst zijn van '- {{dimension: ..., text: {{nl: ..., en: ...}}}}', "
+        "niet {kind}",
+        "'tips' must be a list of '- {{dimension: ..., text: {{nl: ..., en: ...}}}}', not {kind}"),
+    "load.tip_dimension": ("tip {n} noemt een onbekend onderdeel {dim!r}{hint}",
+                           "tip {n} names an unknown dimension {dim!r}{hint}"),
+    "load.tip_no_dimension": (
+        "tip {n} heeft geen 'dimension:'; zeg bij welk onderdeel van de rubriek de tip hoort",
+        "tip {n} has no 'dimension:'; say which dimension of the rubric the tip belongs to"),
+    "lint.no_tip": (
+        "het scenario scoort {dim!r}, maar er is geen tip die bij dit scenario past (geen tip "
+        "onder 'tips:' en geen tip in de rubriek voor kanaal {channel!r} en deze thema's); "
+        "voeg onder 'tips:' een tip toe met 'dimension: {dim}'",
+        "the scenario scores {dim!r}, but no tip fits this scenario (none under 'tips:' and "
+        "none in the rubric for channel {channel!r} and these themes); add a tip under "
+        "'tips:' with 'dimension: {dim}'"),
 }

@@ -144,6 +144,15 @@ class ScenarioNode:
         return out
 
 
+@dataclass(slots=True)
+class ScenarioTip:
+    """Advice for next time that the author gives with the scenario, for one rubric dimension."""
+
+    dimension: str
+    text: Text
+    pos: Pos = field(default_factory=Pos)
+
+
 @dataclass(slots=True, eq=False, weakref_slot=True)
 class Scenario:
     id: str
@@ -164,6 +173,7 @@ class Scenario:
     channel: str = "face_to_face"
     path: str = ""
     content_hash: str = ""
+    tips: list[ScenarioTip] = field(default_factory=list)
 
     def initial_values(self) -> dict[str, Any]:
         return {v.id: v.initial for v in self.variables.values()}

@@ -59,3 +59,12 @@ def test_unwritable_cache_only_costs_speed(tmp_path: Path, monkeypatch, rubric) 
     blocker.write_text("not a folder")
     monkeypatch.setenv("SOVSIM_CACHE_DIR", str(blocker / "cache"))
     assert load_scenario(EXAMPLE, rubric.dimension_ids()).id == "stempas"
+
+
+def test_scenario_tips_come_back_from_the_cache(rubric) -> None:  # noqa: ANN001
+    path = Path(__file__).parent.parent / "scenarios" / "wijkteam-huisbezoek.yaml"
+    fresh = load_scenario(path, rubric.dimension_ids(), use_cache=False)
+    load_scenario(path, rubric.dimension_ids())  # fills the cache
+    cached = load_scenario(path, rubric.dimension_ids())
+    assert fresh.tips and [(t.dimension, t.text, t.pos) for t in cached.tips] == \
+        [(t.dimension, t.text, t.pos) for t in fresh.tips]

@@ -97,8 +97,9 @@ def test_debrief_data_for_a_hand_worked_run(hand, rubric) -> None:  # noqa: ANN0
     assert (v.raw, v.minimum, v.maximum, v.score, v.band, v.band_name, v.assessed) == \
         (3, -2, 5, 71, "goed", "Good", True)
     assert d.dimension("begrip").status == "not_scored" and d.dimension("begrip").score is None
-    assert d.dimension("helder").status == "no_spread"
-    assert d.dimension("grenzen").status == "not_at_stake"
+    assert v.decisions == 2
+    assert d.dimension("helder").status == "not_at_stake"  # +1 for every option at 'a'
+    assert d.dimension("grenzen").status == "not_at_stake"  # only at 'c', never reached
     assert d.quadrant.id == "betrouwbare-partner" and d.quadrant.name == "Reliable partner"
     assert [(p.node, p.choice) for p in d.path] == [("a", "goed"), ("b", "ok"), ("eind-goed", None)]
     assert d.path[0].text == "Good answer" and d.path[0].scores == {"verbinding": 2, "helder": 1}
@@ -107,42 +108,125 @@ def test_debrief_data_for_a_hand_worked_run(hand, rubric) -> None:  # noqa: ANN0
     assert d.to_data()["format"] == "sovsim-debrief-1"
 
 
-def test_one_tip_per_assessed_dimension_with_its_sources(hand, rubric) -> None:  # noqa: ANN001
+def test_tips_only_for_weak_dimensions_from_the_run_and_the_rubric(hand, rubric) -> None:  # noqa: ANN001
     d = build_debrief(hand, play(hand, "goed", "ok"), rubric, "nl")
-    assessed = [x.id for x in d.dimensions if x.assessed]
-    assert [t.dimension for t in d.tips] == assessed == ["verbinding", "zakelijk", "rechtmatig"]
-    for t in d.tips:
-        dim = rubric.dimension(t.dimension)
-        practice = next(p for p in dim.good if p.tip.get("nl") == t.text)
+    # verbinding 71 and rechtmatig 75 are 'goed': no tip; zakelijk 0 is weak
+    weak = [x.id for x in d.dimensions if x.assessed and x.score < 65]
+    assert weak == ["zakelijk"]
+    moment = [t for t in d.tips if t.kind == "moment"]
+    assert [(t.step, t.option, t.dimension) for t in moment] == [(1, "Zakelijk antwoord", "zakelijk")]
+    rubric_tips = [t for t in d.tips if t.kind == "rubric"]
+    assert [t.dimension for t in rubric_tips] == ["zakelijk"]
+    for t in rubric_tips:
+        practice = next(p for p in rubric.dimension(t.dimension).good if p.tip.get("nl") == t.text)
         assert t.practice == practice.text.get("nl")
         assert [c.source for c in t.citations] == [c.source for c in practice.citations]
-        assert t.citations
     cited = {c.source for t in d.tips for c in t.citations}
     assert cited <= {s.key for s in d.sources}
+    assert d.keep_doing == []
+
+
+def test_at_a_top_score_the_debrief_says_what_to_keep_doing(rubric, tmp_path) -> None:  # noqa: ANN001
+    text = (FIXTURES / "hand.yaml").read_text(encoding="utf-8")
+    start = text.index("      - id: midden")
+    end = text.index("        target: c\n", start) + len("        target: c\n")
+    f = tmp_path / "top.yaml"
+    f.write_text(text[:start] + text[end:], encoding="utf-8")
+    sc = load_scenario(f, rubric.dimension_ids(), use_cache=False)
+    d = build_debrief(sc, play(sc, "goed", "best"), rubric, "nl")
+    assert all(x.score == 100 for x in d.dimensions if x.assessed)
+    assert d.tips == [] and d.top_score
+    assert [(k.step, k.text) for k in d.keep_doing] == [(1, "Goed antwoord"), (2, "Beste antwoord")]
+    md = render_markdown(d)
+    assert "## Blijf dit doen" in md and "Probeer volgende keer" not in md
+    assert "Blijf dit doen" in render_html(d) and "in de hoogste band" in md
+    # good but not top: no tips either, and what to keep doing, said as it is
+    d = build_debrief(sc, play(sc, "goed", "ok"), rubric, "en")
+    assert d.tips == [] and not d.top_score and d.keep_doing
+    assert "good or better on every assessed dimension" in render_markdown(d)
+
+
+def _variant(tmp_path, name: str, head: str, text: str | None = None) -> Path:  # noqa: ANN001
+    text = text or (FIXTURES / "hand.yaml").read_text(encoding="utf-8")
+    f = tmp_path / f"{name}.yaml"
+    f.write_text(text.replace("id: hand", f"id: {name}\n{head}", 1), encoding="utf-8")
+    return f
+
+
+def test_rubric_tips_come_from_the_scenario_domain_only(rubric, tmp_path) -> None:  # noqa: ANN001
+    # a letter in a tax case gets the letter tip; a letter in leerplicht never the bezwaar tip
+    tax = load_scenario(_variant(tmp_path, "aanslag", "channel: writing\nthemes: [belastingen]"),
+                        rubric.dimension_ids(), use_cache=False)
+    d = build_debrief(tax, play(tax, "goed", "ok"), rubric, "nl")
+    zakelijk = next(t for t in d.tips if t.kind == "rubric" and t.dimension == "zakelijk")
+    assert "brief" in zakelijk.text and "bezwaar" in zakelijk.text
+    school = load_scenario(_variant(tmp_path, "school", "channel: writing\nthemes: [leerplicht]"),
+                           rubric.dimension_ids(), use_cache=False)
+    for route in (("goed", "ok"), ("slecht", "fout"), ("midden", "toe")):
+        for lang in ("nl", "en"):
+            d = build_debrief(school, play(school, *route), rubric, lang)
+            for t in d.tips:
+                assert "bezwaar" not in t.text and "betalingsregeling" not in t.text
+                assert "object" not in t.text and "payment plan" not in t.text
+    # a face-to-face case that is not a desk never gets "never sign a form"
+    visit = load_scenario(_variant(tmp_path, "parkeren", "themes: [parkeren]"),
+                          rubric.dimension_ids(), use_cache=False)
+    d = build_debrief(visit, play(visit, "slecht", "fout"), rubric, "nl")
+    assert d.dimension("rechtmatig").score == 0
+    assert all("Teken nooit" not in t.text for t in d.tips)
 
 
 def test_tips_fit_the_scenario_channel_and_themes(rubric, tmp_path) -> None:  # noqa: ANN001
     text = (FIXTURES / "hand.yaml").read_text(encoding="utf-8")
-    letter = tmp_path / "brief.yaml"
-    letter.write_text(text.replace("id: hand", "id: brief\nchannel: writing"), encoding="utf-8")
-    sc = load_scenario(letter, rubric.dimension_ids(), use_cache=False)
-    d = build_debrief(sc, play(sc, "midden", "toe"), rubric, "nl")
-    zakelijk = next(t for t in d.tips if t.dimension == "zakelijk")
-    assert "brief" in zakelijk.text  # the letter-writing tip, not the face-to-face one
-    desk = tmp_path / "balie.yaml"
-    desk.write_text(text.replace("id: hand", "id: balie\nthemes: [balie]").replace(
-        "scores: {grenzen: 2}", "scores: {grenzen: 2, veiligheid: 1}"), encoding="utf-8")
+    desk = _variant(tmp_path, "balie", "themes: [balie]", text.replace(
+        "scores: {grenzen: 2}", "scores: {grenzen: 2, veiligheid: 1}"))
     sc = load_scenario(desk, rubric.dimension_ids(), use_cache=False)
-    d = build_debrief(sc, play(sc, "midden", "grens"), rubric, "en")
-    safety = next(t for t in d.tips if t.dimension == "veiligheid")
+    d = build_debrief(sc, play(sc, "midden", "toe"), rubric, "en")
+    safety = next(t for t in d.tips if t.dimension == "veiligheid" and t.kind == "rubric")
     assert "desk" in safety.text
-    online = tmp_path / "online.yaml"
-    online.write_text(text.replace("id: hand", "id: online\nchannel: online\nthemes: [intimidatie]"),
-                      encoding="utf-8")
+    online = _variant(tmp_path, "online", "channel: online\nthemes: [intimidatie]")
     sc = load_scenario(online, rubric.dimension_ids(), use_cache=False)
-    d = build_debrief(sc, play(sc, "midden", "grens"), rubric, "nl")
-    assert "schermafbeeldingen" in next(t for t in d.tips if t.dimension == "grenzen").text
-    assert "balie" not in next(t for t in d.tips if t.dimension == "grenzen").text
+    d = build_debrief(sc, play(sc, "midden", "toe"), rubric, "nl")
+    grenzen = next(t for t in d.tips if t.dimension == "grenzen" and t.kind == "rubric")
+    assert "schermafbeeldingen" in grenzen.text and "balie" not in grenzen.text
+
+
+def test_a_scenario_tip_comes_before_the_rubric_tip(rubric, tmp_path) -> None:  # noqa: ANN001
+    f = _variant(tmp_path, "eigen", "tips:\n  - dimension: zakelijk\n    text: {nl: 'Blijf bij de "
+                 "aanvraag.', en: 'Stay with the request.'}")
+    sc = load_scenario(f, rubric.dimension_ids(), use_cache=False)
+    assert [(t.dimension, t.text.get("en")) for t in sc.tips] == [("zakelijk",
+                                                                   "Stay with the request.")]
+    d = build_debrief(sc, play(sc, "goed", "ok"), rubric, "en")
+    own = [t for t in d.tips if t.dimension == "zakelijk" and t.kind != "moment"]
+    assert [(t.kind, t.text) for t in own] == [("scenario", "Stay with the request.")]
+    assert "Stay with the request." in render_markdown(d)
+    assert "tip for this scenario" in render_html(d)
+
+
+# --- the turning point ------------------------------------------------------------------------
+
+def test_turning_point_is_the_last_decision_a_better_ending_was_reachable_from(hand, rubric) -> None:  # noqa: ANN001
+    d = build_debrief(hand, play(hand, "goed", "fout"), rubric, "nl")
+    tp = d.turning_point
+    assert (tp.step, tp.node, tp.chosen.id, tp.better.id) == (2, "b", "fout", "best")
+    assert tp.better.feedback == "Uitstekend."
+    assert (tp.reachable.node, tp.reachable.outcome) == ("eind-goed", "partner")
+    d = build_debrief(hand, play(hand, "midden", "toe"), rubric, "en")
+    assert (d.turning_point.step, d.turning_point.better.id) == (2, "grens")
+    data = d.to_data()["turning_point"]
+    assert {"step", "node", "chosen", "better"} <= data.keys()
+    assert data["chosen"]["id"] == "toe" and data["better"]["id"] == "grens"
+    for render in (render_markdown, render_html):
+        assert "Turning point" in render(d) and "Set a limit" in render(d)
+    # the turning point is always among the key moments
+    assert 2 in [m.step for m in d.key_moments]
+
+
+def test_no_turning_point_at_the_best_ending(hand, rubric) -> None:  # noqa: ANN001
+    d = build_debrief(hand, play(hand, "slecht", "ok"), rubric, "nl")
+    assert d.ending.outcome == "partner" and d.turning_point is None
+    assert "beste afloop" in render_markdown(d)
 
 
 def test_synthesis_is_never_presented_as_the_quick_scan(stempas, rubric) -> None:  # noqa: ANN001
@@ -206,22 +290,22 @@ def test_a_scenario_too_large_to_explore_still_gets_a_debrief(loop, rubric) -> N
     assert "meer dan 2 toestanden" in d.notices[0].message
     assert "lusgrens 3" in d.notices[0].message
     v = d.dimension("verbinding")
-    assert (v.status, v.raw, v.score) == ("not_explored", 1, None)
-    assert d.quadrant is None
-    assert "geen score" in render_markdown(d)
+    assert (v.status, v.raw, v.score, v.decisions) == ("assessed", 1, 83, 2)  # (3 + 2) / 6
+    assert d.turning_point is None
+    assert "beste afloop" not in render_markdown(d)
 
 
-def test_clamped_notice_for_a_run_beyond_the_visit_bound(loop, rubric) -> None:  # noqa: ANN001
+def test_a_run_beyond_the_visit_bound_is_scored_in_full(loop, rubric) -> None:  # noqa: ANN001
     run = play(loop, *["doorvragen"] * 4, "afronden")
     d = build_debrief(loop, run, rubric, "en")
-    assert [n.code for n in d.notices] == ["clamped"]
-    assert "Connection" in d.notices[0].message and "(3)" in d.notices[0].message
+    assert d.notices == []
+    assert d.dimension("verbinding").score == 93 and d.turning_point is None
 
 
 ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "header", "h1", "h2",
                 "h3", "ul", "ol", "li", "b", "code", "section", "div", "p", "table", "thead",
                 "tbody", "tr", "th", "td", "span", "svg", "rect", "line", "text", "circle",
-                "article", "blockquote", "dl", "dt", "dd", "q", "br", "footer"}
+                "article", "blockquote", "dl", "dt", "dd", "q", "br", "footer", "small"}
 
 
 def _tags(html: str) -> list[tuple[str, set[str]]]:
@@ -333,9 +417,9 @@ def test_every_bundled_scenario_gets_a_debrief(path: Path, rubric) -> None:  # n
         run.choose(max(options, key=lambda c: sum(c.choice.scores.values())).id)
     for lang in ("nl", "en"):
         d = build_debrief(sc, run, rubric, lang)
-        assert any(x.assessed or x.status == "not_explored" for x in d.dimensions)
+        assert any(x.assessed for x in d.dimensions)
         assert render_html(d).endswith("</html>\n") and render_markdown(d)
-        assert all(t.citations for t in d.tips)
+        assert all(t.citations for t in d.tips if t.kind == "rubric")
 
 
 def test_a_live_run_and_its_snapshot_give_the_same_debrief(hand, rubric) -> None:  # noqa: ANN001

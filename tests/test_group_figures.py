@@ -59,9 +59,12 @@ def test_dimension_averages_and_spread(dashboard) -> None:  # noqa: ANN001
     stats = {d.dimension: d for d in dashboard.scenario("stempas").dimensions}
     assert list(stats) == ["verbinding", "begrip", "zakelijk", "rechtmatig", "helder",
                            "grenzen", "veiligheid"]
-    # 0-100 scores per finished run (A, B, C, D, E); None where not at stake on that path
-    expected = {"verbinding": [100, 25, 50, 0, 25], "begrip": [100, 0],
-                "zakelijk": [75, 0, 50, 75, 0], "rechtmatig": [100, 50, 0, 100, 0],
+    # 0-100 scores per finished run (A, B, C, D, E), judged per decision met: at 'balie'
+    # verbinding spans -1..0, zakelijk -2..1, rechtmatig -2..2, helder -1..2; at 'reactie'
+    # verbinding -2..2, begrip -1..2, zakelijk 0..1; at 'boos' grenzen -2..2, veiligheid 0..1,
+    # rechtmatig -2..0. None (left out) where no decision on that path could move it.
+    expected = {"verbinding": [100, 0, 100, 20, 0], "begrip": [100, 0],
+                "zakelijk": [75, 0, 67, 75, 0], "rechtmatig": [100, 67, 0, 100, 33],
                 "helder": [100, 33, 0, 100, 33], "grenzen": [100, 0], "veiligheid": [100, 0]}
     for dim, values in expected.items():
         s = stats[dim]
@@ -69,16 +72,16 @@ def test_dimension_averages_and_spread(dashboard) -> None:  # noqa: ANN001
         sd = (sum((v - mean) ** 2 for v in values) / len(values)) ** 0.5
         assert (s.n, s.minimum, s.maximum) == (len(values), min(values), max(values)), dim
         assert s.mean == pytest.approx(mean) and s.sd == pytest.approx(sd), dim
-    assert stats["verbinding"].mean == pytest.approx(40.0)
-    assert stats["verbinding"].sd == pytest.approx(33.9116, abs=1e-3)
+    assert stats["verbinding"].mean == pytest.approx(44.0)
+    assert stats["verbinding"].sd == pytest.approx(46.3033, abs=1e-3)
     assert stats["verbinding"].raw_mean == pytest.approx(-0.4)  # (2 - 1 + 0 - 2 - 1) / 5
 
 
 def test_quadrant_dots_one_per_finished_run(dashboard) -> None:  # noqa: ANN001
     dots = {d.name: (d.contact, d.limits, d.quadrant) for d in dashboard.scenario("stempas").dots}
-    assert dots == {"Anna": (100, 100, "betrouwbare-partner"), "Bram": (25, 83, "afstandelijk"),
-                    "Chris": (50, 0, "meegaand"), "Dewi": (0, 100, "afstandelijk"),
-                    "Eva": (25, 0, "afhakend")}
+    assert dots == {"Anna": (100, 100, "betrouwbare-partner"), "Bram": (0, 89, "afstandelijk"),
+                    "Chris": (100, 0, "meegaand"), "Dewi": (10, 100, "afstandelijk"),
+                    "Eva": (0, 11, "afhakend")}
 
 
 def test_endings_reached(dashboard) -> None:  # noqa: ANN001

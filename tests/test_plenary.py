@@ -72,7 +72,8 @@ def test_votes_choices_branches_and_resume(tmp_path, example, rubric) -> None:  
             {"grief-erkennen": 4, "volgende": 6, "terug-naar-zaak": 0}
         assert b2.decisions[1].followed_majority is True
         assert (b3.parent, b3.fork_at, b3.outcome) == (1, 0, "gave_in")
-        assert b1.score.dimensions["verbinding"] == 100 and b2.score.dimensions["verbinding"] == 0
+        # b2: the best on offer at its first decision (1 of 1), the worst at its second (0 of 4)
+        assert b1.score.dimensions["verbinding"] == 100 and b2.score.dimensions["verbinding"] == 20
         assert b1.score.quadrant == "betrouwbare-partner"
 
 

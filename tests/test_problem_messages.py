@@ -72,7 +72,8 @@ def assert_dutch(p: ScenarioError) -> None:
     unquoted = re.sub(r"'[^']*'|\"[^\"]*\"|\([^)]*\)", "", nl)
     assert not STOPWORDS.search(unquoted), f"English word in {nl!r}"
     # no four words in a row of the English text (ids and values in quotes, and lists of
-    # the file's values such as "partner, contact_broken, ...", and paths "a > b" aside)
+    # the file's values such as "partner, contact_broken, ...", and paths of choice ids
+    # such as "doorvragen > doorvragen > afronden", aside)
     words = re.sub(r"'[^']*'|\"[^\"]*\"", " ", p.message).split()
     runs = {" ".join(words[i:i + 4]) for i in range(len(words) - 3)}
     left = [r for r in runs if re.search(r"[a-z]{3}", r) and not re.search(r"[,→{}>]", r)

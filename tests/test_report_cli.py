@@ -69,7 +69,10 @@ def test_report_a_stored_run_as_markdown(store_dir: Path) -> None:
     assert res.stdout.startswith("# Nabespreking: De ingeleverde stempas\n")
     assert "- Modus: toetsmodus" in res.stdout  # the mode recorded with the run
     assert "**Contact verbroken** (uitkomst: contact verbroken)" in res.stdout
-    assert "| **Verbinding**: Contact houden en herstellen | 0 " in res.stdout
+    # 'rustig-uitleggen' 0 of -1..0 (1 of 1), 'volgende' -2 of -2..+2 (0 of 4): 1/5, on 2
+    assert "| **Verbinding**: Contact houden en herstellen | 20 `██░░░░░░░░` | Onvoldoende | 2 |" \
+        in res.stdout
+    assert "## Kantelpunt" in res.stdout and "Na beslissing 2 was een betere afloop" in res.stdout
     assert "Beter was geweest: “Dat klinkt als een zware tijd." in res.stdout
 
 
@@ -238,7 +241,8 @@ def test_a_scenario_too_large_to_explore_warns_with_the_bound(tmp_path: Path) ->
     res = cli("report", str(f), "--scenario", str(loop), "--max-states", "2", data=tmp_path / "d")
     assert res.returncode == 0, res.stderr
     assert "warning: Dit scenario is te groot" in res.stderr and "lusgrens 3" in res.stderr
-    assert "geen score" in res.stdout
+    assert "| **Verbinding**: Contact houden en herstellen | 83 " in res.stdout  # (3 + 2) / 6
+    assert "## Kantelpunt" not in res.stdout
 
 
 # --- export -----------------------------------------------------------------------------------

@@ -1,30 +1,33 @@
-"""Scores and normalisation, checked against runs worked out by hand
-(tests/fixtures/hand.yaml and loop.yaml list every path and its totals)."""
+"""Scores judged per decision met, checked against runs worked out by hand
+(tests/fixtures/hand.yaml and loop.yaml), with properties over made-up decisions and over
+every bundled scenario, and the outcome caps of the rubric."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from scoring.replay import Decision, replay
+from scoring.rubric import load_rubric
 from scoring.score import (
     ASSESSED,
-    NO_SPREAD,
     NOT_AT_STAKE,
-    NOT_EXPLORED,
     NOT_SCORED,
     ScoringError,
-    TooLargeToScore,
     normalise,
     raw_totals,
-    scenario_bounds,
-    score_history,
+    score_decisions,
     score_run,
 )
-from sim.engine import Run
+from sim.engine import Run, Step
 from sim.loader import load_scenario
 
 FIXTURES = Path(__file__).parent / "fixtures"
+BUNDLED = sorted((Path(__file__).parent.parent / "scenarios").glob("*.yaml"))
 
 
 @pytest.fixture
@@ -44,23 +47,13 @@ def play(scenario, *choices: str) -> Run:  # noqa: ANN001
     return run
 
 
-# --- normalisation arithmetic -------------------------------------------------------------
+# --- arithmetic -------------------------------------------------------------------------------
 
-def test_normalise_maps_the_reachable_range_onto_0_to_100() -> None:
-    assert normalise(-2, -2, 5) == (0, False)
-    assert normalise(5, -2, 5) == (100, False)
-    assert normalise(0, -2, 5) == (29, False)  # 2/7 = 28.6
-    assert normalise(2, -2, 5) == (57, False)  # 4/7 = 57.1
-
-
-def test_normalise_rounds_half_up_not_to_even() -> None:
-    assert normalise(1, 0, 8) == (13, False)  # 12.5 -> 13 (Python's round() gives 12)
-    assert normalise(1, 0, 200) == (1, False)  # 0.5 -> 1
-
-
-def test_normalise_clamps_totals_outside_the_range_and_says_so() -> None:
-    assert normalise(7, -2, 5) == (100, True)
-    assert normalise(-3, -2, 5) == (0, True)
+def test_normalise_maps_the_range_onto_0_to_100_half_up() -> None:
+    assert normalise(-2, -2, 5) == 0
+    assert normalise(5, -2, 5) == 100
+    assert normalise(0, -2, 5) == 29  # 2/7 = 28.6
+    assert normalise(1, 0, 8) == 13  # 12.5 -> 13 (Python's round() gives 12)
     with pytest.raises(ValueError):
         normalise(1, 1, 1)
 
@@ -72,160 +65,88 @@ def test_raw_totals_sum_each_dimension_over_the_decisions(hand) -> None:  # noqa
     assert raw_totals([]) == {}
 
 
-# --- bounds ------------------------------------------------------------------------------
-
-def test_bounds_are_the_lowest_and_highest_totals_over_all_paths(hand) -> None:  # noqa: ANN001
-    b = scenario_bounds(hand)
-    assert b.minimum == {"verbinding": -2, "helder": 1, "zakelijk": 0, "rechtmatig": -2,
-                         "grenzen": -1}
-    assert b.maximum == {"verbinding": 5, "helder": 1, "zakelijk": 1, "rechtmatig": 2,
-                         "grenzen": 2}
-    assert b.paths == 7
-    assert b.visit_bound == 3
-
-
-@pytest.mark.parametrize(("bound", "top", "paths"), [(1, 0, 2), (2, 1, 4), (3, 2, 6), (5, 4, 10)])
-def test_bounds_on_a_loop_follow_the_visit_bound(loop, bound: int, top: int, paths: int) -> None:  # noqa: ANN001
-    b = scenario_bounds(loop, visit_bound=bound)
-    assert b.maximum["verbinding"] == top  # the loop taken bound - 1 times, then 'afronden'
-    assert b.minimum["verbinding"] == -2  # 'afkappen' at once
-    assert (b.minimum["grenzen"], b.maximum["grenzen"]) == (0, 1)
-    assert b.paths == paths
-
-
-def test_too_large_to_explore_names_the_bounds_used(loop) -> None:  # noqa: ANN001
-    with pytest.raises(TooLargeToScore) as info:
-        scenario_bounds(loop, visit_bound=4, max_states=2)
-    msg = str(info.value)
-    assert "'lus'" in msg and "more than 2 distinct states" in msg
-    assert "visit bound 4" in msg and "at most 4 times" in msg
-    assert info.value.visit_bound == 4 and info.value.max_states == 2
-
-
-def test_bounds_are_cached_per_scenario_and_settings(hand) -> None:  # noqa: ANN001
-    assert scenario_bounds(hand) is scenario_bounds(hand)
-    assert scenario_bounds(hand, visit_bound=2) is not scenario_bounds(hand)
-
-
 # --- scorecards on hand-worked runs ---------------------------------------------------------
+# At 'a' the options span verbinding -2..2 and zakelijk 0..1 (helder is +1 for all three);
+# at 'b' after 'goed' verbinding 0..3 and rechtmatig -2..2, after 'slecht' ('best' disabled)
+# verbinding 0..1 and rechtmatig -2..1; at 'c' grenzen -1..2 and rechtmatig -1..0.
 
-def test_best_path_scores_100_and_lands_in_reliable_partner(hand, rubric) -> None:  # noqa: ANN001
+def test_the_best_option_at_every_decision_scores_100(hand, rubric) -> None:  # noqa: ANN001
     card = score_run(hand, play(hand, "goed", "best"), rubric)
     v = card.dimensions["verbinding"]
-    assert (v.raw, v.minimum, v.maximum, v.score, v.band.id, v.status) == \
-        (5, -2, 5, 100, "uitstekend", ASSESSED)
+    assert (v.raw, v.minimum, v.maximum, v.score, v.band.id, v.decisions) == \
+        (5, -2, 5, 100, "uitstekend", 2)
     r = card.dimensions["rechtmatig"]
-    assert (r.raw, r.score, r.band.id) == (2, 100, "uitstekend")
-    # zakelijk was at stake ('midden' was on offer) and the run did not score it: 0 of 0..1
+    assert (r.score, r.decisions) == (100, 1)
+    # zakelijk was at stake at 'a' ('midden' scored it) and this choice did not: 0 of 0..1
     z = card.dimensions["zakelijk"]
-    assert (z.raw, z.score, z.band.id, z.status) == (0, 0, "onvoldoende", ASSESSED)
-    assert card.axes["contact"].score == 100 and card.axes["contact"].dimensions == ["verbinding"]
-    assert card.axes["limits"].score == 100 and card.axes["limits"].dimensions == ["rechtmatig"]
+    assert (z.raw, z.score, z.band.id, z.status, z.decisions) == (0, 0, "onvoldoende", ASSESSED, 1)
+    assert card.axes["contact"].dimensions == ["verbinding"]
+    assert card.axes["limits"].dimensions == ["rechtmatig"]
     assert card.quadrant.id == "betrouwbare-partner"
 
 
-def test_worst_path_scores_0_and_lands_in_disengaged(hand, rubric) -> None:  # noqa: ANN001
+def test_the_worst_option_at_every_decision_scores_0(hand, rubric) -> None:  # noqa: ANN001
     card = score_run(hand, play(hand, "slecht", "fout"), rubric)
-    assert card.dimensions["verbinding"].score == 0
-    assert card.dimensions["rechtmatig"].score == 0
-    assert card.dimensions["verbinding"].band.id == "onvoldoende"
+    assert card.dimensions["verbinding"].score == 0  # 0/4 at a, 0/1 at b
+    assert card.dimensions["rechtmatig"].score == 0  # -2 of -2..1
     assert card.quadrant.id == "afhakend"
 
 
-def test_middle_path_by_hand(hand, rubric) -> None:  # noqa: ANN001
-    card = score_run(hand, play(hand, "midden", "toe"), rubric)
-    d = card.dimensions
-    assert (d["verbinding"].raw, d["verbinding"].score) == (0, 29)  # (0 + 2) / 7
-    assert (d["zakelijk"].raw, d["zakelijk"].score, d["zakelijk"].band.id) == (1, 100, "uitstekend")
-    assert (d["grenzen"].raw, d["grenzen"].score) == (-1, 0)  # (-1 + 1) / 3
-    assert (d["rechtmatig"].raw, d["rechtmatig"].score) == (-1, 25)  # (-1 + 2) / 4
-    assert card.axes["contact"].score == 29 and card.axes["contact"].high is False
-    # limits = mean(grenzen 0, rechtmatig 25) = 12.5 -> 13 (half up)
-    assert card.axes["limits"].score == 13 and card.axes["limits"].high is False
-    assert card.quadrant.id == "afhakend"
-
-
-def test_distant_and_accommodating_quadrants(hand, rubric) -> None:  # noqa: ANN001
-    card = score_run(hand, play(hand, "midden", "grens"), rubric)
-    assert card.dimensions["grenzen"].score == 100
-    assert card.dimensions["rechtmatig"].score == 50  # 0 of -2..2, at stake through 'toe'
-    assert card.axes["limits"].score == 75  # mean(100, 50)
-    assert card.quadrant.id == "afstandelijk"
+def test_a_score_sums_the_points_gained_over_the_points_possible(hand, rubric) -> None:  # noqa: ANN001
     card = score_run(hand, play(hand, "goed", "fout"), rubric)
-    assert card.dimensions["verbinding"].score == 57  # (2 + 2) / 7
-    assert card.dimensions["verbinding"].band.id == "voldoende"
+    v = card.dimensions["verbinding"]
+    assert (v.score, v.minimum, v.maximum) == (57, -2, 5)  # (4 + 0) / (4 + 3)
     assert card.dimensions["rechtmatig"].score == 0
     assert card.quadrant.id == "meegaand"
+    card = score_run(hand, play(hand, "slecht", "ok"), rubric)
+    assert card.dimensions["verbinding"].score == 20  # (0 + 1) / (4 + 1): what was on offer
+    assert card.dimensions["rechtmatig"].score == 100  # 1 of -2..1: the best available then
+    assert card.quadrant.id == "afstandelijk"
 
 
-def test_band_thresholds_come_from_the_rubric(rubric) -> None:  # noqa: ANN001
-    got = {s: rubric.band_for(s).id for s in (0, 39, 40, 64, 65, 84, 85, 100)}
-    assert got == {0: "onvoldoende", 39: "onvoldoende", 40: "voldoende", 64: "voldoende",
-                   65: "goed", 84: "goed", 85: "uitstekend", 100: "uitstekend"}
+def test_a_short_route_is_judged_on_its_own_decisions(hand, rubric) -> None:  # noqa: ANN001
+    card = score_run(hand, play(hand, "midden", "toe"), rubric)
+    d = card.dimensions
+    assert (d["verbinding"].score, d["verbinding"].decisions) == (50, 1)  # 0 of -2..2
+    assert (d["zakelijk"].score, d["grenzen"].score, d["rechtmatig"].score) == (100, 0, 0)
+    assert card.axes["contact"].score == 50 and card.axes["contact"].high is True
+    assert card.axes["limits"].score == 0
+    assert card.quadrant.id == "meegaand"
 
-
-# --- not assessed, never zero -----------------------------------------------------------------
 
 def test_dimensions_the_scenario_never_scores_are_not_assessed(hand, rubric) -> None:  # noqa: ANN001
     card = score_run(hand, play(hand, "goed", "best"), rubric)
     for dim in ("begrip", "veiligheid"):
         s = card.dimensions[dim]
         assert s.status == NOT_SCORED and not s.assessed
-        assert s.score is None and s.band is None
+        assert s.score is None and s.band is None and s.decisions == 0
 
 
-def test_a_dimension_with_the_same_total_on_every_path_is_not_assessed(hand, rubric) -> None:  # noqa: ANN001
-    card = score_run(hand, play(hand, "goed", "best"), rubric)
-    h = card.dimensions["helder"]
-    assert h.status == NO_SPREAD and h.score is None
-    assert (h.raw, h.minimum, h.maximum) == (1, 1, 1)
-
-
-def test_a_dimension_not_at_stake_on_the_route_is_not_assessed(hand, rubric) -> None:  # noqa: ANN001
-    # grenzen is only at stake at node c, which this route never reaches
+def test_a_dimension_no_decision_on_the_route_could_move_is_not_assessed(hand, rubric) -> None:  # noqa: ANN001
     card = score_run(hand, play(hand, "goed", "ok"), rubric)
-    g = card.dimensions["grenzen"]
-    assert g.status == NOT_AT_STAKE and g.score is None
-    assert (g.minimum, g.maximum) == (-1, 2)
+    # helder: every option at 'a' gives +1; grenzen: only at 'c', which this route never reaches
+    for dim in ("helder", "grenzen"):
+        s = card.dimensions[dim]
+        assert s.status == NOT_AT_STAKE and s.score is None and s.band is None
+        assert s.minimum is None and s.maximum is None
+    assert card.dimensions["helder"].raw == 1
     assert card.axes["limits"].dimensions == ["rechtmatig"]
-    # without the replay (no at_stake given), the scenario-wide rule alone applies
-    plain = score_history(hand, play(hand, "goed", "ok").history, rubric)
-    assert plain.dimensions["grenzen"].status == ASSESSED
-    assert plain.dimensions["grenzen"].score == 33  # (0 + 1) / 3
 
 
 def test_no_quadrant_when_an_axis_has_nothing_assessed(loop, rubric) -> None:  # noqa: ANN001
-    card = score_run(loop, play(loop, "afkappen"), rubric)
-    assert card.axes["contact"].score == 0
-    assert card.axes["limits"].score == 0  # grenzen was at stake ('afronden' on offer)
-    assert card.quadrant is not None
-    card = score_history(loop, [], rubric, at_stake=set())
+    card = score_decisions(loop, [], rubric)
     assert card.axes["contact"].score is None and card.axes["contact"].high is None
     assert card.quadrant is None
 
 
-# --- loops, budget, damaged runs ------------------------------------------------------------
-
-def test_a_run_that_loops_beyond_the_bound_is_clamped(loop, rubric) -> None:  # noqa: ANN001
+def test_a_loop_taken_many_times_needs_no_bound(loop, rubric) -> None:  # noqa: ANN001
     run = play(loop, "doorvragen", "doorvragen", "doorvragen", "doorvragen", "afronden")
     card = score_run(loop, run, rubric)
     v = card.dimensions["verbinding"]
-    assert (v.raw, v.maximum, v.score, v.clamped) == (4, 2, 100, True)
-    wider = score_run(loop, run, rubric, visit_bound=5)
-    assert (wider.dimensions["verbinding"].score, wider.dimensions["verbinding"].clamped) == \
-        (100, False)
-    one_loop = score_run(loop, play(loop, "doorvragen", "afronden"), rubric)
-    assert one_loop.dimensions["verbinding"].score == 75  # (1 + 2) / 4
-
-
-def test_a_scenario_too_large_to_explore_keeps_raw_totals(loop, rubric) -> None:  # noqa: ANN001
-    card = score_run(loop, play(loop, "doorvragen", "afronden"), rubric, max_states=2)
-    assert card.bounds is None
-    assert "more than 2 distinct states" in card.notice and "visit bound 3" in card.notice
-    v = card.dimensions["verbinding"]
-    assert (v.status, v.raw, v.score) == (NOT_EXPLORED, 1, None)
-    assert card.dimensions["begrip"].status == NOT_SCORED
-    assert card.quadrant is None
+    # four times 1 of -2..1 (3 of 3 each), then 'afronden' 0 of -2..1 (2 of 3): 14/15
+    assert (v.raw, v.score, v.decisions, v.minimum, v.maximum) == (4, 93, 5, -10, 5)
+    assert card.dimensions["grenzen"].score == 20  # 0 of 0..1 four times, then 1 of 0..1
+    assert card.dimensions["grenzen"].decisions == 5
 
 
 def test_scoring_a_run_of_another_scenario_says_so(hand, loop, rubric) -> None:  # noqa: ANN001
@@ -233,3 +154,117 @@ def test_scoring_a_run_of_another_scenario_says_so(hand, loop, rubric) -> None: 
         score_run(hand, play(loop, "afronden").snapshot(), rubric)
     with pytest.raises(ScoringError, match="not a saved sovsim run"):
         score_run(hand, {"history": "x"}, rubric)
+
+
+# --- the outcome caps an axis (rubric 'outcomes') ---------------------------------------------
+
+def test_an_outcome_caps_its_axis_below_the_threshold_and_keeps_the_score(hand, rubric) -> None:  # noqa: ANN001
+    _, decisions = replay(hand, play(hand, "goed", "best"))
+    card = score_decisions(hand, decisions, rubric, "contact_broken")
+    c = card.axes["contact"]
+    assert (c.score, c.high, c.uncapped, c.capped_by) == (49, False, 100, "contact_broken")
+    assert card.dimensions["verbinding"].score == 100  # the dimension itself stands
+    assert card.quadrant.id == "afstandelijk"
+    card = score_decisions(hand, decisions, rubric, "gave_in")
+    assert (card.axes["limits"].score, card.axes["limits"].capped_by) == (49, "gave_in")
+    assert card.quadrant.id == "meegaand"
+    card = score_decisions(hand, decisions, rubric, "partner")
+    assert card.axes["contact"].capped_by is None and card.quadrant.id == "betrouwbare-partner"
+
+
+def test_a_low_axis_is_never_raised_by_a_cap(hand, rubric) -> None:  # noqa: ANN001
+    _, decisions = replay(hand, play(hand, "slecht", "ok"))
+    card = score_decisions(hand, decisions, rubric, "contact_broken")
+    assert (card.axes["contact"].score, card.axes["contact"].capped_by) == (20, None)
+
+
+# --- properties over made-up decisions --------------------------------------------------------
+
+@dataclass
+class _Choice:
+    id: str
+    scores: dict[str, int]
+
+
+DIMS = ["verbinding", "begrip", "grenzen"]
+RUBRIC = load_rubric()
+option = st.dictionaries(st.sampled_from(DIMS), st.integers(-3, 3), max_size=3)
+decision = st.lists(option, min_size=1, max_size=4)
+
+
+def _decisions(spec: list[list[dict[str, int]]], pick) -> list[Decision]:  # noqa: ANN001
+    out = []
+    for i, offered in enumerate(spec, 1):
+        choices = [_Choice(f"c{j}", s) for j, s in enumerate(offered)]
+        chosen = pick(choices)
+        step = Step(node=f"n{i}", choice=chosen.id, target="x", entered=[], changes={},
+                    scores=dict(chosen.scores), time="")
+        out.append(Decision(i, step, choices, chosen))  # type: ignore[arg-type]
+    return out
+
+
+class _Scen:
+    def __init__(self, spec: list[list[dict[str, int]]]) -> None:
+        self.spec = spec
+
+    def dimensions_scored(self) -> list[str]:
+        return sorted({d for offered in self.spec for s in offered for d in s})
+
+
+@settings(max_examples=200, deadline=None)
+@given(spec=st.lists(decision, min_size=0, max_size=8), dim=st.sampled_from(DIMS))
+def test_property_best_on_offer_everywhere_is_100_and_worst_is_0(spec, dim) -> None:  # noqa: ANN001
+    rubric = RUBRIC
+    best = score_decisions(_Scen(spec), _decisions(spec, lambda cs: max(
+        cs, key=lambda c: c.scores.get(dim, 0))), rubric)  # type: ignore[arg-type]
+    worst = score_decisions(_Scen(spec), _decisions(spec, lambda cs: min(
+        cs, key=lambda c: c.scores.get(dim, 0))), rubric)  # type: ignore[arg-type]
+    moved = sum(1 for offered in spec
+                if len({s.get(dim, 0) for s in offered}) > 1)
+    b, w = best.dimensions[dim], worst.dimensions[dim]
+    if moved:
+        assert (b.score, w.score) == (100, 0)
+        assert b.decisions == w.decisions == moved
+        assert b.band is not None
+    else:
+        assert b.score is None and b.band is None and not b.assessed
+
+
+@settings(max_examples=200, deadline=None)
+@given(spec=st.lists(decision, min_size=1, max_size=8), rnd=st.randoms(use_true_random=False))
+def test_property_every_score_lies_in_0_to_100_and_rests_on_touching_decisions(spec, rnd) -> None:  # noqa: ANN001
+    rubric = RUBRIC
+    card = score_decisions(_Scen(spec), _decisions(spec, rnd.choice), rubric)  # type: ignore[arg-type]
+    for dim in DIMS:
+        s = card.dimensions[dim]
+        if s.assessed:
+            assert 0 <= s.score <= 100 and s.decisions >= 1
+            assert s.minimum <= s.raw <= s.maximum
+        else:
+            assert s.score is None and s.band is None
+
+
+# --- every bundled scenario -------------------------------------------------------------------
+
+def _greedy(scenario, rubric, dim: str, sign: int) -> Run:  # noqa: ANN001
+    """Choose the option on offer that scores ``dim`` highest (sign 1) or lowest (-1)."""
+    run = Run(scenario)
+    for _ in range(200):
+        if run.finished:
+            break
+        views = [v for v in run.choices("nl") if v.enabled]
+        best = max(views, key=lambda v: sign * run.node.choice(v.id).scores.get(dim, 0))
+        run.choose(best.id)
+    return run
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_bundled_greedy_routes_score_100_and_0_on_their_dimension(path: Path, rubric) -> None:  # noqa: ANN001
+    scenario = load_scenario(path, rubric.dimension_ids())
+    for dim in scenario.dimensions_scored():
+        top = score_run(scenario, _greedy(scenario, rubric, dim, 1), rubric).dimensions[dim]
+        low = score_run(scenario, _greedy(scenario, rubric, dim, -1), rubric).dimensions[dim]
+        if top.assessed:
+            assert top.score == 100, (scenario.id, dim)
+        if low.assessed:
+            assert low.score == 0, (scenario.id, dim)

@@ -146,3 +146,32 @@ def test_the_data_export_is_as_before(old) -> None:  # noqa: ANN001
         ids = {r["id"] for r in session["runs"]}
         assert [(e["run_id"], e["seq"], e["choice"], e["time"]) for e in session["events"]] == \
             [(e[0], e[1], e[6], e[10]) for e in events if e[0] in ids]
+
+
+def test_old_finished_runs_open_with_the_new_debrief(old) -> None:  # noqa: ANN001
+    """Runs stored before the debrief was judged per decision get the new debrief: scores with
+    the decisions they rest on, the turning point where the ending was not the best, and the
+    same JSON from `sovsim report` as from building it here."""
+    from scoring.debrief import build_debrief
+    from tests.clirun import sovsim
+
+    data, settings, _, _ = old
+    rubric = load_rubric()
+    scenarios = {s.id: s for s in (load_scenario(STEMPAS, rubric.dimension_ids()),)}
+    with Store(data) as store:
+        finished = [r for r in store.runs() if r.finished and r.snapshot
+                    and r.scenario_id in scenarios and r.id != settings["damaged-run"]]
+    assert finished
+    for rec in finished:
+        d = build_debrief(scenarios[rec.scenario_id], rec.snapshot, rubric, "nl", rec.mode)
+        assert any(x.assessed for x in d.dimensions)
+        for x in d.dimensions:
+            assert (x.score is None) == (not x.assessed) and (x.decisions > 0) == x.assessed
+        if d.ending.outcome != "partner":
+            assert d.turning_point is not None, rec.id
+        res = sovsim("--data-dir", str(data), "report", rec.id, "--scenario", str(STEMPAS),
+                     "--format", "json", "--lang", "nl")
+        assert res.returncode == 0, res.stderr
+        got = json.loads(res.stdout)
+        assert got["turning_point"] == d.to_data()["turning_point"]
+        assert [x["decisions"] for x in got["dimensions"]] == [x.decisions for x in d.dimensions]

@@ -89,6 +89,8 @@ def cmd_play(args: argparse.Namespace) -> int:
         print_problems(err.problems, lang, sys.stderr, prefix="  - ")
         return EXIT_PROBLEMS
     start, values = _test_start(args, scenario)
+    if (args.format is not None or args.save_run is not None) and args.choices is None:
+        raise UsageError("--format and --save-run go with --choices: give the path to play")
     if args.watch and (args.plain or args.choices is not None):
         raise UsageError("--watch reloads the scenario in the app; leave out --plain and --choices")
     try:
@@ -111,7 +113,7 @@ def _play(args: argparse.Namespace, rubric: Any, scenario: Any, path: Path, star
                          inp=sys.stdin, dimension_name=_dimension_namer(rubric, lang),
                          start=start, values=values)
         if args.choices is not None:
-            return game.path(parse_choices(args.choices, lang))
+            return game.path(parse_choices(args.choices, lang), args.format, args.save_run)
         if start is not None or values:
             from ..playthrough import Playthrough
 
@@ -286,8 +288,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--plain", action="store_true",
                    help="play line by line on standard input/output (screen readers, transcripts)")
     p.add_argument("--choices", metavar="N,N,...",
-                   help="play this path without asking (numbers as shown, e.g. 2,1,3), then "
-                        "print the debrief as Markdown; nothing is saved")
+                   help="play this path without asking (numbers as shown, e.g. 2,1,3, or choice "
+                        "ids), then print the debrief as Markdown; nothing is saved")
+    p.add_argument("--format", choices=("md", "json", "html"), default=None,
+                   help="with --choices: print only the debrief, in this format (the same "
+                        "debrief 'sovsim report --format' gives for the run)")
+    p.add_argument("--save-run", metavar="FILE", default=None,
+                   help="with --choices: also write the played run to FILE, for 'sovsim report'")
     p.add_argument("--mode", choices=("coach", "assessment"), default=None,
                    help="coach: feedback after every choice, undo allowed; "
                         "assessment: feedback only in the debrief (default: your setting)")

@@ -57,7 +57,9 @@ def test_wrong_choice_numbers_exit_2(tmp_path: Path) -> None:
                           ("2,3", "no choice 3; possible: 1,2"),
                           ("1", "stops after 1 choice(s), but the scenario has not ended"),
                           ("3,1", "the scenario ended after 1 choice(s); remove 1"),
-                          ("a,b", "takes numbers separated by commas")):
+                          ("a,b", "there is no choice 'a'; possible: rustig-uitleggen, "
+                                  "discussie, tekenen"),  # choice ids are welcome too
+                          ("1;2", "takes numbers or choice ids separated by commas")):
         r = sovsim("--lang", "en", "play", str(STEMPAS), "--choices", given, env=env(tmp_path))
         assert r.returncode == 2, (given, r.stdout, r.stderr)
         assert expect in r.stderr, (given, r.stderr)

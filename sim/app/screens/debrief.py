@@ -113,6 +113,9 @@ class DebriefScreen(BaseScreen):
         for n in d.notices:
             top.append("\n\n" + clean(n.message), style="italic")
         yield Static(top, classes="debrief-block")
+        if d.turning_point is not None:
+            yield Static(Text(self._label("turning_point")), classes="debrief-section")
+            yield Static(self._turning(), classes="debrief-block")
         yield self._head("debrief.quadrant")
         yield Static(self._quadrant(), classes="debrief-block", id="debrief-quadrant")
         yield self._head("debrief.dimensions")
@@ -124,6 +127,9 @@ class DebriefScreen(BaseScreen):
         if d.tips:
             yield self._head("debrief.tips")
             yield Static(self._tips(), classes="debrief-block")
+        elif d.keep_doing:
+            yield Static(Text(self._label("keep_doing")), classes="debrief-section")
+            yield Static(self._keep(), classes="debrief-block")
         yield self._head("debrief.path")
         yield Static(self._path(), classes="debrief-block")
         if d.sources:
@@ -131,6 +137,39 @@ class DebriefScreen(BaseScreen):
             yield Static(self._sources(), classes="debrief-block")
         yield Static(Text(self.t("debrief.keys"), style="dim"), classes="debrief-block",
                      id="debrief-keys")
+
+    def _label(self, key: str, **kw: object) -> str:
+        from scoring.labels import label
+
+        return label(key, self.lang, **kw)
+
+    def _turning(self) -> Text:
+        from scoring.labels import outcome_label, score_list
+
+        d = self.debrief
+        tp = d.turning_point
+        out = Text(self._label("turning_intro", n=tp.step))
+        out.append("\n" + self.t("debrief.you_chose") + ": ", style="bold")
+        out.append(one_line(tp.chosen.text))
+        out.append(" (" + score_list(tp.chosen.scores, d.dimensions, self.lang) + ")", style="dim")
+        out.append("\n" + self._label("better_there") + ": ", style="bold")
+        out.append(one_line(tp.better.text))
+        out.append(" (" + score_list(tp.better.scores, d.dimensions, self.lang) + ")", style="dim")
+        if tp.better.feedback:
+            out.append("\n" + clean(tp.better.feedback), style="italic")
+        out.append("\n" + self._label("could_reach") + ": ", style="bold")
+        out.append(clean(tp.reachable.title) + " (" + outcome_label(tp.reachable.outcome,
+                                                                     self.lang) + ")")
+        return out
+
+    def _keep(self) -> Text:
+        out = Text(self._label("keep_intro" if self.debrief.top_score else "keep_intro_good"))
+        for k in self.debrief.keep_doing:
+            out.append("\n\n" + self.t("debrief.decision", n=k.step) + ": ", style="bold")
+            out.append(one_line(k.text))
+            if k.feedback:
+                out.append("\n" + clean(k.feedback), style="italic")
+        return out
 
     def extra_sections(self) -> ComposeResult:
         """Sections after the key moments (a live session adds how the group chose)."""
@@ -188,6 +227,11 @@ class DebriefScreen(BaseScreen):
                 score = "–" if axis.score is None else str(axis.score)
                 out.append(f"\n{clean(axis.name)}: {score} ", style="")
                 out.append(f"({self.t('debrief.threshold', n=axis.threshold)})", style="dim")
+            for axis in (contact, limits):
+                if axis.capped_by is not None and axis.uncapped is not None:
+                    out.append("\n" + self._label("capped", axis=clean(axis.name),
+                                                   uncapped=axis.uncapped, score=axis.score)
+                               + " " + clean(axis.cap_note or ""), style="italic")
         return out
 
     def _quadrant_list(self, out: Text, by_pos: dict[tuple[bool, bool], Any], contact: Any,
@@ -213,7 +257,7 @@ class DebriefScreen(BaseScreen):
             out.append(f"({self.t('debrief.threshold', n=axis.threshold)})", style="dim")
 
     def _dimensions(self) -> Group:
-        from scoring.labels import status_text
+        from scoring.labels import decisions_text, status_text
 
         d = self.debrief
         grid = Table.grid(padding=(0, 2))
@@ -227,6 +271,7 @@ class DebriefScreen(BaseScreen):
                 row.append(empty, style="dim")
                 row.append(f" {dim.score:>3}  ")
                 row.append(clean(dim.band_name or ""), style="bold")
+                row.append("  " + decisions_text(dim.decisions, self.lang), style="dim")
             else:
                 row.append(self.t("debrief.not_assessed") + ": ", style="italic")
                 row.append(clean(status_text(dim, self.lang)), style="italic dim")
@@ -246,6 +291,8 @@ class DebriefScreen(BaseScreen):
             if i:
                 out.append("\n\n")
             kind = self.t("debrief.good" if m.kind == "good" else "debrief.poor")
+            if d.turning_point is not None and d.turning_point.step == m.step:
+                kind += " · " + self._label("turning_point").lower()
             out.append(self.t("debrief.decision", n=m.step) + " · " + kind,
                        style="bold")
             out.append("\n" + self.t("debrief.you_chose") + ": ", style="bold")
@@ -275,8 +322,17 @@ class DebriefScreen(BaseScreen):
         for i, tip in enumerate(d.tips):
             if i:
                 out.append("\n\n")
-            out.append(names.get(tip.dimension, tip.dimension) + ": ", style="bold")
+            if tip.kind == "moment":
+                out.append(self._label("at_decision", n=tip.step) + ", "
+                           + self._label("next_time") + ": ", style="bold")
+                out.append(one_line(tip.option or ""))
+                if tip.text:
+                    out.append("\n" + clean(tip.text), style="italic")
+                continue
+            out.append(names.get(tip.dimension or "", tip.dimension or "") + ": ", style="bold")
             out.append(clean(tip.text))
+            if tip.kind == "scenario":
+                out.append(" (" + self._label("scenario_tip") + ")", style="dim")
             source = attribution_text(tip.citations, self.lang)
             if source:
                 out.append("\n" + self.t("debrief.source") + ": " + clean(source), style="dim")
