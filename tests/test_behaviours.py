@@ -173,6 +173,6 @@ def test_raad_inspreker_thoughts_follow_the_choice(library) -> None:  # noqa: AN
     stop = sc.thought_after(node.id, "debat-stoppen")
     debate = sc.thought_after(node.id, "griffier-legt-uit")
     assert stop is not None and debate is not None and stop[1] == debate[1] == "ruud"
-    assert "bijt niet" in stop[0].get("nl") and "Ze bijt." in debate[0].get("nl")
+    assert "hapt niet toe" in stop[0].get("nl") and "Ze hapt toe." in debate[0].get("nl")
     owners = {sc.thought_after(n.id, None)[1] for n in sc.nodes.values() if n.thought}
     assert owners == {"ruud", "ans", "fatma"}
