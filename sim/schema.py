@@ -14,7 +14,6 @@ from .scenario import CHANNELS, DIFFICULTIES, OUTCOMES, VAR_TYPES
 from .text import KNOWN_LANGS
 
 
-
 def _ecma(pattern: str) -> str:
     """A loader pattern for JSON Schema, whose regexes are ECMA-262: Python's ``\\Z`` (the
     very end) is written ``$`` there (without the multiline flag, the same)."""

@@ -426,7 +426,7 @@ class TakeoverScreen(_Screen):
                          id="takeover-state")
             with Horizontal(id="join-buttons"):
                 yield Button(self.t("group.cancel"), id="cancel")
-        yield Footer()
+        yield KeysFooter()
 
     def refresh_titles(self) -> None:
         self.title = self.t("group.app.title")
