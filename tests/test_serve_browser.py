@@ -354,3 +354,66 @@ def test_a_long_outage_ends_the_tab_and_the_page_resumes_with_the_token(tmp_path
                     browser.close()
         finally:
             outage.close()
+
+
+@pytest.mark.slow
+def test_a_reload_continues_the_same_run_without_the_code_or_the_name(served, tmp_path) -> None:  # noqa: ANN001
+    """End to end: a trainee joins in a real tab and makes a choice; the page is reloaded
+    (as after a dropped network or F5): the page's resume token brings the same
+    participant back into the same run, without typing the code or the name again."""
+    url, code, session_id, data = served
+
+    def people() -> list[str]:
+        with Store(data) as store:
+            return [p.name for p in store.participants(session_id)]
+
+    def events() -> list[dict]:
+        with Store(data) as store:
+            return store.session_events(session_id)
+
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=BROWSER_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1100, "height": 760})
+            page.add_init_script(KEEP_TERMINAL)
+            page.goto(url)
+            page.wait_for_selector("textarea.xterm-helper-textarea", state="attached",
+                                   timeout=30_000)
+            page.wait_for_function("document.body.classList.contains('-first-byte')",
+                                   timeout=30_000)
+            time.sleep(1.0)
+            page.focus("textarea.xterm-helper-textarea")
+            enter(page, sessions.format_code(code))
+            enter(page, "Noor")
+            assert wait_for("Noor to join", people) == ["Noor"]
+            wait_for("the page to keep a resume token",
+                     lambda: page.evaluate("() => window.sovsimResume && window.sovsimResume.get()"))
+            time.sleep(1.0)
+            page.keyboard.press("Enter")  # the only scenario
+            deadline = time.monotonic() + 30
+            while not events() and time.monotonic() < deadline:
+                page.keyboard.press("1")
+                time.sleep(2.0)
+            assert [(e["seq"], e["choice"]) for e in wait_for("the choice", events)] == \
+                [(1, "rustig-uitleggen")]
+
+            page.reload()
+            page.wait_for_function("document.body.classList.contains('-first-byte')",
+                                   timeout=30_000)
+            # back in the run: its play screen, at the second decision, nothing typed
+            shown = wait_for("the run on screen again", lambda: (
+                page.evaluate(SCREEN_TEXT) if "Keuze 2" in page.evaluate(SCREEN_TEXT) else ""),
+                timeout=40)
+            assert "Deelnamecode" not in shown and "code" not in shown.split("Keuze 2")[0].lower()
+            page.screenshot(path=str(_shots(tmp_path) / "serve-reloaded-same-run.png"))
+            page.focus("textarea.xterm-helper-textarea")
+            deadline = time.monotonic() + 30
+            while len(events()) < 2 and time.monotonic() < deadline:
+                page.keyboard.press("1")
+                time.sleep(2.0)
+            logged = events()
+            assert [e["seq"] for e in logged] == [1, 2]
+            assert len({e["run_id"] for e in logged}) == 1  # the same run went on
+            assert people() == ["Noor"]  # and the same participant: nobody new joined
+        finally:
+            browser.close()
