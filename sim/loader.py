@@ -262,7 +262,10 @@ class _Builder:
             else:
                 dnode = f["dimension"][1]
                 dim = str(dnode.value) if isinstance(dnode, yaml.ScalarNode) else ""
-                if self.dimensions is not None and dim not in self.dimensions:
+                if self.dimensions is not None and dim not in self.dimensions \
+                        and dim in bh.default_terms():
+                    dim = None  # a bundled dimension another rubric leaves out: no tip for it
+                elif self.dimensions is not None and dim not in self.dimensions:
                     self.pb.add(dnode, Msg("load.tip_dimension", n=i, dim=dim,
                                            hint=suggest(dim, self.dimensions)
                                            or Msg("hint.rubric_has",

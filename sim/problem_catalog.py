@@ -768,12 +768,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "every play-through scores {total} on dimension {id!r}, so it tells the trainee "
         "nothing; score it differently on different paths"),
     "lint.top_band": (
-        "het beste speelpad ({path}: het hoogste totaal over alle onderdelen, elk "
-        "geschaald van 0 tot 100 tussen het laagste en het hoogste bereikbare totaal) blijft "
+        "het beste speelpad ({path}: bij elke beslissing de optie met het hoogste totaal, "
+        "elk onderdeel beoordeeld tussen de zwakste en de sterkste optie die er bij de "
+        "beslissingen op dat pad was) blijft "
         "onder {band} op: {gaps}; laat één pad waarop alles goed gaat het halen op elk "
         "onderdeel dat op dat pad meetelt",
-        "the best play-through ({path}: the highest total over all dimensions, each scaled "
-        "0-100 between its lowest and highest reachable total) stays below the {band} on: "
+        "the best play-through ({path}: at each decision the option with the highest total, "
+        "each dimension judged between the weakest and strongest option on offer at the "
+        "decisions on that path) stays below the {band} on: "
         "{gaps}; let one path that does everything right reach it on every dimension at stake "
         "on it"),
     "lint.rubric_top_band": ("het hoogste niveau van de rubriek, {id!r} ({lower} of meer van "
@@ -969,14 +971,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lint.cause_loop": (
         "Oorzaak: een lus. {on_path}Keuze {choice!r} van knooppunt {node!r} levert "
         "{times} keer {scores} op, door de lus {loop} (terug via keuze {back!r} van "
-        "{back_node!r}). Zo haalt één route dezelfde punten meermaals en schuift het hoogste "
-        "bereikbare totaal op; laat de weg terug uitkomen bij een knooppunt zonder deze "
+        "{back_node!r}). Zo komt één route steeds weer bij dezelfde beslissing en laat ze "
+        "daar elke keer liggen wat de andere opties op andere onderdelen geven; laat de weg "
+        "terug uitkomen bij een knooppunt zonder deze "
         "punten, of geef ze alleen de eerste keer (twee varianten van de keuze met "
         "'if: visits(\"{node}\") == 1' en 'if: visits(\"{node}\") > 1')",
         "Cause: a loop. {on_path}Choice {choice!r} of node {node!r} scores {scores} each "
         "time, {times} times in all, through the loop {loop} (back through choice {back!r} of "
-        "{back_node!r}). So one route collects the same points again and raises the highest "
-        "reachable total; let the way back lead to a node without these points, or give them "
+        "{back_node!r}). So one route meets the same decision again and again, and each "
+        "time passes over what the other options there give on other dimensions; let the way "
+        "back lead to a node without these points, or give them "
         "only the first time (two variants of the choice with 'if: visits(\"{node}\") == 1' "
         "and 'if: visits(\"{node}\") > 1')"),
     "lint.on_path": ("Op het pad {path}: ", "On the path {path}: "),

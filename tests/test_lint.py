@@ -37,10 +37,10 @@ EXPECTED = {
     "long-text": [("long-text", 35, 15, "choice 'grens' (en) takes 4 lines")],
     "one-direction": [("one-direction", 34, 30, "'veiligheid' is only ever rewarded")],
     "flat-dimension": [("flat-dimension", 19, 33, "every play-through scores +0 on dimension 'begrip'")],
-    "top-band": [("top-band", 2, 1, "(luisteren > grens: the highest total")],
+    "top-band": [("top-band", 2, 1, "(luisteren > grens: at each decision the option with the highest total")],
     "dead-end": [("dead-end", 35, 3, "after: zwijgen; genoteerd=false")],
     "best-in-same-place": [("best-in-same-place", 13, 3, "at 4 of 4 decisions the best-scoring option is number 1")],
-    "top-band-loop": [("top-band", 4, 1, "on: grenzen 67")],
+    "top-band-loop": [("top-band", 4, 1, "on: grenzen 50")],
     "behaviour-score": [
         ("behaviour-score", 36, 17, "names niet-tekenen (together rechtmatig +2, grenzen +1), but "
                                     "scores 'rechtmatig' +0 without a reason"),

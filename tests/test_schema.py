@@ -32,6 +32,7 @@ jsonschema = pytest.importorskip("jsonschema")
 
 STRUCTURAL = {
     "load.override_no_reason", "load.behaviour_unknown",  # the behaviour catalogue
+    "load.tips_not_list", "load.tip_no_dimension", "load.tip_dimension",  # scenario tips
     "load.root", "map.not_mapping", "map.unknown_key", "map.missing", "map.key_too_deep",
     "load.outcome", "load.gauge_label", "load.no_way_out", "load.two_exits",
     "load.dimension_unknown", "load.lang_unknown", "load.lang_twice", "load.languages",

@@ -90,6 +90,7 @@ def test_undo_and_resume_are_recorded(tmp_path, rubric) -> None:
     pt.choose(first[0])
     pt.choose([c.id for c in pt.run.choices() if c.enabled][0])
     pt.undo()
+    pt.release()  # the window closes; the run is continued later, as from "Verder"
     resumed = Playthrough.resume(store, store.get_run(pt.run_id), sc)
     resumed.choose([c.id for c in resumed.run.choices() if c.enabled][-1])
     sts = lrs.statements_of(store, rubric=rubric)

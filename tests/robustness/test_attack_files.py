@@ -220,7 +220,11 @@ DIM = ("  - {{id: d{i}, name: {{nl: D{i}, en: D{i}}}, description: {{nl: d, en: 
 
 def big_rubric(path: Path, extra: int) -> Path:
     text = (ROOT / "scoring" / "rubric.yaml").read_text(encoding="utf-8").rstrip("\n") + "\n"
-    path.write_text(text + "".join(DIM.format(i=i) for i in range(extra)), encoding="utf-8")
+    dims = "".join(DIM.format(i=i) for i in range(extra))
+    # at the end of the dimensions list, before any section that follows it (behaviours)
+    at = text.find("\nbehaviours:")
+    text = text + dims if at < 0 else text[:at + 1] + dims + text[at + 1:]
+    path.write_text(text, encoding="utf-8")
     return path
 
 
