@@ -87,7 +87,25 @@ class ModeDialog(BaseModal):
         self.focus_next()
 
 
-class PauseDialog(BaseModal):
+class ButtonsDialog(BaseModal):
+    """A dialog of buttons in a column: a button dismisses it with its id, the arrows move
+    between them, and ``pick(...)`` (for a key binding) dismisses it with the value given."""
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id)
+
+    def action_pick(self, what: str) -> None:
+        self.dismiss(what)
+
+    def key_up(self) -> None:
+        self.focus_previous()
+
+    def key_down(self) -> None:
+        self.focus_next()
+
+
+class PauseDialog(ButtonsDialog):
     """Paused: go on, or leave (progress is saved). Dismisses with 'resume', 'home' or 'quit'."""
 
     BINDINGS = [Binding("escape", "pick('resume')", "key.resume")]
@@ -109,21 +127,8 @@ class PauseDialog(BaseModal):
     def on_mount(self) -> None:
         self.query_one("#resume", Button).focus()
 
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id)
 
-    def action_pick(self, what: str) -> None:
-        self.dismiss(what)
-
-    def key_up(self) -> None:
-        self.focus_previous()
-
-    def key_down(self) -> None:
-        self.focus_next()
-
-
-class DamagedStoreDialog(BaseModal):
+class DamagedStoreDialog(ButtonsDialog):
     """The store is damaged: play without saving, start a fresh store beside it (the damaged
     file is kept), or go back. Dismisses with 'unsaved', 'fresh' or 'back'."""
 
@@ -148,21 +153,8 @@ class DamagedStoreDialog(BaseModal):
     def on_mount(self) -> None:
         self.query_one("#unsaved", Button).focus()
 
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id)
 
-    def action_pick(self, what: str) -> None:
-        self.dismiss(what)
-
-    def key_up(self) -> None:
-        self.focus_previous()
-
-    def key_down(self) -> None:
-        self.focus_next()
-
-
-class OpenElsewhereDialog(BaseModal):
+class OpenElsewhereDialog(ButtonsDialog):
     """The run is open in another window: continue here (that window stops saving), just
     watch, or go back. Dismisses with 'take_over', 'watch' or 'back'."""
 
@@ -183,16 +175,3 @@ class OpenElsewhereDialog(BaseModal):
 
     def on_mount(self) -> None:
         self.query_one("#watch", Button).focus()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id)
-
-    def action_pick(self, what: str) -> None:
-        self.dismiss(what)
-
-    def key_up(self) -> None:
-        self.focus_previous()
-
-    def key_down(self) -> None:
-        self.focus_next()
