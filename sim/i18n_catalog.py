@@ -307,7 +307,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     # -- debrief -------------------------------------------------------------------------
     "debrief.title": ("Nabespreking", "Debrief"),
     "debrief.role": ("Rol", "Role"),
-    "debrief.decisions": ("{n} beslissing(en)", "{n} decision(s)"),
+    "debrief.decisions.one": ("{n} beslissing", "{n} decision"),
+    "debrief.decisions.many": ("{n} beslissingen", "{n} decisions"),
     "debrief.ending": ("Afloop", "Ending"),
     "debrief.quadrant": ("Jouw positie", "Where you stand"),
     "debrief.no_quadrant": ("Geen kwadrant: dit scenario beoordeelt niet beide assen.",

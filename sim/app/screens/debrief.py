@@ -102,7 +102,8 @@ class DebriefScreen(BaseScreen):
         mode = mode_label(d.mode, self.lang)
         if mode:
             top.append(" · " + mode)
-        top.append(" · " + self.t("debrief.decisions", n=d.decisions))
+        top.append(" · " + self.t("debrief.decisions.one" if d.decisions == 1
+                                  else "debrief.decisions.many", n=d.decisions))
         if d.ending is not None:
             top.append("\n\n" + self.t("debrief.ending") + ": ", style="bold")
             top.append(clean(d.ending.title), style="bold")
